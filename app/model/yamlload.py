@@ -1,0 +1,556 @@
+"""Hardened YAML reading: bytes in, a tree of nodes that keep their positions out.
+
+The tree is built from libyaml's event stream with an explicit stack, so nesting is refused at
+``MAX_DEPTH`` before anything recurses, aliases are never expanded and nothing is constructed
+except plain scalars, which are typed the way PyYAML's SafeLoader types YAML 1.1. Every failure,
+whatever its exception, becomes a ``Problem`` with a position.
+
+Guarantees for the tree handed back (the schema walker relies on them):
+
+- every mapping key is a ``Scalar`` of kind ``"str"``, and keys are unique within one mapping;
+  entries whose key was refused (not a string, a collection, a duplicate, an alias) are left out,
+  their problem already reported;
+- aliases are left out (reported); tagged nodes are kept as if untagged (reported);
+- ``Scalar.value`` is ``None`` for kind ``"null"``, and also for an ``"int"`` too long to convert
+  or a ``"timestamp"`` that is not a real date (such as ``2024-02-30``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime
+import re
+from dataclasses import dataclass
+from typing import Any, Literal
+
+import yaml
+import yaml.constructor
+import yaml.resolver
+from yaml.events import (
+    AliasEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+)
+
+from app.model.limits import MAX_DEPTH, MAX_INT_DIGITS, MAX_PROBLEMS_PER_FILE, MAX_YAML_BYTES
+from app.model.problems import Problem
+
+try:
+    _Loader: Any = yaml.CSafeLoader
+except AttributeError:  # PyYAML built without libyaml
+    _Loader = yaml.SafeLoader
+
+__all__ = ["Mapping", "Node", "Scalar", "ScalarKind", "Sequence", "load_yaml", "to_plain"]
+
+ScalarKind = Literal["str", "int", "float", "bool", "null", "timestamp", "binary"]
+ScalarValue = str | int | float | bool | None | datetime.date | datetime.datetime
+
+
+@dataclass(slots=True)
+class Node:
+    """A YAML node at a 1-based line and column (columns in Unicode code points)."""
+
+    line: int
+    column: int
+
+
+@dataclass(slots=True)
+class Scalar(Node):
+    """A scalar with its YAML 1.1 type; ``raw`` is its text before typing, ``plain`` its style."""
+
+    value: ScalarValue
+    kind: ScalarKind
+    raw: str
+    plain: bool
+
+
+@dataclass(slots=True)
+class Mapping(Node):
+    """A mapping: (key, value) pairs in file order; keys are unique ``str`` scalars."""
+
+    items: list[tuple[Scalar | Node, Node]]
+
+
+@dataclass(slots=True)
+class Sequence(Node):
+    """A sequence of nodes in file order."""
+
+    items: list[Node]
+
+
+# --- typing plain scalars ---------------------------------------------------------------------
+
+_TAG_KINDS = {
+    "tag:yaml.org,2002:null": "null",
+    "tag:yaml.org,2002:bool": "bool",
+    "tag:yaml.org,2002:int": "int",
+    "tag:yaml.org,2002:float": "float",
+    "tag:yaml.org,2002:timestamp": "timestamp",
+    "tag:yaml.org,2002:merge": "merge",
+    "tag:yaml.org,2002:value": "value",
+}
+
+
+def _resolver_table() -> dict[str | None, tuple[tuple[str, re.Pattern[str]], ...]]:
+    """Return PyYAML's implicit resolvers keyed by first character, tags replaced by kinds."""
+    table: dict[str | None, tuple[tuple[str, re.Pattern[str]], ...]] = {}
+    for first, resolvers in yaml.resolver.Resolver.yaml_implicit_resolvers.items():
+        table[first] = tuple((_TAG_KINDS.get(tag, "str"), regexp) for tag, regexp in resolvers)
+    return table
+
+
+_RESOLVERS = _resolver_table()
+_WILDCARD = _RESOLVERS.pop(None, ())
+if _WILDCARD:  # never so in PyYAML 6; kept so a future resolver is not silently skipped
+    for _first in list(_RESOLVERS):
+        _RESOLVERS[_first] += _WILDCARD
+_BOOL_VALUES = yaml.constructor.SafeConstructor.bool_values
+_TIMESTAMP_CONSTRUCTOR = yaml.constructor.SafeConstructor()
+
+
+class _StopReadingError(Exception):
+    """Raised inside the builder when reading must end (a limit, too many problems)."""
+
+
+def _shorten(text: str, limit: int = 40) -> str:
+    """Return ``text`` cut to ``limit`` characters, with an ellipsis when cut."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _int_value(text: str) -> int:
+    """Convert YAML 1.1 integer text the way SafeConstructor does (octal, hex, sexagesimal)."""
+    text = text.replace("_", "")
+    sign = -1 if text[0] == "-" else 1
+    if text[0] in "+-":
+        text = text[1:]
+    if text == "0":
+        return 0
+    if text.startswith("0b"):
+        return sign * int(text[2:], 2)
+    if text.startswith("0x"):
+        return sign * int(text[2:], 16)
+    if text[0] == "0":
+        return sign * int(text, 8)
+    if ":" in text:
+        total = 0
+        for part in text.split(":"):
+            total = total * 60 + int(part)
+        return sign * total
+    return sign * int(text)
+
+
+def _float_value(text: str) -> float:
+    """Convert YAML 1.1 float text the way SafeConstructor does (.inf, .nan, sexagesimal)."""
+    text = text.replace("_", "").lower()
+    sign = -1.0 if text[0] == "-" else 1.0
+    if text[0] in "+-":
+        text = text[1:]
+    if text == ".inf":
+        return sign * float("inf")
+    if text == ".nan":
+        return float("nan")
+    if ":" in text:
+        total = 0.0
+        for part in text.split(":"):
+            total = total * 60 + float(part)
+        return sign * total
+    return sign * float(text)
+
+
+# --- building the tree ------------------------------------------------------------------------
+
+_TOO_DEEP = f"YAML is nested deeper than the {MAX_DEPTH}-level limit"
+_AWAITING_KEY = object()
+_REFUSED_KEY = object()
+
+_KEY_TYPE_NAMES = {
+    "bool": "a boolean",
+    "int": "an integer",
+    "float": "a number",
+    "null": "null",
+    "timestamp": "a date",
+}
+
+
+def _tag_text(tag: str) -> str:
+    """Return a tag as its author most likely wrote it (``!!str`` rather than the full URI)."""
+    if tag.startswith("tag:yaml.org,2002:"):
+        tag = "!!" + tag[len("tag:yaml.org,2002:") :]
+    elif not tag.startswith("!"):
+        tag = f"!<{tag}>"
+    return _shorten(tag, 60)
+
+
+class _Builder:
+    """Turn one file's event stream into nodes, collecting problems as it goes."""
+
+    __slots__ = ("file", "problems")
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.problems: list[Problem] = []
+
+    def error(self, line: int, column: int, message: str) -> None:
+        """Record an error; stop reading once the file has too many."""
+        self.problems.append(Problem(self.file, line, column, "error", message))
+        if len(self.problems) >= MAX_PROBLEMS_PER_FILE:
+            self.problems.append(
+                Problem(
+                    self.file,
+                    line,
+                    column,
+                    "error",
+                    f"stopped reading after {MAX_PROBLEMS_PER_FILE:,} problems in this file",
+                )
+            )
+            raise _StopReadingError
+
+    def decorations(self, event: Any) -> None:
+        """Report the tag and anchor an event carries; both are refused."""
+        mark = event.start_mark
+        if event.anchor is not None:
+            self.error(
+                mark.line + 1,
+                mark.column + 1,
+                f"anchors are not allowed (`&{_shorten(event.anchor)}`); write the content out",
+            )
+        if event.tag is not None:
+            self.error(
+                mark.line + 1,
+                mark.column + 1,
+                f"tags are not allowed (`{_tag_text(event.tag)}`); write plain YAML",
+            )
+
+    def typed(
+        self, text: str, line: int, column: int, resolvers: tuple[tuple[str, re.Pattern[str]], ...]
+    ) -> Scalar:
+        """Type a plain scalar with PyYAML's implicit resolvers and construct its value safely."""
+        for kind, regexp in resolvers:
+            if not regexp.match(text):
+                continue
+            if kind == "null":
+                return Scalar(line, column, None, "null", text, True)
+            if kind == "bool":
+                return Scalar(line, column, _BOOL_VALUES[text.lower()], "bool", text, True)
+            if kind == "int":
+                if len(text) > MAX_INT_DIGITS:
+                    self.error(
+                        line,
+                        column,
+                        f"number `{_shorten(text)}` is too long (more than {MAX_INT_DIGITS:,} "
+                        f"digits); quote it if it is text",
+                    )
+                    return Scalar(line, column, None, "int", text, True)
+                try:
+                    return Scalar(line, column, _int_value(text), "int", text, True)
+                except ValueError:
+                    self.error(line, column, f"could not read the number `{_shorten(text)}`; quote it")
+                    return Scalar(line, column, None, "int", text, True)
+            if kind == "float":
+                try:
+                    return Scalar(line, column, _float_value(text), "float", text, True)
+                except (ValueError, OverflowError):
+                    self.error(line, column, f"could not read the number `{_shorten(text)}`; quote it")
+                    return Scalar(line, column, None, "float", text, True)
+            if kind == "timestamp":
+                value: ScalarValue
+                try:
+                    value = _TIMESTAMP_CONSTRUCTOR.construct_yaml_timestamp(
+                        yaml.ScalarNode("tag:yaml.org,2002:timestamp", text)
+                    )
+                except Exception:  # not a real date, e.g. 2024-02-30
+                    value = None
+                return Scalar(line, column, value, "timestamp", text, True)
+            break
+        return Scalar(line, column, text, "str", text, True)
+
+    def refuse_key(self, key: Node) -> None:
+        """Report a mapping key that is not a string."""
+        if isinstance(key, Scalar):
+            if key.plain and key.raw == "<<":
+                message = 'key `<<` is read by YAML as a merge key; quote it: "<<"'
+            elif key.kind == "null" and key.raw == "":
+                message = "a key is empty; write a name before the ':'"
+            else:
+                raw = _shorten(key.raw)
+                quoted = '"' + raw.replace("\\", "\\\\").replace('"', '\\"') + '"'
+                what = _KEY_TYPE_NAMES.get(key.kind, key.kind)
+                message = f"key `{raw}` is read by YAML as {what}; quote it: {quoted}"
+        else:
+            what = "a mapping" if isinstance(key, Mapping) else "a list"
+            message = f"a key must be a string, not {what}"
+        self.error(key.line, key.column, message)
+
+    def build(self, loader: Any) -> Node | None:
+        """Read events until the stream ends and return the document's root node."""
+        get_event = loader.get_event
+        resolvers_for = _RESOLVERS.get
+        # One frame per open collection: [node, items, is_mapping, pending key, {key: line}].
+        stack: list[list[Any]] = []
+        root: Node | None = None
+        documents = 0
+        node: Node | None
+        while True:
+            event = get_event()
+            cls = event.__class__
+            if cls is ScalarEvent:
+                mark = event.start_mark
+                text = event.value
+                if event.style:
+                    node = Scalar(mark.line + 1, mark.column + 1, text, "str", text, False)
+                else:
+                    resolvers = resolvers_for(text[:1])
+                    if resolvers is None:
+                        node = Scalar(mark.line + 1, mark.column + 1, text, "str", text, True)
+                    else:
+                        node = self.typed(text, mark.line + 1, mark.column + 1, resolvers)
+                if event.tag is not None or event.anchor is not None:
+                    self.decorations(event)
+            elif cls is MappingStartEvent or cls is SequenceStartEvent:
+                mark = event.start_mark
+                if len(stack) >= MAX_DEPTH:
+                    self.problems.append(
+                        Problem(
+                            self.file,
+                            mark.line + 1,
+                            mark.column + 1,
+                            "error",
+                            _TOO_DEEP,
+                        )
+                    )
+                    raise _StopReadingError
+                if event.tag is not None or event.anchor is not None:
+                    self.decorations(event)
+                if cls is MappingStartEvent:
+                    items: list[Any] = []
+                    stack.append(
+                        [Mapping(mark.line + 1, mark.column + 1, items), items, True, _AWAITING_KEY, {}]
+                    )
+                else:
+                    items = []
+                    stack.append([Sequence(mark.line + 1, mark.column + 1, items), items, False])
+                continue
+            elif cls is MappingEndEvent or cls is SequenceEndEvent:
+                node = stack.pop()[0]
+            elif cls is AliasEvent:
+                mark = event.start_mark
+                self.error(
+                    mark.line + 1,
+                    mark.column + 1,
+                    f"aliases are not allowed (`*{_shorten(event.anchor)}`); write the content out",
+                )
+                node = None
+            elif cls is DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    mark = event.start_mark
+                    self.error(
+                        mark.line + 1,
+                        mark.column + 1,
+                        "a second YAML document starts here; a file holds exactly one",
+                    )
+                    return root
+                continue
+            elif cls is StreamEndEvent:
+                break
+            else:  # stream start, document end
+                continue
+
+            if not stack:
+                root = node
+                continue
+            frame = stack[-1]
+            if not frame[2]:
+                if node is not None:
+                    frame[1].append(node)
+                continue
+            key = frame[3]
+            if key is _AWAITING_KEY:
+                if node is None:
+                    frame[3] = _REFUSED_KEY
+                elif (
+                    node.__class__ is Scalar
+                    and node.kind == "str"
+                    and not (  # type: ignore[union-attr]
+                        node.plain and node.value == "<<"  # type: ignore[union-attr]
+                    )
+                ):
+                    seen = frame[4]
+                    first = seen.get(node.value)  # type: ignore[union-attr]
+                    if first is None:
+                        seen[node.value] = node.line  # type: ignore[union-attr]
+                        frame[3] = node
+                    else:
+                        self.error(
+                            node.line,
+                            node.column,
+                            f"duplicate key `{_shorten(node.value)}` (first at line {first})",
+                        )  # type: ignore[union-attr]
+                        frame[3] = _REFUSED_KEY
+                else:
+                    self.refuse_key(node)
+                    frame[3] = _REFUSED_KEY
+            else:
+                frame[3] = _AWAITING_KEY
+                if key is not _REFUSED_KEY and node is not None:
+                    frame[1].append((key, node))
+
+        if documents == 0 or (
+            root.__class__ is Scalar
+            and root.kind == "null"  # type: ignore[union-attr]
+            and root.raw == ""
+        ):  # type: ignore[union-attr]
+            self.error(1, 1, "file is empty")
+            return None
+        return root
+
+
+# --- turning failures into problems -----------------------------------------------------------
+
+_NOT_YAML_CHARACTER = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _position(text: str, index: int) -> tuple[int, int]:
+    """Return the 1-based line and column (code points) of ``index`` in ``text``."""
+    line_start = text.rfind("\n", 0, index) + 1
+    line = text.count("\n", 0, index) + 1
+    column = index - line_start + 1
+    if line == 1 and text.startswith("\ufeff"):
+        column -= 1
+    return line, max(column, 1)
+
+
+def _undecodable(data: bytes, error: UnicodeDecodeError, file: str) -> Problem:
+    """Describe the first byte that is not UTF-8, with its position."""
+    good = data[: error.start].decode("utf-8")
+    line, column = _position(good, len(good))
+    bad = data[error.start]
+    return Problem(
+        file,
+        line,
+        column,
+        "error",
+        f"file is not UTF-8 text (byte 0x{bad:02X} cannot be read); save it as UTF-8",
+    )
+
+
+def _parse_failure(error: BaseException, data: bytes, file: str) -> Problem:
+    """Turn whatever the parser raised into a problem with a position."""
+    if isinstance(error, yaml.reader.ReaderError):
+        text = data.decode("utf-8", "replace")
+        found = _NOT_YAML_CHARACTER.search(text)
+        if found:
+            line, column = _position(text, found.start())
+            return Problem(
+                file, line, column, "error", f"character U+{ord(found.group()):04X} is not allowed in YAML"
+            )
+        return Problem(file, 1, 1, "error", f"could not read the file: {error.reason}")
+    if isinstance(error, yaml.MarkedYAMLError) and error.problem_mark is not None:
+        mark = error.problem_mark
+        if error.problem == "exceeded maximum nesting depth":
+            return Problem(file, mark.line + 1, mark.column + 1, "error", _TOO_DEEP)
+        message = f"could not parse YAML: {error.problem or 'invalid syntax'}"
+        if error.context:
+            context = error.context
+            if error.context_mark is not None and (error.context_mark.line, error.context_mark.column) != (
+                mark.line,
+                mark.column,
+            ):
+                context += (
+                    f" that started at line {error.context_mark.line + 1}, "
+                    f"column {error.context_mark.column + 1}"
+                )
+            message += f" ({context})"
+        text = data.decode("utf-8", "replace")
+        if (
+            error.problem == "found character that cannot start any token"
+            and _char_at(text, mark.line, mark.column) == "\t"
+        ):
+            message += "; YAML does not allow tabs for indentation"
+        return Problem(file, mark.line + 1, mark.column + 1, "error", message)
+    if isinstance(error, RecursionError):
+        return Problem(file, 1, 1, "error", "could not parse YAML: it is nested too deeply")
+    if isinstance(error, MemoryError):
+        return Problem(file, 1, 1, "error", "could not parse YAML: it needs too much memory")
+    detail = _shorten(str(error) or type(error).__name__, 120)
+    return Problem(file, 1, 1, "error", f"could not parse YAML: {detail}")
+
+
+def _char_at(text: str, line: int, column: int) -> str:
+    """Return the character at a 0-based line and column, or '' when there is none."""
+    lines = text.split("\n", line + 1)
+    if line >= len(lines):
+        return ""
+    row = lines[line].lstrip("\ufeff") if line == 0 else lines[line]
+    return row[column] if column < len(row) else ""
+
+
+# --- public API -------------------------------------------------------------------------------
+
+
+def load_yaml(data: bytes, file: str) -> tuple[Node | None, list[Problem]]:
+    """Read one YAML document into a node tree; every failure is a problem in ``file``."""
+    if len(data) > MAX_YAML_BYTES:
+        return None, [
+            Problem(
+                file,
+                1,
+                1,
+                "error",
+                f"file is larger than the {MAX_YAML_BYTES // (1024 * 1024)} MiB limit for a YAML file",
+            )
+        ]
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return None, [_undecodable(data, error, file)]
+    builder = _Builder(file)
+    loader = None
+    try:
+        loader = _Loader(data)
+        root = builder.build(loader)
+    except _StopReadingError:
+        return None, builder.problems
+    except Exception as error:  # a pack must never cause a traceback
+        builder.problems.append(_parse_failure(error, data, file))
+        return None, builder.problems
+    finally:
+        if loader is not None:
+            with contextlib.suppress(Exception):
+                loader.dispose()
+    return root, builder.problems
+
+
+def to_plain(node: Node | None) -> Any:
+    """Convert a node tree to plain dicts, lists and scalar values, without recursion."""
+    if node is None:
+        return None
+    if isinstance(node, Scalar):
+        return node.value
+    result: Any = {} if isinstance(node, Mapping) else []
+    # Work items: (source node, the container its plain form fills).
+    work: list[tuple[Node, Any]] = [(node, result)]
+    while work:
+        source, target = work.pop()
+        if isinstance(source, Mapping):
+            for key, value in source.items:
+                plain_key = key.value if isinstance(key, Scalar) else None
+                target[plain_key] = _plain_child(value, work)
+        elif isinstance(source, Sequence):
+            for value in source.items:
+                target.append(_plain_child(value, work))
+    return result
+
+
+def _plain_child(node: Node, work: list[tuple[Node, Any]]) -> Any:
+    """Return the plain form of ``node``, queueing a collection's contents for later."""
+    if isinstance(node, Scalar):
+        return node.value
+    container: Any = {} if isinstance(node, Mapping) else []
+    work.append((node, container))
+    return container
