@@ -1,0 +1,3 @@
+"""One widget per step kind; importing this package registers them all."""
+
+from app.ui.steps import reading, reflect  # noqa: F401

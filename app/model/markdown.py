@@ -1,0 +1,285 @@
+"""Markdown to the HTML subset Qt's rich text shows: markdown-it-py with raw HTML off,
+Pygments for fenced code, citations as numbered references and glossary terms as look-ups.
+
+Pack text is untrusted: nothing in it ever reaches the output as HTML. Raw HTML stays text,
+links keep only http(s) targets, and images keep only relative paths inside the pack (served
+later by the view through ``PackSource``, never from disk or network).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+from urllib.parse import quote, unquote
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from app.model.schema import Source, Term
+
+CITATION = re.compile(r"\[@([a-z][a-z0-9]*(?:-[a-z0-9]+)*)(?:\s*,\s*([^\]]*))?\]")
+#: beyond this, a code block is shown as plain text: highlighting megabytes blocks the UI
+MAX_HIGHLIGHT_CHARS = 20_000
+
+CITE_SCHEME = "cite"
+GLOSSARY_SCHEME = "gloss"
+REFERENCE_ANCHOR = "ref-"
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    number: int
+    key: str
+
+
+@dataclass(slots=True)
+class RenderedMarkdown:
+    """HTML for a QTextDocument, and the sources it cited, numbered in order of first use."""
+
+    html: str
+    citations: list[Citation] = field(default_factory=list)
+
+
+def is_web_url(url: str) -> bool:
+    """Tell whether ``url`` is an http or https URL (the only links that open)."""
+    return bool(re.match(r"^https?://[^\s/?#]+", url, re.IGNORECASE))
+
+
+def is_pack_relative_path(path: str) -> bool:
+    """Tell whether ``path`` is a relative path that stays inside the pack (no scheme, no '..' out)."""
+    if not path or path.startswith(("/", "\\")) or re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", path):
+        return False
+    depth = 0
+    for part in path.split("/"):
+        if part == "..":
+            depth -= 1
+            if depth < 0:
+                return False
+        elif part not in ("", "."):
+            depth += 1
+    return True
+
+
+def _parser() -> MarkdownIt:
+    return MarkdownIt("commonmark", {"html": False, "linkify": False}).enable(["table", "strikethrough"])
+
+
+@lru_cache(maxsize=512)
+def highlight_code(code: str, language: str, dark: bool) -> str:
+    """Return ``code`` as highlighted HTML with inline styles; plain text for unknown languages."""
+    from pygments import highlight
+    from pygments.formatters import HtmlFormatter
+    from pygments.lexers import get_lexer_by_name
+    from pygments.util import ClassNotFound
+
+    escaped = f"<pre>{html.escape(code)}</pre>"
+    if not language or len(code) > MAX_HIGHLIGHT_CHARS:
+        return escaped
+    try:
+        lexer = get_lexer_by_name(language)  # by name only: guess_lexer runs every lexer's regexes
+    except ClassNotFound:
+        return escaped
+    style = "github-dark" if dark else "friendly"
+    try:
+        formatter = HtmlFormatter(noclasses=True, nowrap=True, style=style)
+    except ClassNotFound:
+        formatter = HtmlFormatter(noclasses=True, nowrap=True)
+    return f"<pre>{highlight(code, lexer, formatter)}</pre>"
+
+
+class MarkdownRenderer:
+    """Renders one pack's Markdown fields. Citations are numbered per rendered document."""
+
+    def __init__(
+        self,
+        sources: dict[str, Source] | None = None,
+        glossary: Sequence[Term] = (),
+        *,
+        dark: bool = False,
+    ) -> None:
+        self.sources = sources or {}
+        self.glossary = list(glossary)
+        self.dark = dark
+        self._md = _parser()
+        rules = {
+            "fence": self._render_fence,
+            "code_block": self._render_fence,
+            "image": self._render_image,
+            "link_open": self._render_link_open,
+            "link_close": self._render_link_close,
+        }
+        for name, rule in rules.items():
+            # markdown-it binds a rule to its renderer; wrap so ours stays bound to this object
+            self._md.add_render_rule(name, _as_render_rule(rule))
+        self._glossary_pattern = self._compile_glossary()
+
+    def _compile_glossary(self) -> re.Pattern[str] | None:
+        words = sorted({t.term for t in self.glossary if t.term.strip()}, key=len, reverse=True)
+        if not words:
+            return None
+        alternatives = "|".join(re.escape(w) for w in words)
+        return re.compile(rf"(?<![\w-])({alternatives})(?![\w-])", re.IGNORECASE)
+
+    def render(self, text: str, *, glossary_links: bool = False, references: bool = False) -> RenderedMarkdown:
+        """Render ``text``; with ``references``, append the numbered list of cited sources."""
+        tokens = self._md.parse(text)
+        citations: dict[str, int] = {}
+        linked_terms: set[int] = set()
+        for token in tokens:
+            if token.type == "inline" and token.children:
+                token.children = self._rewrite_inline(token.children, citations, linked_terms, glossary_links)
+        body = self._md.renderer.render(tokens, self._md.options, {})
+        rendered = RenderedMarkdown(body, [Citation(n, key) for key, n in citations.items()])
+        if references and rendered.citations:
+            rendered.html += self.references_html(rendered.citations)
+        return rendered
+
+    def render_inline(self, text: str) -> str:
+        """Render a short Markdown field (a note, a choice's feedback) without block margins."""
+        out = self.render(text).html.strip()
+        if out.startswith("<p>") and out.endswith("</p>") and out.count("<p>") == 1:
+            out = out[3:-4]
+        return out
+
+    def references_html(self, citations: list[Citation]) -> str:
+        """Return the numbered list of cited sources, each with an anchor citations lead to."""
+        items = []
+        for citation in citations:
+            source = self.sources.get(citation.key)
+            items.append(
+                f'<p class="reference"><a name="{REFERENCE_ANCHOR}{citation.number}"></a>'
+                f"[{citation.number}] {self.describe_source(source, citation.key)}</p>"
+            )
+        return '<h4 class="references">Sources</h4>' + "".join(items)
+
+    @staticmethod
+    def describe_source(source: Source | None, key: str) -> str:
+        """Describe a source in one line of HTML: title, author, publisher, date, link."""
+        if source is None:
+            return html.escape(key)
+        parts = [f"<i>{html.escape(source.title)}</i>"]
+        for extra in (source.author, source.publisher, source.date):
+            if extra:
+                parts.append(html.escape(extra))
+        line = ", ".join(parts)
+        if source.url and is_web_url(source.url):
+            line += f' &mdash; <a href="{html.escape(source.url, quote=True)}">{html.escape(source.url)}</a>'
+        if source.note:
+            line += f" ({html.escape(source.note)})"
+        return line
+
+    # ------------------------------------------------------------ inline rewriting
+
+    def _rewrite_inline(
+        self, children: list[Token], citations: dict[str, int], linked_terms: set[int], glossary_links: bool
+    ) -> list[Token]:
+        out: list[Token] = []
+        in_link = 0
+        for child in children:
+            if child.type == "link_open":
+                in_link += 1
+            elif child.type == "link_close":
+                in_link = max(0, in_link - 1)
+            if child.type != "text" or in_link:
+                out.append(child)
+                continue
+            out.extend(self._split_text(child.content, citations, linked_terms, glossary_links))
+        return out
+
+    def _split_text(
+        self, text: str, citations: dict[str, int], linked_terms: set[int], glossary_links: bool
+    ) -> list[Token]:
+        pieces: list[Token] = []
+        position = 0
+        for match in CITATION.finditer(text):
+            pieces.extend(self._glossary_tokens(text[position : match.start()], linked_terms, glossary_links))
+            key, locator = match.group(1), (match.group(2) or "").strip()
+            number = citations.setdefault(key, len(citations) + 1)
+            label = f"{number}, {html.escape(locator)}" if locator else str(number)
+            title = html.escape(self.sources[key].title if key in self.sources else key, quote=True)
+            pieces.append(
+                _html_token(f'<sup><a class="cite" href="#{REFERENCE_ANCHOR}{number}" title="{title}">[{label}]</a></sup>')
+            )
+            position = match.end()
+        pieces.extend(self._glossary_tokens(text[position:], linked_terms, glossary_links))
+        return pieces
+
+    def _glossary_tokens(self, text: str, linked_terms: set[int], glossary_links: bool) -> list[Token]:
+        if not text:
+            return []
+        if not glossary_links or self._glossary_pattern is None:
+            return [_text_token(text)]
+        pieces: list[Token] = []
+        position = 0
+        index_by_term = {t.term.casefold(): i for i, t in enumerate(self.glossary)}
+        for match in self._glossary_pattern.finditer(text):
+            index = index_by_term.get(match.group(1).casefold())
+            if index is None or index in linked_terms:
+                continue  # only the first use of a term in a document becomes a look-up
+            linked_terms.add(index)
+            pieces.append(_text_token(text[position : match.start()]))
+            pieces.append(
+                _html_token(
+                    f'<a class="term" href="{GLOSSARY_SCHEME}:{index}" title="Glossary: look up">'
+                    f"{html.escape(match.group(1))}</a>"
+                )
+            )
+            position = match.end()
+        pieces.append(_text_token(text[position:]))
+        return [p for p in pieces if p.content]
+
+    # ------------------------------------------------------------ render rules
+
+    def _render_fence(self, tokens: list[Token], idx: int, options: Any, env: Any) -> str:
+        token = tokens[idx]
+        language = token.info.strip().split()[0] if token.info.strip() else ""
+        return highlight_code(token.content, language, self.dark)
+
+    def _render_image(self, tokens: list[Token], idx: int, options: Any, env: Any) -> str:
+        token = tokens[idx]
+        src = unquote(str(token.attrs.get("src", "")))
+        alt = "".join(c.content for c in token.children or [] if c.type in ("text", "code_inline"))
+        if not is_pack_relative_path(src):
+            return f'<span class="missing-image">[{html.escape(alt or "image")}]</span>'
+        return f'<img src="{quote(src)}" alt="{html.escape(alt, quote=True)}" title="{html.escape(alt, quote=True)}">'
+
+    def _render_link_open(self, tokens: list[Token], idx: int, options: Any, env: Any) -> str:
+        href = str(tokens[idx].attrs.get("href", ""))
+        if is_web_url(href):
+            return f'<a href="{html.escape(href, quote=True)}" title="{html.escape(href, quote=True)}">'
+        tokens[idx].meta["dropped"] = True
+        return ""
+
+    def _render_link_close(self, tokens: list[Token], idx: int, options: Any, env: Any) -> str:
+        depth = 0
+        for j in range(idx - 1, -1, -1):  # find the matching open to know whether it was dropped
+            if tokens[j].type == "link_close":
+                depth += 1
+            elif tokens[j].type == "link_open":
+                if depth == 0:
+                    return "" if tokens[j].meta.get("dropped") else "</a>"
+                depth -= 1
+        return "</a>"
+
+
+def _as_render_rule(rule: Any) -> Any:
+    def render_rule(_renderer: Any, tokens: list[Token], idx: int, options: Any, env: Any) -> Any:
+        return rule(tokens, idx, options, env)
+
+    return render_rule
+
+
+def _text_token(content: str) -> Token:
+    token = Token("text", "", 0)
+    token.content = content
+    return token
+
+
+def _html_token(content: str) -> Token:
+    token = Token("html_inline", "", 0)
+    token.content = content
+    return token

@@ -1,0 +1,247 @@
+"""A safe view for pack Markdown: a QTextBrowser that serves only the pack's own files.
+
+``QTextBrowser`` is not a sandbox: by default it reads ``file://`` URLs and paths outside the
+pack and follows clicked links into the view. Here resources come only through
+``PackSource.read_bytes``, links never navigate the view, and only http(s) links open, in the
+system browser.
+"""
+
+from __future__ import annotations
+
+import weakref
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QFontDatabase, QImage, QImageReader, QTextDocument
+from PySide6.QtWidgets import QFrame, QSizePolicy, QTextBrowser, QToolTip, QWidget
+
+from app.model.markdown import GLOSSARY_SCHEME, REFERENCE_ANCHOR, MarkdownRenderer, is_web_url
+from app.model.markdown import is_pack_relative_path as _is_pack_path
+from app.model.source import PackFileError
+from app.ui.theme import current_theme
+
+if TYPE_CHECKING:
+    from app.model.pack import Pack
+
+#: caps before decoding a pack image: bytes read, pixels decoded, and the width shown
+MAX_IMAGE_BYTES = 8 * 1024 * 1024
+MAX_IMAGE_PIXELS = 40_000_000
+MAX_IMAGE_ALLOCATION_MB = 256
+IMAGE_DISPLAY_WIDTH = 640
+
+#: body text size in px before zoom, and the live views that follow a zoom change
+BODY_PX = 16
+_text_zoom = 1.0
+_live_views: weakref.WeakSet[MarkdownView] = weakref.WeakSet()
+
+
+def set_text_zoom(factor: float) -> None:
+    """Scale the body text of every Markdown view (Ctrl+= and Ctrl+-)."""
+    global _text_zoom
+    _text_zoom = max(0.6, min(2.5, factor))
+    for view in list(_live_views):
+        view.refresh()
+
+
+def text_zoom() -> float:
+    """Return the current text zoom factor."""
+    return _text_zoom
+
+
+def load_pack_image(pack: Pack, path: str, max_width: int | None = None) -> QImage | None:
+    """Decode an image of the pack with size caps; None when it is missing or not an image."""
+    if not _is_pack_path(path):
+        return None
+    try:
+        data = pack.source.read_bytes(path, limit=MAX_IMAGE_BYTES)  # type: ignore[call-arg]
+    except (PackFileError, OSError, TypeError):
+        return None
+    buffer = QBuffer()
+    buffer.setData(QByteArray(data))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    reader = QImageReader(buffer)
+    reader.setAllocationLimit(MAX_IMAGE_ALLOCATION_MB)
+    size = reader.size()
+    if not size.isValid() or size.width() * size.height() > MAX_IMAGE_PIXELS:
+        return None
+    if max_width and size.width() > max_width:
+        reader.setScaledSize(QSize(max_width, max(1, round(size.height() * max_width / size.width()))))
+    image = reader.read()
+    return None if image.isNull() else image
+
+
+def document_css(dark: bool) -> str:
+    """Return the style sheet for rendered Markdown at the current zoom."""
+    theme = current_theme()
+    px = round(BODY_PX * _text_zoom)
+    code_bg = "#2B2F36" if dark else "#F1EFEA"
+    return f"""
+        body {{ font-size: {px}px; color: {theme.text}; }}
+        p {{ margin-top: 0px; margin-bottom: {round(px * 0.75)}px; line-height: 150%; }}
+        li {{ margin-bottom: 4px; line-height: 150%; }}
+        h1 {{ font-size: {round(px * 1.6)}px; font-weight: 600; margin-bottom: 12px; }}
+        h2 {{ font-size: {round(px * 1.35)}px; font-weight: 600; margin-top: 16px; margin-bottom: 8px; }}
+        h3 {{ font-size: {round(px * 1.15)}px; font-weight: 600; margin-top: 12px; margin-bottom: 8px; }}
+        h4 {{ font-size: {round(px * 1.0)}px; font-weight: 600; margin-top: 16px; margin-bottom: 4px; }}
+        h4.references {{ color: {theme.muted}; font-size: {round(px * 0.85)}px; }}
+        p.reference {{ font-size: {round(px * 0.85)}px; color: {theme.muted}; margin-bottom: 4px; }}
+        a {{ color: {theme.accent}; }}
+        a.cite {{ text-decoration: none; }}
+        a.term {{ color: {theme.text}; text-decoration: underline; }}
+        pre {{ background-color: {code_bg}; font-size: {round(px * 0.85)}px; padding: 8px; }}
+        code {{ background-color: {code_bg}; font-size: {round(px * 0.9)}px; }}
+        table {{ border-collapse: collapse; margin-bottom: 12px; }}
+        th {{ background-color: {code_bg}; font-weight: 600; padding: 4px 8px; }}
+        td {{ padding: 4px 8px; border-bottom: 1px solid {theme.border}; }}
+        blockquote {{ color: {theme.muted}; margin-left: 16px; }}
+        span.missing-image {{ color: {theme.muted}; }}
+    """
+
+
+class MarkdownView(QTextBrowser):
+    """Shows one Markdown field of a pack.
+
+    With ``fit_content`` the view grows to its text and never scrolls, for notes, prompts and
+    explanations inside a larger scrolling column. With ``references`` cited sources are listed
+    under the text, and a citation scrolls to its entry.
+    """
+
+    citation_requested = Signal(str)
+    glossary_requested = Signal(int)
+
+    def __init__(
+        self,
+        pack: Pack | None,
+        parent: QWidget | None = None,
+        *,
+        fit_content: bool = True,
+        references: bool = False,
+        glossary_links: bool = False,
+    ) -> None:
+        super().__init__(parent)
+        self.pack = pack
+        self._markdown = ""
+        self._fit_content = fit_content
+        self._references = references
+        self._glossary_links = glossary_links
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setReadOnly(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextBrowserInteraction | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.viewport().setAutoFillBackground(False)
+        self.setStyleSheet("QTextBrowser { background: transparent; }")
+        self.anchorClicked.connect(self._on_self_anchor_clicked)
+        if fit_content:
+            self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            self.document().documentLayout().documentSizeChanged.connect(self._on_document_size_changed)
+        _live_views.add(self)
+
+    # ------------------------------------------------------------ content
+
+    def set_markdown(self, text: str) -> None:
+        """Show ``text``, a Markdown field of the pack."""
+        self._markdown = text
+        self.refresh()
+
+    def markdown(self) -> str:
+        """Return the Markdown shown."""
+        return self._markdown
+
+    def refresh(self) -> None:
+        """Render again, after a zoom or theme change."""
+        theme = current_theme()
+        renderer = self._renderer(theme.dark)
+        rendered = renderer.render(
+            self._markdown, glossary_links=self._glossary_links, references=self._references
+        )
+        self.document().setDefaultStyleSheet(document_css(theme.dark))
+        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont)
+        font.setPixelSize(round(BODY_PX * _text_zoom))
+        self.document().setDefaultFont(font)
+        self.document().setDocumentMargin(0)
+        self.setHtml(f"<body>{rendered.html}</body>")
+        self.citations = rendered.citations
+        if self._fit_content:
+            self._on_document_size_changed()
+
+    def _renderer(self, dark: bool) -> MarkdownRenderer:
+        manifest = self.pack.manifest if self.pack is not None else None
+        return MarkdownRenderer(
+            manifest.sources if manifest else {}, manifest.glossary if manifest else (), dark=dark
+        )
+
+    # ------------------------------------------------------------ sizing
+
+    def _on_document_size_changed(self, *_: object) -> None:
+        self.document().setTextWidth(self.viewport().width())
+        height = round(self.document().size().height()) + 2
+        self.setFixedHeight(max(height, 1))
+
+    def resizeEvent(self, event: object) -> None:  # noqa: D401
+        super().resizeEvent(event)  # type: ignore[arg-type]
+        if self._fit_content:
+            self._on_document_size_changed()
+
+    def sizeHint(self) -> QSize:
+        if self._fit_content:
+            return QSize(super().sizeHint().width(), self.height())
+        return super().sizeHint()
+
+    # ------------------------------------------------------------ resources and links
+
+    def loadResource(self, kind: int, url: QUrl | str) -> object:
+        """Serve images from the pack only; refuse everything else."""
+        if kind != QTextDocument.ResourceType.ImageResource.value and kind != QTextDocument.ResourceType.ImageResource:
+            return None
+        if self.pack is None:
+            return None
+        path = url.path(QUrl.ComponentFormattingOption.FullyDecoded) if isinstance(url, QUrl) else str(url)
+        width = max(200, min(IMAGE_DISPLAY_WIDTH, self.viewport().width() or IMAGE_DISPLAY_WIDTH))
+        image = load_pack_image(self.pack, path, max_width=width)
+        if image is None:
+            return _placeholder_image()
+        return image
+
+    def _on_self_anchor_clicked(self, url: QUrl) -> None:
+        target = url.toString()
+        if target.startswith("#" + REFERENCE_ANCHOR):
+            self.scrollToAnchor(target[1:])
+            self.citation_requested.emit(target[1:])
+        elif target.startswith(GLOSSARY_SCHEME + ":"):
+            index = int(target.split(":", 1)[1])
+            self.glossary_requested.emit(index)
+            self._show_glossary_tip(index)
+        elif is_web_url(target):
+            QDesktopServices.openUrl(url)
+
+    def _show_glossary_tip(self, index: int) -> None:
+        if self.pack is None or not 0 <= index < len(self.pack.manifest.glossary):
+            return
+        from PySide6.QtGui import QCursor
+
+        QToolTip.showText(QCursor.pos(), glossary_tip_html(self.pack, index), self)
+
+
+def glossary_tip_html(pack: Pack, index: int) -> str:
+    """Return a glossary entry as HTML: term, original script, romanization and definition."""
+    import html
+
+    term = pack.manifest.glossary[index]
+    head = f"<b>{html.escape(term.term)}</b>"
+    if term.native:
+        head += f"  {html.escape(term.native)}"
+    if term.romanization:
+        head += f" <i>{html.escape(term.romanization)}</i>"
+    definition = MarkdownRenderer(pack.manifest.sources).render_inline(term.definition)
+    return f"<p>{head}</p><p>{definition}</p>"
+
+
+def _placeholder_image() -> QImage:
+    image = QImage(240, 60, QImage.Format.Format_ARGB32)
+    image.fill(Qt.GlobalColor.lightGray)
+    return image

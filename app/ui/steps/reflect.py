@@ -1,0 +1,116 @@
+"""The reflect step: a free answer with a live word count against ``min_words``."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
+
+from app.model.schema import Reflect, Step
+from app.model.words import count_words
+from app.ui.rich_text import MarkdownView
+from app.ui.steps.base import StepContext, StepView, register_step_view
+from app.ui.theme import SPACE_M, SPACE_S
+
+#: a draft is saved this long after the learner stops typing, so no text is lost on a crash
+AUTOSAVE_DELAY_MS = 1500
+
+
+@register_step_view("reflect")
+class ReflectStepView(StepView):
+    """Asks for a written reflection; it is saved with the learner's progress, never scored."""
+
+    def __init__(self, step: Step, index: int, context: StepContext, parent: QWidget | None = None) -> None:
+        super().__init__(step, index, context, parent)
+        reflect = step.content
+        assert isinstance(reflect, Reflect)
+        self.reflect = reflect
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(SPACE_M)
+
+        heading = QLabel("Reflect")
+        heading.setObjectName("stepTitle")
+        layout.addWidget(heading)
+        self.prompt = MarkdownView(context.pack, self)
+        self.prompt.set_markdown(reflect.prompt)
+        self.prompt.setAccessibleName("Reflection prompt")
+        layout.addWidget(self.prompt)
+
+        self.editor = QPlainTextEdit(self)
+        self.editor.setObjectName("reflectEditor")
+        self.editor.setPlaceholderText("Write your answer here…")
+        self.editor.setAccessibleName("Your reflection")
+        self.editor.setTabChangesFocus(True)
+        self.editor.setMinimumHeight(180)
+        layout.addWidget(self.editor)
+
+        row = QHBoxLayout()
+        row.setSpacing(SPACE_S)
+        self.word_count = QLabel(self)
+        self.word_count.setObjectName("wordCount")
+        self.word_count.setAccessibleName("Word count")
+        row.addWidget(self.word_count)
+        row.addStretch(1)
+        self.status = QLabel(self)
+        self.status.setObjectName("mutedLabel")
+        row.addWidget(self.status)
+        self.save_button = QPushButton("Save reflection", self)
+        self.save_button.setAccessibleName("Save reflection")
+        self.save_button.setDefault(True)
+        row.addWidget(self.save_button)
+        layout.addLayout(row)
+        layout.addStretch(1)
+
+        self._autosave = QTimer(self)
+        self._autosave.setSingleShot(True)
+        self._autosave.setInterval(AUTOSAVE_DELAY_MS)
+        self._autosave.timeout.connect(self._on_autosave_timeout)
+        self._saved_text = ""
+        if context.session is not None:
+            self._saved_text = context.session.reflection(index) or ""
+            self.editor.setPlainText(self._saved_text)
+        if self._saved_text:
+            self.status.setText("Saved")
+        self.editor.textChanged.connect(self._on_editor_text_changed)
+        self.save_button.clicked.connect(self._on_save_button_clicked)
+        self._update_count()
+
+    def words(self) -> int:
+        """Count the words written so far."""
+        return count_words(self.editor.toPlainText())
+
+    def _update_count(self) -> None:
+        words = self.words()
+        needed = self.reflect.min_words
+        if needed:
+            self.word_count.setText(f"{words} of {needed} words" + ("  ✓" if words >= needed else ""))
+        else:
+            self.word_count.setText(f"{words} word" + ("" if words == 1 else "s"))
+        self.word_count.setProperty("state", "met" if words >= needed and words else "")
+        self.word_count.style().unpolish(self.word_count)
+        self.word_count.style().polish(self.word_count)
+        self.save_button.setEnabled(words >= max(needed, 1))
+
+    def _on_editor_text_changed(self) -> None:
+        self._update_count()
+        changed = self.editor.toPlainText() != self._saved_text
+        self.status.setText("Not saved yet" if changed else "Saved")
+        if changed and self.words() >= max(self.reflect.min_words, 1):
+            self._autosave.start()
+
+    def _on_autosave_timeout(self) -> None:
+        self.save()
+
+    def _on_save_button_clicked(self) -> None:
+        self.save()
+
+    def save(self) -> None:
+        """Store the reflection with the learner's progress (nothing is stored without a session)."""
+        text = self.editor.toPlainText()
+        if self.words() < max(self.reflect.min_words, 1):
+            return
+        if self.context.session is not None:
+            self.context.session.save_reflection(self.index, text)
+        self._saved_text = text
+        self.status.setText("Saved")
+        self.completion_changed.emit()
