@@ -3,26 +3,41 @@
 A screen asks a ``LessonSession`` what to show and tells it what the learner did; the session
 scores with ``scoring.py`` and records through ``ProgressStore``. It holds no Qt.
 
-CONTRACT STUB: the signatures and docstrings below are the agreed interface; the bodies are
-being written. Screens may rely on every name here.
+The module-level functions (``lesson_state``, ``module_progress``, ``before_after``) answer the
+same questions for screens that show many lessons at once, such as the library.
 """
 
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass, field
-from enum import Enum
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from app.model import scoring
 from app.model.answers import Response
-from app.model.schema import Lesson, Module, Question, Quiz, Step
+from app.model.schema import (
+    Categorize,
+    Judge,
+    Lesson,
+    Match,
+    Module,
+    Multiple,
+    Order,
+    Question,
+    Quiz,
+    Single,
+    Step,
+)
+from app.model.schema import step_key as schema_step_key
 
 if TYPE_CHECKING:
     from app.model.pack import Pack
     from app.model.progress import ProgressStore
 
 
-class LessonState(str, Enum):
+class LessonState(StrEnum):
     """A lesson's state as section 6 of the format defines it."""
 
     NOT_STARTED = "not started"
@@ -30,16 +45,26 @@ class LessonState(str, Enum):
     COMPLETED = "completed"
     PASSED = "passed"
 
+    @property
+    def done(self) -> bool:
+        """Tell whether the lesson counts as completed (passed lessons are completed too)."""
+        return self in (LessonState.COMPLETED, LessonState.PASSED)
+
 
 @dataclass(frozen=True, slots=True)
 class QuestionResult:
-    """One question scored: the fraction s in [0, 1] and the points it earned."""
+    """One question scored: the fraction s in [0, 1] and the points it earned.
+
+    ``tries`` is how many times the learner checked the question before submitting (practice
+    retries), when known.
+    """
 
     question_id: str
     response: Response
     fraction: float
     points_earned: float
     points_possible: float
+    tries: int | None = None
 
     @property
     def correct(self) -> bool:
@@ -48,11 +73,18 @@ class QuestionResult:
 
 @dataclass(frozen=True, slots=True)
 class QuizResult:
-    """One submitted quiz attempt."""
+    """One submitted quiz attempt.
+
+    ``results`` follow the quiz's questions in written order. ``attempt_id``, ``started_at`` and
+    ``submitted_at`` are set once the attempt is recorded (times are timezone-aware UTC).
+    """
 
     results: tuple[QuestionResult, ...]
     pass_mark: float
     discernment: float | None = None  # only when the quiz judges reliable and unreliable items
+    attempt_id: int | None = None
+    started_at: datetime | None = None
+    submitted_at: datetime | None = None
 
     @property
     def points_earned(self) -> float:
@@ -64,12 +96,98 @@ class QuizResult:
 
     @property
     def score(self) -> float:
-        possible = self.points_possible
-        return self.points_earned / possible if possible else 0.0
+        return scoring.quiz_score((r.points_earned, r.points_possible) for r in self.results)
 
     @property
     def passed(self) -> bool:
-        return self.score >= self.pass_mark
+        return scoring.quiz_passed(self.score, self.pass_mark)
+
+    def result(self, question_id: str) -> QuestionResult | None:
+        """Find the result of one question by its id."""
+        return next((r for r in self.results if r.question_id == question_id), None)
+
+
+@dataclass(frozen=True, slots=True)
+class BeforeAfter:
+    """The learner's first attempts at the pack's ``measure: pre`` and ``measure: post`` quizzes."""
+
+    pre: QuizResult | None
+    post: QuizResult | None
+
+    @property
+    def pre_score(self) -> float | None:
+        return None if self.pre is None else self.pre.score
+
+    @property
+    def post_score(self) -> float | None:
+        return None if self.post is None else self.post.score
+
+    @property
+    def score_change(self) -> float | None:
+        """Return post score minus pre score, or None until both are taken."""
+        if self.pre is None or self.post is None:
+            return None
+        return self.post.score - self.pre.score
+
+    @property
+    def pre_discernment(self) -> float | None:
+        return None if self.pre is None else self.pre.discernment
+
+    @property
+    def post_discernment(self) -> float | None:
+        return None if self.post is None else self.post.discernment
+
+    @property
+    def discernment_change(self) -> float | None:
+        """Return post discernment minus pre discernment, or None unless both have one."""
+        before, after = self.pre_discernment, self.post_discernment
+        return None if before is None or after is None else after - before
+
+
+def _now() -> datetime:
+    """Return the current time, timezone-aware in UTC."""
+    return datetime.now(UTC)
+
+
+def _shuffled(count: int, rng: random.Random, *, avoid_identity: bool) -> list[int]:
+    """Return ``range(count)`` in random order, never the written order when ``avoid_identity``."""
+    order = list(range(count))
+    rng.shuffle(order)
+    if avoid_identity and count >= 2 and order == sorted(order):
+        # Rotating the identity by one moves every item, so no reshuffle loop is needed.
+        order = order[1:] + order[:1]
+    return order
+
+
+def display_order(question: Question, rng: random.Random) -> list[int]:
+    """Return a fresh display order for a question's choices, items or rights (section 5)."""
+    if isinstance(question, Single | Multiple):
+        count = len(question.choices)
+        return _shuffled(count, rng, avoid_identity=False) if question.shuffle else list(range(count))
+    if isinstance(question, Order | Categorize):
+        return _shuffled(len(question.items), rng, avoid_identity=True)
+    if isinstance(question, Match):
+        return _shuffled(len(question.pairs), rng, avoid_identity=True)
+    return []
+
+
+def score(question: Question, response: Response, tries: int | None = None) -> QuestionResult:
+    """Score one response into a QuestionResult without recording anything."""
+    fraction = scoring.score_question(question, response)
+    return QuestionResult(question.id, response, fraction, fraction * question.points, question.points, tries)
+
+
+def score_quiz(quiz: Quiz, responses: dict[str, Response], tries: dict[str, int] | None = None) -> QuizResult:
+    """Score every question of a quiz and its discernment, without recording anything."""
+    tries = tries or {}
+    results = tuple(score(q, responses.get(q.id), tries.get(q.id)) for q in quiz.questions)
+    judges = [q for q in quiz.questions if isinstance(q, Judge)]
+    pairs: list[tuple[bool, int]] = []
+    for question in judges:
+        rating = scoring.judge_rating(responses.get(question.id))
+        if rating is not None:
+            pairs.append((question.reliable, rating))
+    return QuizResult(results, quiz.pass_mark, scoring.discernment(pairs))
 
 
 @dataclass(slots=True)
@@ -83,6 +201,7 @@ class LessonSession:
     profile_id: int
     rng: random.Random = field(default_factory=random.Random)
     current_index: int = 0
+    _attempt_started: dict[int, datetime] = field(default_factory=dict)
 
     @property
     def steps(self) -> list[Step]:
@@ -90,53 +209,163 @@ class LessonSession:
 
     def step_key(self, index: int) -> str:
         """Name step ``index`` for storage (its id or its position)."""
-        raise NotImplementedError
+        return schema_step_key(self.steps[index], index)
+
+    def _where(self, index: int) -> tuple[int, str, str, str, str]:
+        """Return the store coordinates of step ``index``: profile, pack, module, lesson, step key."""
+        return self.profile_id, self.pack.id, self.module.id, self.lesson.id, self.step_key(index)
+
+    def _quiz(self, index: int) -> Quiz:
+        """Return the quiz of step ``index``, or raise ValueError when the step is not a quiz."""
+        quiz = self.steps[index].quiz
+        if quiz is None:
+            raise ValueError(f"step {index + 1} of lesson {self.lesson.id!r} is not a quiz")
+        return quiz
 
     def open_step(self, index: int) -> None:
         """Make ``index`` the current step and record that the learner opened it."""
-        raise NotImplementedError
+        if not 0 <= index < len(self.steps):
+            raise IndexError(f"lesson {self.lesson.id!r} has no step {index + 1}")
+        self.current_index = index
+        self.store.record_visit(*self._where(index))
+        if self.steps[index].quiz is not None:
+            self.begin_attempt(index)
 
     def visited(self, index: int) -> bool:
         """Tell whether the learner has opened step ``index`` before."""
-        raise NotImplementedError
+        return self.step_key(index) in self.store.visited_steps(
+            self.profile_id, self.pack.id, self.module.id, self.lesson.id
+        )
+
+    def begin_attempt(self, step_index: int) -> None:
+        """Note that a fresh attempt at the quiz at ``step_index`` starts now (a retry, say)."""
+        self._attempt_started[step_index] = _now()
 
     def question_order(self, quiz: Quiz) -> list[int]:
         """Return the question indices in the order this attempt shows them (quiz ``shuffle``)."""
-        raise NotImplementedError
+        count = len(quiz.questions)
+        return _shuffled(count, self.rng, avoid_identity=False) if quiz.shuffle else list(range(count))
 
     def display_order(self, question: Question) -> list[int]:
         """Return a fresh display order of a question's choices, items or rights.
 
         For single/multiple: choice indices (written order when ``shuffle: false``). For order:
         item indices, for match: right indices, for categorize: item indices, always shuffled so
-        that the written order is never the first shown (when there are 2 or more).
+        that the written order is never the first shown (when there are 2 or more). Other types
+        have nothing to order and get an empty list.
         """
-        raise NotImplementedError
+        return display_order(question, self.rng)
 
     def score(self, question: Question, response: Response) -> QuestionResult:
         """Score one response without recording it (practice feedback, previews)."""
-        raise NotImplementedError
+        return score(question, response)
 
-    def submit_quiz(self, step_index: int, responses: dict[str, Response], tries: dict[str, int] | None = None) -> QuizResult:
+    def submit_quiz(
+        self, step_index: int, responses: dict[str, Response], tries: dict[str, int] | None = None
+    ) -> QuizResult:
         """Score a whole quiz attempt and record it with every answer; return the result.
 
         ``tries`` counts, per question id, how many times the learner checked it before
         submitting (practice mode retries), so that review can pick up shaky answers.
         """
-        raise NotImplementedError
+        quiz = self._quiz(step_index)
+        submitted = _now()
+        result = replace(
+            score_quiz(quiz, responses, tries),
+            started_at=self._attempt_started.pop(step_index, None),
+            submitted_at=submitted,
+        )
+        question_types = {q.id: scoring.question_type(q) for q in quiz.questions}
+        attempt_id = self.store.record_attempt(
+            *self._where(step_index), result, question_types, quiz.measure, tries
+        )
+        # A retry without reopening the step is a new attempt that starts now.
+        self._attempt_started[step_index] = submitted
+        return replace(result, attempt_id=attempt_id)
 
     def attempts(self, step_index: int) -> list[QuizResult]:
         """Return earlier attempts at the quiz at ``step_index``, oldest first."""
-        raise NotImplementedError
+        return self.store.attempts(*self._where(step_index))
 
     def save_reflection(self, step_index: int, text: str) -> None:
         """Record the learner's reflection for the reflect step at ``step_index``."""
-        raise NotImplementedError
+        if self.steps[step_index].reflect is None:
+            raise ValueError(f"step {step_index + 1} of lesson {self.lesson.id!r} is not a reflect step")
+        self.store.save_reflection(*self._where(step_index), text)
 
     def reflection(self, step_index: int) -> str | None:
         """Return the saved reflection for step ``step_index``, if any."""
-        raise NotImplementedError
+        return self.store.reflection(*self._where(step_index))
 
     def state(self) -> LessonState:
         """Return the lesson's state: not started, in progress, completed or passed."""
-        raise NotImplementedError
+        return lesson_state(self.store, self.profile_id, self.pack, self.module, self.lesson)
+
+
+def lesson_state(
+    store: ProgressStore, profile_id: int, pack: Pack, module: Module, lesson: Lesson
+) -> LessonState:
+    """Return a lesson's state from what the store holds, by the completion rules of section 6."""
+    visited = store.visited_steps(profile_id, pack.id, module.id, lesson.id)
+    anything_recorded = bool(visited)
+    completed = True
+    passed = True
+    for index, step in enumerate(lesson.steps):
+        key = schema_step_key(step, index)
+        if key not in visited:
+            completed = False
+        if step.quiz is not None:
+            attempts = store.attempts(profile_id, pack.id, module.id, lesson.id, key)
+            anything_recorded = anything_recorded or bool(attempts)
+            if not attempts:
+                completed = False
+            if not any(attempt.passed for attempt in attempts):
+                passed = False
+        elif step.reflect is not None:
+            text = store.reflection(profile_id, pack.id, module.id, lesson.id, key)
+            anything_recorded = anything_recorded or text is not None
+            if text is None or not text.strip():
+                completed = False
+    if not anything_recorded:
+        return LessonState.NOT_STARTED
+    if not completed:
+        return LessonState.IN_PROGRESS
+    return LessonState.PASSED if passed else LessonState.COMPLETED
+
+
+def module_progress(store: ProgressStore, profile_id: int, pack: Pack, module: Module) -> float:
+    """Return the fraction of a module's lessons that are completed or passed."""
+    if not module.lessons:
+        return 0.0
+    done = sum(lesson_state(store, profile_id, pack, module, lesson).done for lesson in module.lessons)
+    return done / len(module.lessons)
+
+
+def measure_quiz(pack: Pack, measure: str) -> tuple[Module, Lesson, int] | None:
+    """Find the pack's quiz marked ``measure`` (pre or post): its module, lesson and step index."""
+    for module in pack.modules:
+        for lesson in module.lessons:
+            for index, step in enumerate(lesson.steps):
+                if step.quiz is not None and step.quiz.measure == measure:
+                    return module, lesson, index
+    return None
+
+
+def before_after(store: ProgressStore, profile_id: int, pack: Pack) -> BeforeAfter | None:
+    """Return the first attempts at the pack's pre and post quizzes.
+
+    None when the pack lacks either quiz or the learner has attempted neither.
+    """
+    firsts: list[QuizResult | None] = []
+    for measure in ("pre", "post"):
+        found = measure_quiz(pack, measure)
+        if found is None:
+            return None
+        module, lesson, index = found
+        key = schema_step_key(lesson.steps[index], index)
+        attempts = store.attempts(profile_id, pack.id, module.id, lesson.id, key)
+        firsts.append(attempts[0] if attempts else None)
+    pre, post = firsts
+    if pre is None and post is None:
+        return None
+    return BeforeAfter(pre, post)
