@@ -5,10 +5,14 @@ Every widget takes its colours from ``current_theme()`` so that both schemes sta
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QGuiApplication
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
 
 from app.model.pack import Pack
 
@@ -17,6 +21,9 @@ TECHNIQUE_PALETTE = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D5
 
 #: one spacing scale for the whole application
 SPACE_XS, SPACE_S, SPACE_M, SPACE_L, SPACE_XL, SPACE_XXL = 4, 8, 12, 16, 24, 32
+
+#: the application's own icons and stylesheet (never lesson content), beside the ``app`` package
+ASSETS_DIR = Path(__file__).resolve().parent.parent.parent / "assets"
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +60,10 @@ def system_prefers_dark() -> bool:
 
 
 def current_theme() -> Theme:
-    """Return the theme matching the system's colour scheme."""
+    """Return the theme matching the system's colour scheme, unless UNSPUN_THEME forces one."""
+    forced = forced_scheme()
+    if forced is not None:
+        return DARK if forced == "dark" else LIGHT
     return DARK if system_prefers_dark() else LIGHT
 
 
@@ -73,3 +83,211 @@ def technique_colors(pack: Pack) -> dict[str, QColor]:
 def technique_numbers(pack: Pack) -> dict[str, int]:
     """Number the techniques 1, 2, ... in the manifest's order, for markers beside colours."""
     return {key: number for number, key in enumerate(pack.manifest.techniques, start=1)}
+
+
+# ---------------------------------------------------------------- forcing a scheme
+
+#: ``UNSPUN_THEME=light`` or ``dark`` overrides the system scheme (screenshots, tests, the render command).
+THEME_ENV = "UNSPUN_THEME"
+
+
+def forced_scheme() -> str | None:
+    """Return "light" or "dark" when the UNSPUN_THEME environment variable forces one."""
+    value = os.environ.get(THEME_ENV, "").strip().lower()
+    return value if value in ("light", "dark") else None
+
+
+# ---------------------------------------------------------------- type and zoom
+
+#: body text of readings, in pixels at zoom 1.0
+BODY_PX = 16
+#: the interface's own text (menus, buttons, the library) at zoom 1.0
+UI_PX = 14
+SMALL_PX = 12
+#: line height of reading text, as a percentage (Qt rich text takes "line-height: 150%")
+LINE_HEIGHT_PERCENT = 150
+ZOOM_MIN, ZOOM_MAX, ZOOM_STEP = 0.7, 2.0, 0.1
+
+UI_FAMILIES = ("Inter", "Segoe UI", "SF Pro Text", "Cantarell", "Noto Sans", "Helvetica Neue", "DejaVu Sans")
+SERIF_FAMILIES = (
+    "Charter", "Georgia", "Source Serif 4", "Noto Serif", "P052", "DejaVu Serif", "Times New Roman",
+)
+MONO_FAMILIES = ("JetBrains Mono", "Cascadia Mono", "Consolas", "Menlo", "Noto Sans Mono", "DejaVu Sans Mono")
+#: appended to every list so that Chinese terms (防火长城) never render as boxes
+CJK_FAMILIES = (
+    "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC",
+    "WenQuanYi Micro Hei", "Droid Sans Fallback",
+)
+
+_zoom = 1.0
+
+
+class ThemeSignals(QObject):
+    """Where step widgets hear that the zoom or the colour scheme changed."""
+
+    zoom_changed = Signal(float)
+    theme_changed = Signal(object)  # the new Theme
+
+
+_signals: ThemeSignals | None = None
+
+
+def theme_signals() -> ThemeSignals:
+    """Return the application-wide ThemeSignals (created on first use)."""
+    global _signals
+    if _signals is None:
+        _signals = ThemeSignals()
+    return _signals
+
+
+def zoom() -> float:
+    """Return the current text zoom factor (1.0 is 100 %)."""
+    return _zoom
+
+
+def set_zoom(factor: float) -> float:
+    """Set the text zoom (clamped), tell listeners through ``zoom_changed`` and return it."""
+    global _zoom
+    clamped = round(min(ZOOM_MAX, max(ZOOM_MIN, factor)), 2)
+    if clamped != _zoom:
+        _zoom = clamped
+        theme_signals().zoom_changed.emit(clamped)
+    return _zoom
+
+
+def scaled(px: float) -> int:
+    """Scale a pixel size by the current zoom."""
+    return max(1, round(px * _zoom))
+
+
+def body_px() -> int:
+    """Return the body text size of readings in pixels, zoom applied."""
+    return scaled(BODY_PX)
+
+
+@cache
+def font_families(kind: str = "ui") -> tuple[str, ...]:
+    """Return installed families for ``kind`` ("ui", "reading", "serif" or "mono"), CJK fallbacks last."""
+    base = {"ui": UI_FAMILIES, "reading": UI_FAMILIES, "serif": SERIF_FAMILIES, "mono": MONO_FAMILIES}[kind]
+    available = set(QFontDatabase.families())
+    first = next((family for family in base if family in available), base[-1])
+    return (first, *(family for family in CJK_FAMILIES if family in available))
+
+
+def css_font_family(kind: str = "reading") -> str:
+    """Return a CSS ``font-family`` value for rich text (QTextDocument), CJK fallbacks included."""
+    generic = {"ui": "sans-serif", "reading": "sans-serif", "serif": "serif", "mono": "monospace"}[kind]
+    return ", ".join([f"'{family}'" for family in font_families(kind)] + [generic])
+
+
+def _font(kind: str, px: float | None, default_px: float) -> QFont:
+    font = QFont()
+    font.setFamilies(list(font_families(kind)))
+    font.setPixelSize(scaled(default_px if px is None else px))
+    if kind == "mono":
+        font.setStyleHint(QFont.StyleHint.Monospace)
+    elif kind == "serif":
+        font.setStyleHint(QFont.StyleHint.Serif)
+    return font
+
+
+def ui_font(px: float | None = None) -> QFont:
+    """Return the interface font at ``px`` pixels (default UI_PX), zoom applied."""
+    return _font("ui", px, UI_PX)
+
+
+def reading_font(px: float | None = None) -> QFont:
+    """Return the font of reading text at ``px`` pixels (default BODY_PX), zoom applied."""
+    return _font("reading", px, BODY_PX)
+
+
+def serif_font(px: float | None = None) -> QFont:
+    """Return a serif font (headlines, article excerpts) at ``px`` pixels, zoom applied."""
+    return _font("serif", px, BODY_PX)
+
+
+def mono_font(px: float | None = None) -> QFont:
+    """Return a monospaced font at ``px`` pixels, zoom applied."""
+    return _font("mono", px, UI_PX)
+
+
+# ---------------------------------------------------------------- palette and stylesheet
+
+
+def _mix(a: str, b: str, amount: float) -> str:
+    """Blend colour ``a`` towards ``b`` by ``amount`` (0..1) and return #rrggbb."""
+    ca, cb = QColor(a), QColor(b)
+    return QColor(
+        round(ca.red() + (cb.red() - ca.red()) * amount),
+        round(ca.green() + (cb.green() - ca.green()) * amount),
+        round(ca.blue() + (cb.blue() - ca.blue()) * amount),
+    ).name()
+
+
+def palette(theme: Theme) -> QPalette:
+    """Build a QPalette from ``theme`` so that unstyled widgets match it."""
+    pal = QPalette()
+    role = QPalette.ColorRole
+    pal.setColor(role.Window, QColor(theme.window))
+    pal.setColor(role.WindowText, QColor(theme.text))
+    pal.setColor(role.Base, QColor(theme.surface))
+    pal.setColor(role.AlternateBase, QColor(_mix(theme.surface, theme.border, 0.3)))
+    pal.setColor(role.Text, QColor(theme.text))
+    pal.setColor(role.Button, QColor(theme.surface))
+    pal.setColor(role.ButtonText, QColor(theme.text))
+    pal.setColor(role.Highlight, QColor(theme.accent))
+    pal.setColor(role.HighlightedText, QColor(theme.window if theme.dark else "#FFFFFF"))
+    pal.setColor(role.ToolTipBase, QColor(theme.surface))
+    pal.setColor(role.ToolTipText, QColor(theme.text))
+    pal.setColor(role.PlaceholderText, QColor(theme.muted))
+    pal.setColor(role.Link, QColor(theme.accent))
+    pal.setColor(role.LinkVisited, QColor(theme.accent))
+    pal.setColor(role.Mid, QColor(theme.border))
+    pal.setColor(role.Midlight, QColor(_mix(theme.surface, theme.border, 0.5)))
+    pal.setColor(role.Dark, QColor(_mix(theme.border, theme.text, 0.3)))
+    for group_role in (role.WindowText, role.Text, role.ButtonText):
+        pal.setColor(QPalette.ColorGroup.Disabled, group_role, QColor(_mix(theme.muted, theme.window, 0.35)))
+    return pal
+
+
+def stylesheet(theme: Theme) -> str:
+    """Fill ``assets/style.qss`` (or the built-in copy) with ``theme``'s colours and zoomed sizes."""
+    from string import Template
+
+    template_path = ASSETS_DIR / "style.qss"
+    try:
+        template = template_path.read_text("utf-8")
+    except OSError:
+        return ""
+    values = {
+        "window": theme.window,
+        "surface": theme.surface,
+        "text": theme.text,
+        "muted": theme.muted,
+        "border": theme.border,
+        "accent": theme.accent,
+        "accent_text": theme.window if theme.dark else "#FFFFFF",
+        "accent_soft": _mix(theme.surface, theme.accent, 0.14),
+        "accent_hover": _mix(theme.accent, theme.text, 0.15),
+        "hover": _mix(theme.window, theme.text, 0.06),
+        "pressed": _mix(theme.window, theme.text, 0.12),
+        "sidebar": _mix(theme.window, theme.border, 0.25 if not theme.dark else 0.15),
+        "track": _mix(theme.surface, theme.border, 0.7),
+        "correct": theme.correct,
+        "wrong": theme.wrong,
+        "partial": theme.partial,
+    }
+    sizes = {"ui": UI_PX, "small": SMALL_PX, "body": BODY_PX, "h1": 28, "h2": 20, "h3": 17, "brand": 18}
+    for name, px in sizes.items():
+        values[f"{name}_px"] = f"{scaled(px)}px"
+    return Template(template).safe_substitute(values)
+
+
+def apply_theme(app: QApplication, theme: Theme | None = None) -> Theme:
+    """Apply ``theme`` (default: the active one) to ``app``: palette, font, stylesheet; return it."""
+    chosen = theme or current_theme()
+    app.setPalette(palette(chosen))
+    app.setFont(ui_font())
+    app.setStyleSheet(stylesheet(chosen))
+    theme_signals().theme_changed.emit(chosen)
+    return chosen
