@@ -64,6 +64,12 @@ def is_pack_relative_path(path: str) -> bool:
     return True
 
 
+def glossary_pattern(terms: Sequence[str]) -> re.Pattern[str]:
+    """Match any of ``terms`` as whole words, case-insensitively, plurals ("-s", "-es") included."""
+    alternatives = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?P<term>{alternatives})(?:e?s)?(?![\w-])", re.IGNORECASE)
+
+
 def _parser() -> MarkdownIt:
     return MarkdownIt("commonmark", {"html": False, "linkify": False}).enable(["table", "strikethrough"])
 
@@ -121,8 +127,7 @@ class MarkdownRenderer:
         words = sorted({t.term for t in self.glossary if t.term.strip()}, key=len, reverse=True)
         if not words:
             return None
-        alternatives = "|".join(re.escape(w) for w in words)
-        return re.compile(rf"(?<![\w-])({alternatives})(?![\w-])", re.IGNORECASE)
+        return glossary_pattern(words)
 
     def render(self, text: str, *, glossary_links: bool = False, references: bool = False) -> RenderedMarkdown:
         """Render ``text``; with ``references``, append the numbered list of cited sources."""
@@ -217,7 +222,7 @@ class MarkdownRenderer:
         position = 0
         index_by_term = {t.term.casefold(): i for i, t in enumerate(self.glossary)}
         for match in self._glossary_pattern.finditer(text):
-            index = index_by_term.get(match.group(1).casefold())
+            index = index_by_term.get(match.group("term").casefold())
             if index is None or index in linked_terms:
                 continue  # only the first use of a term in a document becomes a look-up
             linked_terms.add(index)
@@ -225,7 +230,7 @@ class MarkdownRenderer:
             pieces.append(
                 _html_token(
                     f'<a class="term" href="{GLOSSARY_SCHEME}:{index}" title="Glossary: look up">'
-                    f"{html.escape(match.group(1))}</a>"
+                    f"{html.escape(match.group(0))}</a>"
                 )
             )
             position = match.end()

@@ -182,7 +182,7 @@ class MarkdownView(QTextBrowser):
         height = round(self.document().size().height()) + 2
         self.setFixedHeight(max(height, 1))
 
-    def resizeEvent(self, event: object) -> None:  # noqa: D401
+    def resizeEvent(self, event: object) -> None:
         super().resizeEvent(event)  # type: ignore[arg-type]
         if self._fit_content:
             self._on_document_size_changed()
@@ -196,7 +196,7 @@ class MarkdownView(QTextBrowser):
 
     def loadResource(self, kind: int, url: QUrl | str) -> object:
         """Serve images from the pack only; refuse everything else."""
-        if kind != QTextDocument.ResourceType.ImageResource.value and kind != QTextDocument.ResourceType.ImageResource:
+        if kind not in (QTextDocument.ResourceType.ImageResource.value, QTextDocument.ResourceType.ImageResource):
             return None
         if self.pack is None:
             return None

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import html
-import re
 
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from app.model.markdown import glossary_pattern
 from app.model.schema import Reading, Step
 from app.ui.rich_text import MarkdownView, glossary_tip_html
 from app.ui.steps.base import StepContext, StepView, register_step_view
@@ -46,11 +46,11 @@ class ReadingStepView(StepView):
 
 def terms_used(context: StepContext, text: str) -> list[int]:
     """Return the indices of the glossary terms that occur in ``text``."""
-    found = []
-    for index, term in enumerate(context.pack.manifest.glossary):
-        if re.search(rf"(?<![\w-]){re.escape(term.term)}(?![\w-])", text, re.IGNORECASE):
-            found.append(index)
-    return found
+    return [
+        index
+        for index, term in enumerate(context.pack.manifest.glossary)
+        if term.term.strip() and glossary_pattern([term.term]).search(text)
+    ]
 
 
 class GlossaryPanel(QWidget):
