@@ -1,0 +1,47 @@
+"""``python main.py new DIR``: write a starter pack that uses every step kind and question type."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+from pathlib import Path
+
+STARTER = Path(__file__).resolve().parent.parent / "templates" / "starter"
+
+
+def write_schemas(folder: Path) -> None:
+    """Write the JSON Schemas the starter's ``yaml-language-server`` lines point at."""
+    from app.model.jsonschema import module_schema, pack_schema
+
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, schema in (("pack.schema.json", pack_schema()), ("module.schema.json", module_schema())):
+        (folder / name).write_text(json.dumps(schema, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def create_starter_pack(target: Path) -> None:
+    """Copy the starter pack into ``target``, which must not exist or be empty."""
+    if target.exists() and (not target.is_dir() or any(target.iterdir())):
+        raise FileExistsError(f"{target} already exists and is not an empty folder")
+    shutil.copytree(STARTER, target, dirs_exist_ok=True, ignore=shutil.ignore_patterns("__init__.py", "__pycache__"))
+    write_schemas(target / "schema")
+
+
+def run_new(argv: list[str]) -> int:
+    """Run the command; return the exit status."""
+    parser = argparse.ArgumentParser(
+        prog="unspun new", description="Write a starter lesson pack that uses every step kind and question type."
+    )
+    parser.add_argument("folder", type=Path, help="the folder to create (must not exist, or be empty)")
+    args = parser.parse_args(argv)
+    try:
+        create_starter_pack(args.folder)
+    except (FileExistsError, OSError) as error:
+        print(f"unspun new: {error}", file=sys.stderr)
+        return 1
+    print(f"Wrote a starter pack to {args.folder}/")
+    print(f"Check it:   unspun validate {args.folder}")
+    print(f"Try it:     unspun {args.folder}")
+    print("Then read docs/authoring.md to make it your own.")
+    return 0
