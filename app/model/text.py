@@ -1,11 +1,28 @@
-"""Text rules of the format that more than one part of the application needs."""
+"""Text rules of the format that more than one part of the application needs.
+
+``scan_markdown`` parses with the same markdown-it configuration the renderer uses (CommonMark,
+GitHub tables and strikethrough, raw HTML off), so that the links, images and citations it finds
+are exactly those a learner would see; code spans and code blocks hold none.
+"""
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING
+from urllib.parse import unquote
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 _INNER_WHITESPACE = re.compile(r"\s+")
+#: ``[@key]`` or ``[@key, para 4]``: a citation of one of the pack's sources (as the renderer reads it).
+CITATION_PATTERN = re.compile(r"\[@([a-z][a-z0-9]*(?:-[a-z0-9]+)*)(?:\s*,\s*([^\]]*))?\]")
+#: A URL scheme at the start of a link target (``https:``, ``mailto:``).
+SCHEME_PATTERN = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
 
 
 def _is_trimmable(char: str) -> bool:
@@ -22,3 +39,47 @@ def normalize_answer(text: str) -> str:
     while end > start and _is_trimmable(folded[end - 1]):
         end -= 1
     return _INNER_WHITESPACE.sub(" ", folded[start:end])
+
+
+@lru_cache(maxsize=1)
+def markdown_parser() -> MarkdownIt:
+    """Return the shared markdown-it parser: CommonMark, tables, strikethrough, no raw HTML."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"])
+
+
+@dataclass(slots=True)
+class MarkdownRefs:
+    """What a Markdown text points at: link targets, image paths and cited source keys."""
+
+    links: list[str] = field(default_factory=list)
+    images: list[str] = field(default_factory=list)
+    citations: list[str] = field(default_factory=list)
+
+
+_EMPTY = MarkdownRefs()
+
+
+def scan_markdown(text: str) -> MarkdownRefs:
+    """Find the links, images and citations of Markdown ``text``, outside code."""
+    # Every link, image, autolink and citation needs "[" or "<"; most fields hold neither.
+    if "[" not in text and "<" not in text:
+        return _EMPTY
+    refs = MarkdownRefs()
+    for token in markdown_parser().parse(text):
+        if token.type == "inline" and token.children:
+            _scan_inline(token.children, refs)
+    return refs
+
+
+def _scan_inline(children: list[Token], refs: MarkdownRefs) -> None:
+    for child in children:
+        kind = child.type
+        if kind == "text":
+            if "[@" in child.content:
+                refs.citations.extend(m.group(1) for m in CITATION_PATTERN.finditer(child.content))
+        elif kind == "link_open":
+            refs.links.append(str(child.attrGet("href") or ""))
+        elif kind == "image":
+            refs.images.append(unquote(str(child.attrGet("src") or "")))

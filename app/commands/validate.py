@@ -1,0 +1,108 @@
+"""``python main.py validate PATH... [--format json]``: check packs without opening a window.
+
+Output follows section 7 of the pack format: GCC-style ``FILE:LINE:COLUMN: severity: message``
+lines, at most 200 per pack, and a last line ``N errors, M warnings``; or one JSON array.
+This module imports ``app.model`` only, never Qt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import sys
+from typing import Any
+
+from app.model.loader import load_pack
+from app.model.problems import Problem
+from app.model.source import pack_label
+
+#: Problems printed for one pack before the rest are summed up in one line (spec section 8).
+MAX_PRINTED = 200
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Describe the command line of ``validate``."""
+    parser = argparse.ArgumentParser(
+        prog="main.py validate",
+        description="Check lesson packs and print every problem as FILE:LINE:COLUMN: severity: message.",
+    )
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="a pack folder, its pack.yaml, or a .zip")
+    parser.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="text (one line per problem, the default) or json (one array)",
+    )
+    return parser
+
+
+def _display(problem: Problem, prefix: str) -> str:
+    """Join the PATH prefix and the file inside the pack with '/'."""
+    return f"{prefix.rstrip('/')}/{problem.file}" if prefix else problem.file
+
+
+def run_validate(argv: list[str]) -> int:
+    """Validate each PATH; return 0 when no pack has an error, 1 when one has, 2 for a bad command line."""
+    try:
+        args = build_parser().parse_args(argv)
+    except SystemExit as stop:  # argparse's way of saying the command line is wrong (or --help)
+        return stop.code if isinstance(stop.code, int) else 2
+    _tolerate_narrow_stdout()
+    errors = warnings = 0
+    lines: list[str] = []
+    records: list[dict[str, Any]] = []
+    for path in args.paths:
+        result = load_pack(path)
+        prefix = pack_label(path)
+        errors += sum(1 for p in result.problems if p.severity == "error")
+        warnings += sum(1 for p in result.problems if p.severity == "warning")
+        shown, hidden = result.problems[:MAX_PRINTED], len(result.problems) - MAX_PRINTED
+        for problem in shown:
+            if args.format == "json":
+                records.append(
+                    {
+                        "file": _display(problem, prefix),
+                        "line": problem.line,
+                        "column": problem.column,
+                        "severity": problem.severity,
+                        "message": problem.message,
+                    }
+                )
+            else:
+                lines.append(problem.format(prefix))
+        if hidden > 0:
+            note = f"{hidden} more problems not shown"
+            if args.format == "json":
+                records.append({"file": path, "line": None, "column": None, "severity": "note", "message": note})
+            else:
+                lines.append(f"{path}: {note}")
+        if args.format == "text":
+            _emit(lines)
+            lines.clear()
+    if args.format == "json":
+        _emit([json.dumps(records, ensure_ascii=False, indent=2)])
+    else:
+        _emit([f"{errors} errors, {warnings} warnings"])
+    return 1 if errors else 0
+
+
+def _tolerate_narrow_stdout() -> None:
+    """Escape characters the terminal's encoding cannot show instead of failing on them."""
+    reconfigure = getattr(sys.stdout, "reconfigure", None)
+    if reconfigure is not None:
+        with contextlib.suppress(ValueError, OSError):  # a stream that cannot be reconfigured
+            reconfigure(errors="backslashreplace")
+
+
+def _emit(lines: list[str]) -> None:
+    """Print lines, stopping quietly if the reader has gone (``validate ... | head``)."""
+    try:
+        for line in lines:
+            print(line)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # Point stdout at devnull so the interpreter's final flush does not complain.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
