@@ -1,0 +1,1366 @@
+"""Artefacts drawn as what they are: a social post, a headline, an article excerpt or a message.
+
+The drawing must feel real enough to practise on and never pass for a real screenshot: the cards
+are stylised, and ``illustrative: true`` adds a visible badge. Pack text is never HTML here: it
+goes into the documents as plain text, and annotation highlights are layered on top.
+
+``ArtefactView(artefact, pack)`` is the one entry point; the quiz's judge question shows an item
+with ``ArtefactView(item, pack, annotations_visible=False)``.
+"""
+
+from __future__ import annotations
+
+import zlib
+from bisect import bisect_right
+from dataclasses import dataclass
+from itertools import accumulate
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QUrl, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontDatabase,
+    QImage,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPen,
+    QResizeEvent,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextFormat,
+)
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QTextBrowser,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.model.quotes import find_occurrence, spans_found
+from app.model.schema import Artefact
+from app.ui.rich_text import load_pack_image
+from app.ui.theme import (
+    SPACE_L,
+    SPACE_M,
+    SPACE_S,
+    SPACE_XL,
+    SPACE_XS,
+    Theme,
+    current_theme,
+    technique_colors,
+)
+
+if TYPE_CHECKING:
+    from app.model.pack import Pack
+
+#: a font that has CJK glyphs, placed after the preferred families so Chinese never shows boxes
+CJK_FALLBACK = "WenQuanYi Micro Hei"
+SERIF_FAMILIES = ("Noto Serif", "Source Serif Pro", "Georgia", "DejaVu Serif", "Times New Roman")
+#: annotations without a technique: a neutral grey that reads on both schemes
+NEUTRAL_ANNOTATION = "#8E8E93"
+#: avatar backgrounds: calm, desaturated, and never one of the technique colours
+AVATAR_COLORS = ("#5B6C8F", "#7A5C8E", "#4F7D75", "#8C6A4F", "#5E7A46", "#8A5566", "#4E6E8E")
+#: widths below which a translation goes under the text rather than beside it
+TRANSLATION_SIDE_BY_SIDE_MIN = 560
+IMAGE_MAX_HEIGHT = 520
+
+
+# ------------------------------------------------------------------ pure helpers
+
+
+def format_count(value: int) -> str:
+    """Format an engagement count the way platforms do: 310, 5.2K, 18.4K, 12K, 1.3M."""
+    if value < 1000:
+        return str(value)
+    for divisor, suffix in ((1_000_000_000, "B"), (1_000_000, "M"), (1000, "K")):
+        if value >= divisor:
+            scaled = round(value / divisor, 1)
+            if scaled >= 1000 and suffix != "B":
+                continue  # 999,950 rounds to 1000K: say 1M instead
+            text = f"{scaled:.1f}".removesuffix(".0")
+            return text + suffix
+    return str(value)  # unreachable: value >= 1000 always meets "K"
+
+
+def _utf16_prefix_lengths(text: str) -> list[int]:
+    """Return, for each index i of ``text``, the UTF-16 length of text[:i] (Qt counts UTF-16)."""
+    return [0, *accumulate(2 if ord(char) > 0xFFFF else 1 for char in text)]
+
+
+def is_forwarded(artefact: Artefact) -> bool:
+    """Tell whether a message's ``author`` says it was forwarded."""
+    return bool(artefact.author) and "forward" in (artefact.author or "").casefold()
+
+
+def account_initial(name: str | None) -> str:
+    """Return the first letter or digit of an account name, for its avatar."""
+    for char in name or "":
+        if char.isalnum():
+            return char.upper()
+    return "?"
+
+
+def _font(
+    families: tuple[str, ...] | list[str], pixel_size: int, weight: QFont.Weight | None = None
+) -> QFont:
+    """Build a font from preferred families, with the CJK fallback last."""
+    font = QFont()
+    font.setFamilies([*families, CJK_FALLBACK])
+    font.setPixelSize(pixel_size)
+    if weight is not None:
+        font.setWeight(weight)
+    return font
+
+
+def sans_font(pixel_size: int, weight: QFont.Weight | None = None) -> QFont:
+    """Return the UI sans-serif at ``pixel_size``, with CJK fallback."""
+    system = QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont).family()
+    return _font([system], pixel_size, weight)
+
+
+def serif_font(pixel_size: int, weight: QFont.Weight | None = None) -> QFont:
+    """Return the reading serif at ``pixel_size``, with CJK fallback."""
+    return _font(SERIF_FAMILIES, pixel_size, weight)
+
+
+def readable_on(color: QColor) -> QColor:
+    """Return black or white, whichever reads better on ``color``."""
+    luminance = 0.2126 * color.redF() + 0.7152 * color.greenF() + 0.0722 * color.blueF()
+    return QColor("#111111") if luminance > 0.55 else QColor("#FFFFFF")
+
+
+@dataclass(frozen=True, slots=True)
+class AnnotationMark:
+    """One annotation ready to draw: its marker number, colour, technique label and place."""
+
+    index: int
+    number: int
+    color: QColor
+    technique_label: str | None
+    note: str
+    span: tuple[int, int] | None  # in the artefact's text, Python indices
+    region: tuple[float, float, float, float] | None
+
+
+def annotation_marks(artefact: Artefact, pack: Pack) -> list[AnnotationMark]:
+    """Resolve every annotation of ``artefact`` to its number, colour and span or region."""
+    colors = technique_colors(pack)
+    techniques = pack.manifest.techniques
+    marks = []
+    for index, annotation in enumerate(artefact.annotations):
+        key = annotation.technique
+        color = colors.get(key, QColor(NEUTRAL_ANNOTATION)) if key else QColor(NEUTRAL_ANNOTATION)
+        label = techniques[key].label if key and key in techniques else None
+        span = None
+        if annotation.quote is not None and artefact.text:
+            span = find_occurrence(artefact.text, annotation.quote, annotation.occurrence)
+        region = None
+        if annotation.region is not None and len(annotation.region) == 4:
+            x, y, w, h = (float(part) for part in annotation.region)
+            region = (x, y, w, h)
+        marks.append(AnnotationMark(index, index + 1, color, label, annotation.note, span, region))
+    return marks
+
+
+def _nesting_levels(spans: list[tuple[int, int]]) -> list[int]:
+    """Give overlapping spans different underline levels (greedy interval colouring)."""
+    order = sorted(range(len(spans)), key=lambda i: (spans[i][0], -spans[i][1]))
+    level_ends: list[int] = []  # per level, where its last span ends
+    levels = [0] * len(spans)
+    for i in order:
+        start, end = spans[i]
+        for level, last_end in enumerate(level_ends):
+            if last_end <= start:
+                level_ends[level] = end
+                levels[i] = level
+                break
+        else:
+            levels[i] = len(level_ends)
+            level_ends.append(end)
+    return levels
+
+
+# ------------------------------------------------------------------ the text with highlights
+
+
+class ArtefactTextView(QTextBrowser):
+    """The artefact's words: plain text, read-only, wrapping, with highlights and markers.
+
+    Positions given to and returned from this view are Python indices into the original text;
+    the view converts to Qt's UTF-16 positions and around the inserted markers.
+    """
+
+    annotation_clicked = Signal(int)
+
+    def __init__(self, text: str, font: QFont, theme: Theme, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._text = text.rstrip("\n")
+        self._theme = theme
+        self._marks: list[AnnotationMark] = []
+        self._annotations_visible = False
+        self._learner_marks: list[tuple[int, int]] = []
+        self._selected: int | None = None
+        self._doc_of: list[int] = []
+        self._marker_ranges: list[tuple[int, int, int]] = []  # (doc start, doc end, annotation index)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setReadOnly(True)
+        self.setUndoRedoEnabled(False)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setMinimumWidth(120)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.viewport().setAutoFillBackground(False)
+        self.viewport().setCursor(Qt.CursorShape.IBeamCursor)
+        self.setStyleSheet(
+            "QTextBrowser { background: transparent; border: none;"
+            f" color: {theme.text}; selection-background-color: {theme.accent};"
+            f" selection-color: {readable_on(QColor(theme.accent)).name()}; }}"
+        )
+        self.document().setDefaultFont(font)
+        self.document().setDocumentMargin(0)
+        self.document().documentLayout().documentSizeChanged.connect(self._on_document_size_changed)
+        self._rebuild()
+
+    # ------------------------------------------------------------ content
+
+    def text(self) -> str:
+        """Return the text shown, without markers."""
+        return self._text
+
+    def set_annotations(self, marks: list[AnnotationMark], visible: bool) -> None:
+        """Show (or hide) the highlights and numbered markers of ``marks``."""
+        self._marks = [mark for mark in marks if mark.span is not None and mark.span[1] <= len(self._text)]
+        self._annotations_visible = visible
+        self._rebuild()
+
+    def set_learner_marks(self, spans: list[tuple[int, int]]) -> None:
+        """Show the spans the learner marked."""
+        self._learner_marks = list(spans)
+        self._apply_highlights()
+
+    def set_selected(self, index: int | None) -> None:
+        """Emphasise annotation ``index``'s highlight, and bring its text into view."""
+        self._selected = index
+        self._apply_highlights()
+
+    def selected_range(self) -> tuple[int, int] | None:
+        """Return the learner's current selection as (start, end) in the text, or None."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        start = self._orig_from_doc(cursor.selectionStart())
+        end = self._orig_from_doc(cursor.selectionEnd())
+        return (start, end) if start < end else None
+
+    def cursor_index(self) -> int:
+        """Return the caret's position as an index into the text."""
+        return self._orig_from_doc(self.textCursor().position())
+
+    def select_range(self, start: int, end: int) -> None:
+        """Select text[start:end], as if the learner had dragged over it."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._doc_pos(start))
+        cursor.setPosition(self._doc_pos(end, after_markers=False), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+
+    def highlight_ranges(self) -> dict[int, tuple[int, int]]:
+        """Return each shown highlight's (start, end) in the document, by annotation index."""
+        return {
+            mark.index: self._doc_span(mark.span)
+            for mark in self._marks
+            if self._annotations_visible and mark.span is not None
+        }
+
+    def highlighted_text(self, index: int) -> str | None:
+        """Return the document text under annotation ``index``'s highlight, or None."""
+        span = self.highlight_ranges().get(index)
+        if span is None:
+            return None
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(span[0])
+        cursor.setPosition(span[1], QTextCursor.MoveMode.KeepAnchor)
+        return cursor.selectedText().replace("\u2029", "\n")
+
+    def point_of(self, index: int) -> QPointF:
+        """Return a viewport point inside annotation ``index``'s highlight (for clicks and tests)."""
+        start, end = self.highlight_ranges()[index]
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(start + (end - start) // 2)
+        return QPointF(self.cursorRect(cursor).center())
+
+    # ------------------------------------------------------------ building the document
+
+    def _rebuild(self) -> None:
+        """Lay out the text, then insert a marker after each visible annotation's span."""
+        self.setPlainText(self._text)
+        block_format = QTextBlockFormat()
+        block_format.setLineHeight(150, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        block_format.setBottomMargin(SPACE_S)
+        cursor = QTextCursor(self.document())
+        cursor.select(QTextCursor.SelectionType.Document)
+        cursor.mergeBlockFormat(block_format)
+        utf16 = _utf16_prefix_lengths(self._text)
+        inserts: list[tuple[int, int, int]] = []  # (text index, UTF-16 length, annotation index)
+        if self._annotations_visible:
+            for mark in sorted(self._marks, key=lambda m: (m.span[1], m.index)):  # type: ignore[index]
+                assert mark.span is not None
+                inserts.append((mark.span[1], len(self._marker_text(mark)), mark.index))
+        # insert from the end so that earlier positions stay valid
+        for position, _length, index in sorted(inserts, key=lambda item: (item[0], item[2]), reverse=True):
+            mark = next(m for m in self._marks if m.index == index)
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(utf16[position])
+            cursor.insertText("\u202f", QTextCharFormat())
+            cursor.insertText(self._marker_text(mark)[1:], self._marker_format(mark))
+        # every text index's document position, markers at that index coming before it
+        shift = 0
+        pending = sorted(inserts)
+        doc_of = []
+        marker_ranges = []
+        cursor_index = 0
+        for i in range(len(self._text) + 1):
+            while cursor_index < len(pending) and pending[cursor_index][0] == i:
+                start = utf16[i] + shift
+                shift += pending[cursor_index][1]
+                marker_ranges.append((start, utf16[i] + shift, pending[cursor_index][2]))
+                cursor_index += 1
+            doc_of.append(utf16[i] + shift)
+        self._doc_of = doc_of
+        self._marker_ranges = marker_ranges
+        self._apply_highlights()
+        self._on_document_size_changed()
+
+    @staticmethod
+    def _marker_text(mark: AnnotationMark) -> str:
+        return f"\u202f\u2009{mark.number}\u2009"
+
+    def _marker_format(self, mark: AnnotationMark) -> QTextCharFormat:
+        marker = QTextCharFormat()
+        marker.setBackground(mark.color)
+        marker.setForeground(readable_on(mark.color))
+        marker.setFontWeight(QFont.Weight.Bold)
+        size = self.document().defaultFont().pixelSize()
+        marker_font = QFont(self.document().defaultFont())
+        marker_font.setPixelSize(max(10, round(size * 0.68)))
+        marker_font.setWeight(QFont.Weight.Bold)
+        marker.setFont(
+            marker_font, QTextCharFormat.FontPropertiesInheritanceBehavior.FontPropertiesSpecifiedOnly
+        )
+        marker.setToolTip(
+            f"Annotation {mark.number}" + (f": {mark.technique_label}" if mark.technique_label else "")
+        )
+        marker.setProperty(QTextFormat.Property.UserProperty, mark.index)
+        return marker
+
+    def _doc_pos(self, index: int, after_markers: bool = True) -> int:
+        index = max(0, min(index, len(self._text)))
+        if after_markers:
+            return self._doc_of[index]
+        before = self._doc_of[index]
+        for start, end, _annotation in self._marker_ranges:
+            if end == before and start < before:
+                before = start
+        return before
+
+    def _doc_span(self, span: tuple[int, int]) -> tuple[int, int]:
+        return self._doc_pos(span[0]), self._doc_pos(span[1], after_markers=False)
+
+    def _orig_from_doc(self, position: int) -> int:
+        return max(0, bisect_right(self._doc_of, position) - 1)
+
+    # ------------------------------------------------------------ highlights
+
+    def _apply_highlights(self) -> None:
+        selections = []
+        theme = self._theme
+        for start, end in self._learner_marks:
+            doc_start, doc_end = self._doc_span((start, end))
+            fmt = QTextCharFormat()
+            accent = QColor(theme.accent)
+            accent.setAlpha(55 if not theme.dark else 80)
+            fmt.setBackground(accent)
+            selections.append(self._extra(doc_start, doc_end, fmt))
+        if self._annotations_visible:
+            for mark in self._marks:
+                assert mark.span is not None
+                doc_start, doc_end = self._doc_span(mark.span)
+                fill = QColor(mark.color)
+                alpha = self._theme.highlight_alpha
+                fill.setAlpha(min(255, alpha * 2 + 20) if mark.index == self._selected else alpha)
+                fmt = QTextCharFormat()
+                fmt.setBackground(fill)
+                if mark.index == self._selected:
+                    fmt.setForeground(QColor(theme.text))
+                selections.append(self._extra(doc_start, doc_end, fmt))
+            # markers last, so a marker inside another span keeps its own colour
+            for start, end, index in self._marker_ranges:
+                mark = next(m for m in self._marks if m.index == index)
+                fmt = QTextCharFormat()
+                fmt.setBackground(mark.color)
+                fmt.setForeground(readable_on(mark.color))
+                selections.append(self._extra(start + 1, end, fmt))
+        self.setExtraSelections(selections)
+        self.viewport().update()
+
+    def _extra(self, start: int, end: int, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        selection = QTextEdit.ExtraSelection()
+        selection.cursor = cursor  # type: ignore[attr-defined]
+        selection.format = fmt  # type: ignore[attr-defined]
+        return selection
+
+    def _line_fragments(self, start: int, end: int) -> list[tuple[float, float, float, float]]:
+        """Return (x1, x2, top, baseline) in viewport coordinates for each line of a doc range."""
+        fragments = []
+        layout = self.document().documentLayout()
+        offset = QPointF(-self.horizontalScrollBar().value(), -self.verticalScrollBar().value())
+        block = self.document().findBlock(start)
+        while block.isValid() and block.position() < end:
+            origin = layout.blockBoundingRect(block).topLeft() + offset
+            text_layout = block.layout()
+            for line_number in range(text_layout.lineCount()):
+                line = text_layout.lineAt(line_number)
+                line_start = block.position() + line.textStart()
+                line_end = line_start + line.textLength()
+                lo, hi = max(start, line_start), min(end, line_end)
+                if lo >= hi:
+                    continue
+                x1 = line.cursorToX(lo - block.position())
+                x2 = line.cursorToX(hi - block.position())
+                x1 = x1[0] if isinstance(x1, tuple) else x1
+                x2 = x2[0] if isinstance(x2, tuple) else x2
+                fragments.append(
+                    (
+                        origin.x() + x1,
+                        origin.x() + x2,
+                        origin.y() + line.y(),
+                        origin.y() + line.y() + line.ascent(),
+                    )
+                )
+            block = block.next()
+        return fragments
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """Draw the text, then solid underlines (stacked where spans overlap) and mark outlines."""
+        super().paintEvent(event)
+        painter = QPainter(self.viewport())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if self._annotations_visible and self._marks:
+            spans = [mark.span for mark in self._marks if mark.span is not None]
+            levels = _nesting_levels(spans)  # type: ignore[arg-type]
+            for mark, level in zip(self._marks, levels, strict=True):
+                assert mark.span is not None
+                color = QColor(mark.color)
+                if not self._theme.dark:
+                    color = color.darker(125)  # pale yellow needs weight to show on white
+                width = 3.0 if mark.index == self._selected else 2.0
+                painter.setPen(QPen(color, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap))
+                for x1, x2, _top, baseline in self._line_fragments(*self._doc_span(mark.span)):
+                    y = baseline + 4 + level * 4
+                    painter.drawLine(QPointF(x1, y), QPointF(x2, y))
+        if self._learner_marks:
+            pen = QPen(QColor(self._theme.accent), 1.5, Qt.PenStyle.DashLine)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            metrics_height = self.fontMetrics().height()
+            for start, end in self._learner_marks:
+                for x1, x2, _top, baseline in self._line_fragments(*self._doc_span((start, end))):
+                    ascent = self.document().defaultFont().pixelSize() or metrics_height
+                    painter.drawRoundedRect(
+                        QRectF(x1 - 1, baseline - ascent, x2 - x1 + 2, ascent * 1.35), 3, 3
+                    )
+        painter.end()
+
+    # ------------------------------------------------------------ interaction
+
+    def annotation_at(self, point: QPointF) -> int | None:
+        """Return the annotation under a viewport point (the shortest, where spans overlap)."""
+        if not self._annotations_visible:
+            return None
+        offset = QPointF(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
+        position = self.document().documentLayout().hitTest(point + offset, Qt.HitTestAccuracy.ExactHit)
+        if position < 0:
+            return None
+        return self._annotation_at_doc(position)
+
+    def _annotation_at_doc(self, position: int) -> int | None:
+        for start, end, index in self._marker_ranges:
+            if start <= position < end:
+                return index
+        hits = []
+        for mark in self._marks:
+            assert mark.span is not None
+            start, end = self._doc_span(mark.span)
+            if start <= position < end:
+                hits.append((end - start, mark.index))
+        return min(hits)[1] if hits else None
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        """Select the annotation under a plain click (a drag selects text instead)."""
+        super().mouseReleaseEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
+            index = self.annotation_at(event.position())
+            if index is not None:
+                self.annotation_clicked.emit(index)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter on a highlight selects its annotation, like a click."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self._annotations_visible:
+            index = self._annotation_at_doc(self.textCursor().position())
+            if index is not None:
+                self.annotation_clicked.emit(index)
+                return
+        super().keyPressEvent(event)
+
+    def loadResource(self, kind: int, url: QUrl | str) -> object:
+        """Load nothing: an artefact's text is plain and has no resources."""
+        return None
+
+    # ------------------------------------------------------------ sizing
+
+    def _on_document_size_changed(self, *_: object) -> None:
+        self.document().setTextWidth(max(1, self.viewport().width()))
+        height = round(self.document().size().height()) + 4
+        if height != self.height():
+            self.setFixedHeight(max(height, 1))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Grow or shrink to the wrapped text, never scrolling."""
+        super().resizeEvent(event)
+        self._on_document_size_changed()
+
+    def sizeHint(self) -> QSize:
+        """Prefer a comfortable width and exactly the text's height."""
+        return QSize(480, self.height())
+
+
+# ------------------------------------------------------------------ the image with regions
+
+
+class ArtefactImageView(QWidget):
+    """A pack image scaled to the width, with numbered region outlines; a placeholder on failure."""
+
+    annotation_clicked = Signal(int)
+
+    def __init__(self, pack: Pack, path: str, alt: str, theme: Theme, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._theme = theme
+        self._marks: list[AnnotationMark] = []
+        self._visible = False
+        self._selected: int | None = None
+        self.image: QImage | None = load_pack_image(pack, path, max_width=1400)
+        self.alt = alt
+        self.setAccessibleName(f"Image: {alt}" if alt else "Image")
+        self.setAccessibleDescription(alt)
+        self.setToolTip(alt)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.setMinimumWidth(120)
+
+    def failed(self) -> bool:
+        """Tell whether the image could not be shown (missing, too large or not an image)."""
+        return self.image is None
+
+    def set_annotations(self, marks: list[AnnotationMark], visible: bool) -> None:
+        """Show (or hide) the numbered regions of ``marks``."""
+        self._marks = [mark for mark in marks if mark.region is not None]
+        self._visible = visible
+        self.update()
+
+    def set_selected(self, index: int | None) -> None:
+        """Emphasise annotation ``index``'s region."""
+        self._selected = index
+        self.update()
+
+    def visible_regions(self) -> dict[int, QRectF]:
+        """Return each shown region's rectangle in widget coordinates, by annotation index."""
+        if not self._visible or self.image is None:
+            return {}
+        box = self.image_rect()
+        return {
+            mark.index: QRectF(
+                box.x() + mark.region[0] * box.width(),
+                box.y() + mark.region[1] * box.height(),
+                mark.region[2] * box.width(),
+                mark.region[3] * box.height(),
+            )
+            for mark in self._marks
+            if mark.region is not None
+        }
+
+    def image_rect(self) -> QRectF:
+        """Return where the image is drawn: the width, capped height, centred."""
+        if self.image is None:
+            return QRectF(0, 0, self.width(), self.height())
+        width = min(self.width(), self.image.width())
+        height = width * self.image.height() / max(1, self.image.width())
+        if height > IMAGE_MAX_HEIGHT:
+            width *= IMAGE_MAX_HEIGHT / height
+            height = IMAGE_MAX_HEIGHT
+        return QRectF((self.width() - width) / 2, 0, width, height)
+
+    def hasHeightForWidth(self) -> bool:
+        """Keep the image's aspect ratio."""
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        """Return the height the image takes at ``width``."""
+        if self.image is None:
+            return 140
+        height = min(self.image.width(), width) * self.image.height() / max(1, self.image.width())
+        return round(min(height, IMAGE_MAX_HEIGHT))
+
+    def sizeHint(self) -> QSize:
+        """Prefer the image's own size, within limits."""
+        if self.image is None:
+            return QSize(360, 140)
+        width = min(self.image.width(), 640)
+        return QSize(width, self.heightForWidth(width))
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """Draw the image and its numbered regions, or a labelled placeholder."""
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        theme = self._theme
+        if self.image is None:
+            box = QRectF(0.5, 0.5, self.width() - 1, self.height() - 1)
+            painter.setPen(QPen(QColor(theme.border), 1, Qt.PenStyle.DashLine))
+            painter.setBrush(QColor(theme.window))
+            painter.drawRoundedRect(box, 8, 8)
+            painter.setPen(QColor(theme.muted))
+            painter.setFont(sans_font(14))
+            message = "The image could not be shown."
+            if self.alt:
+                message += f"\n{self.alt}"
+            painter.drawText(
+                box.adjusted(SPACE_L, SPACE_L, -SPACE_L, -SPACE_L),
+                Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+                message,
+            )
+            painter.end()
+            return
+        box = self.image_rect()
+        clip = QPainterPath()
+        clip.addRoundedRect(box, 6, 6)
+        painter.setClipPath(clip)
+        painter.drawImage(box, self.image)
+        painter.setClipping(False)
+        for index, rect in self.visible_regions().items():
+            mark = next(m for m in self._marks if m.index == index)
+            selected = index == self._selected
+            fill = QColor(mark.color)
+            fill.setAlpha(70 if selected else 28)
+            painter.setBrush(fill)
+            # a dark halo under the coloured outline keeps it visible on any picture
+            painter.setPen(QPen(QColor(0, 0, 0, 120), 5 if selected else 4))
+            painter.drawRoundedRect(rect, 4, 4)
+            painter.setPen(QPen(mark.color, 3 if selected else 2))
+            painter.drawRoundedRect(rect, 4, 4)
+            _draw_number_badge(painter, QPointF(rect.left(), rect.top()), mark.number, mark.color, 22)
+        painter.end()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        """Select the region under a click (the smallest, where regions overlap)."""
+        hits = [
+            (rect.width() * rect.height(), index)
+            for index, rect in self.visible_regions().items()
+            if rect.contains(event.position())
+        ]
+        if hits:
+            self.annotation_clicked.emit(min(hits)[1])
+        super().mousePressEvent(event)
+
+    def point_of(self, index: int) -> QPointF:
+        """Return a point inside annotation ``index``'s region (for clicks and tests)."""
+        return self.visible_regions()[index].center()
+
+
+def _draw_number_badge(
+    painter: QPainter, center: QPointF, number: int, color: QColor, diameter: float
+) -> None:
+    """Draw a filled circle with ``number`` in it, outlined so it reads on any background."""
+    rect = QRectF(center.x() - diameter / 2, center.y() - diameter / 2, diameter, diameter)
+    painter.setPen(QPen(QColor(255, 255, 255, 230), 2))
+    painter.setBrush(color)
+    painter.drawEllipse(rect)
+    painter.setPen(readable_on(color))
+    painter.setFont(sans_font(round(diameter * 0.55), QFont.Weight.Bold))
+    painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, str(number))
+
+
+class NumberBadgeView(QWidget):
+    """A round numbered marker in a technique's colour, the same as in the text."""
+
+    def __init__(self, number: int, color: QColor, diameter: int = 22, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.number = number
+        self.color = color
+        self.setFixedSize(diameter + 4, diameter + 4)
+        self.setAccessibleName(f"Marker {number}")
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """Draw the marker."""
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        _draw_number_badge(
+            painter, QPointF(self.width() / 2, self.height() / 2), self.number, self.color, self.width() - 4
+        )
+        painter.end()
+
+
+# ------------------------------------------------------------------ small parts of the cards
+
+
+class AvatarView(QWidget):
+    """A circle with an account's initial, in a colour stable for that account."""
+
+    def __init__(self, name: str | None, diameter: int = 44, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.initial = account_initial(name)
+        self.color = QColor(AVATAR_COLORS[zlib.crc32((name or "").encode("utf-8")) % len(AVATAR_COLORS)])
+        self.setFixedSize(diameter, diameter)
+        self.setAccessibleName(f"Avatar of {name}" if name else "Avatar")
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """Draw the circle and the initial."""
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(self.color)
+        painter.drawEllipse(QRectF(0, 0, self.width(), self.height()))
+        painter.setPen(QColor("#FFFFFF"))
+        painter.setFont(sans_font(round(self.height() * 0.42), QFont.Weight.DemiBold))
+        painter.drawText(
+            QRectF(0, 0, self.width(), self.height()), Qt.AlignmentFlag.AlignCenter, self.initial
+        )
+        painter.end()
+
+
+class EngagementIconView(QWidget):
+    """A small line icon for reposts, comments or likes."""
+
+    def __init__(self, kind: str, color: QColor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.kind = kind
+        self.color = color
+        self.setFixedSize(18, 18)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """Draw the icon."""
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pen = QPen(self.color, 1.6, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin)
+        painter.setPen(pen)
+        path = QPainterPath()
+        if self.kind == "reposts":
+            # two arrows chasing each other round a loop
+            path.moveTo(4, 8)
+            path.lineTo(4, 5)
+            path.lineTo(13, 5)
+            path.moveTo(11, 3)
+            path.lineTo(13.5, 5)
+            path.lineTo(11, 7)
+            path.moveTo(14, 10)
+            path.lineTo(14, 13)
+            path.lineTo(5, 13)
+            path.moveTo(7, 11)
+            path.lineTo(4.5, 13)
+            path.lineTo(7, 15)
+        elif self.kind == "comments":
+            path.addRoundedRect(QRectF(2.5, 3, 13, 9.5), 3, 3)
+            path.moveTo(6, 12.5)
+            path.lineTo(5, 16)
+            path.lineTo(9.5, 12.5)
+        else:
+            path.moveTo(9, 15)
+            path.cubicTo(2, 10, 1.5, 6.5, 3.5, 4.5)
+            path.cubicTo(5.5, 2.5, 8, 3.5, 9, 5.5)
+            path.cubicTo(10, 3.5, 12.5, 2.5, 14.5, 4.5)
+            path.cubicTo(16.5, 6.5, 16, 10, 9, 15)
+        painter.drawPath(path)
+        painter.end()
+
+
+def _label(text: str, font: QFont, color: str, parent: QWidget | None = None) -> QLabel:
+    """Make a plain-text label (pack text is never interpreted as rich text)."""
+    label = QLabel(parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setText(text)
+    label.setFont(font)
+    label.setStyleSheet(f"color: {color}; background: transparent;")
+    label.setWordWrap(True)
+    label.setAccessibleName(text)
+    return label
+
+
+def _small_caps(pixel_size: int, serif: bool = False) -> QFont:
+    font = (
+        serif_font(pixel_size, QFont.Weight.DemiBold)
+        if serif
+        else sans_font(pixel_size, QFont.Weight.DemiBold)
+    )
+    font.setCapitalization(QFont.Capitalization.SmallCaps)
+    font.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 106)
+    return font
+
+
+class IllustrativeBadgeView(QLabel):
+    """The visible "Illustrative example" label of a constructed artefact."""
+
+    def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
+        super().__init__("Illustrative example", parent)
+        self.setObjectName("illustrativeBadge")
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setFont(sans_font(12, QFont.Weight.DemiBold))
+        self.setAccessibleName("Illustrative example")
+        self.setToolTip("Constructed for teaching. Not a real post, headline or message.")
+        self.setStyleSheet(
+            f"QLabel#illustrativeBadge {{ color: {theme.muted}; background: {theme.window};"
+            f" border: 1px dashed {theme.muted}; border-radius: 10px; padding: 2px 8px; }}"
+        )
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+
+
+class TranslatedTextView(QWidget):
+    """The text beside its translation, or above it when the width is narrow."""
+
+    def __init__(
+        self, text_view: QWidget, translation: str | None, theme: Theme, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._layout = QBoxLayout(QBoxLayout.Direction.TopToBottom, self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(SPACE_L)
+        self._layout.addWidget(text_view, 3, Qt.AlignmentFlag.AlignTop)
+        self.translation_panel: QWidget | None = None
+        if translation and translation.strip():
+            panel = QFrame(self)
+            panel.setObjectName("translationPanel")
+            panel.setStyleSheet(
+                f"QFrame#translationPanel {{ border: none; border-left: 3px solid {theme.border};"
+                " background: transparent; }"
+            )
+            inner = QVBoxLayout(panel)
+            inner.setContentsMargins(SPACE_M, 0, 0, 0)
+            inner.setSpacing(SPACE_XS)
+            heading = _label("Translation", _small_caps(12), theme.muted, panel)
+            inner.addWidget(heading)
+            body = _label(translation.rstrip("\n"), sans_font(14), theme.text, panel)
+            body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            body.setAccessibleName("Translation")
+            body.setAccessibleDescription(translation)
+            inner.addWidget(body)
+            inner.addStretch(1)
+            self.translation_text = body
+            self._layout.addWidget(panel, 2)
+            self.translation_panel = panel
+
+    def side_by_side(self) -> bool:
+        """Tell whether the translation sits beside the text."""
+        return self._layout.direction() == QBoxLayout.Direction.LeftToRight
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Put the translation beside the text when there is room, otherwise below it."""
+        super().resizeEvent(event)
+        if self.translation_panel is None:
+            return
+        wanted = (
+            QBoxLayout.Direction.LeftToRight
+            if event.size().width() >= TRANSLATION_SIDE_BY_SIDE_MIN
+            else QBoxLayout.Direction.TopToBottom
+        )
+        if self._layout.direction() != wanted:
+            self._layout.setDirection(wanted)
+
+
+# ------------------------------------------------------------------ the artefact
+
+
+class ArtefactView(QWidget):
+    """One artefact drawn as its medium, with annotations, and optionally a find-it-first task.
+
+    ``ArtefactView(artefact, pack)`` shows the annotations; ``annotations_visible=False`` hides
+    them (the judge question). With ``task_mode=True`` and a ``task``, the annotations start
+    hidden: the learner marks the spans they suspect, then reveals and sees which they found.
+    """
+
+    #: the learner picked annotation i (a click on its highlight or region, or Enter on it)
+    annotation_selected = Signal(int)
+    #: the learner added or removed a mark
+    marks_changed = Signal()
+    #: the annotations were revealed after a task
+    annotations_revealed = Signal()
+
+    def __init__(
+        self,
+        artefact: Artefact,
+        pack: Pack,
+        *,
+        annotations_visible: bool = True,
+        task_mode: bool = False,
+        theme: Theme | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.artefact = artefact
+        self.pack = pack
+        self.theme = theme or current_theme()
+        self.marks = annotation_marks(artefact, pack)
+        self.task_mode = task_mode and bool(artefact.task and artefact.task.strip())
+        self._revealed = not self.task_mode and annotations_visible
+        self._learner_marks: list[tuple[int, int]] = []
+        self._selected: int | None = None
+        self.text_view: ArtefactTextView | None = None
+        self.image_view: ArtefactImageView | None = None
+        self.illustrative_badge: IllustrativeBadgeView | None = None
+        self.translated: TranslatedTextView | None = None
+        self.engagement_labels: dict[str, QLabel] = {}
+        self.forwarded_tag: QLabel | None = None
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(SPACE_M)
+        self.card = QFrame(self)
+        self.card.setObjectName("artefactCard")
+        self.card.setAccessibleName(self._accessible_summary())
+        layout.addWidget(self.card)
+        {
+            "post": self._build_post,
+            "headline": self._build_headline,
+            "article": self._build_article,
+            "message": self._build_message,
+        }[artefact.medium]()
+        if self.task_mode:
+            layout.addWidget(self._build_task_bar())
+        self._refresh_annotations()
+
+    # ------------------------------------------------------------ public API
+
+    def annotations_visible(self) -> bool:
+        """Tell whether the highlights, regions and markers are shown."""
+        return self._revealed
+
+    def reveal_annotations(self) -> None:
+        """Show the annotations (ending the task: marks can no longer change)."""
+        if self._revealed:
+            return
+        self._revealed = True
+        if self.task_mode:
+            self.mark_button.setEnabled(False)
+            self.remove_button.setEnabled(False)
+            self.reveal_button.setEnabled(False)
+            self.reveal_button.setText("Annotations shown")
+            if self.text_view is not None:
+                self.text_view.setTextInteractionFlags(
+                    Qt.TextInteractionFlag.TextSelectableByMouse
+                    | Qt.TextInteractionFlag.TextSelectableByKeyboard
+                )
+            self.result_label.setText(self.result_text())
+            self.result_label.setVisible(True)
+        self._refresh_annotations()
+        self.annotations_revealed.emit()
+
+    def select_annotation(self, index: int | None) -> None:
+        """Emphasise annotation ``index``'s highlight or region (None clears)."""
+        self._selected = index
+        if self.text_view is not None:
+            self.text_view.set_selected(index)
+        if self.image_view is not None:
+            self.image_view.set_selected(index)
+
+    def selected_annotation(self) -> int | None:
+        """Return the emphasised annotation, or None."""
+        return self._selected
+
+    def learner_marks(self) -> list[tuple[int, int]]:
+        """Return the spans the learner marked, as (start, end) in the text, in text order."""
+        return sorted(self._learner_marks)
+
+    def mark_selection(self) -> bool:
+        """Turn the learner's current text selection into a mark; False when nothing is selected."""
+        if self.text_view is None or self._revealed:
+            return False
+        chosen = self.text_view.selected_range()
+        if chosen is None:
+            return False
+        # a new mark that overlaps existing ones absorbs them, so marks never double-count
+        start, end = chosen
+        kept = []
+        for mark in self._learner_marks:
+            if mark[1] > start and mark[0] < end:
+                start, end = min(start, mark[0]), max(end, mark[1])
+            else:
+                kept.append(mark)
+        kept.append((start, end))
+        self._learner_marks = sorted(kept)
+        self.text_view.set_learner_marks(self._learner_marks)
+        cursor = self.text_view.textCursor()
+        cursor.clearSelection()
+        self.text_view.setTextCursor(cursor)
+        self._update_task_buttons()
+        self.marks_changed.emit()
+        return True
+
+    def remove_mark(self) -> bool:
+        """Remove the marks under the selection or caret; False when there is none there."""
+        if self.text_view is None or self._revealed:
+            return False
+        chosen = self.text_view.selected_range()
+        if chosen is None:
+            caret = self.text_view.cursor_index()
+            chosen = (caret, caret)
+        start, end = chosen
+        kept = [
+            mark
+            for mark in self._learner_marks
+            if not (mark[0] < end and mark[1] > start) and not (start == end and mark[0] <= start <= mark[1])
+        ]
+        if len(kept) == len(self._learner_marks):
+            return False
+        self._learner_marks = kept
+        self.text_view.set_learner_marks(kept)
+        self._update_task_buttons()
+        self.marks_changed.emit()
+        return True
+
+    def clear_marks(self) -> None:
+        """Remove every mark."""
+        if self._revealed or self.text_view is None:
+            return
+        self._learner_marks = []
+        self.text_view.set_learner_marks([])
+        self._update_task_buttons()
+        self.marks_changed.emit()
+
+    def found(self) -> list[bool]:
+        """Tell, per annotation, whether a learner mark covers at least half its quote."""
+        return spans_found([mark.span for mark in self.marks], self._learner_marks)
+
+    def result_text(self) -> str:
+        """Say how many quoted annotations the learner found, e.g. "You found 2 of 3"."""
+        quoted = [mark for mark in self.marks if mark.span is not None]
+        if not quoted:
+            return ""
+        found = sum(1 for flag, mark in zip(self.found(), self.marks, strict=True) if flag and mark.span)
+        return f"You found {found} of {len(quoted)}"
+
+    # ------------------------------------------------------------ the mediums
+
+    def _card_style(self, background: str, border: str, radius: int = 12) -> None:
+        self.card.setStyleSheet(
+            f"QFrame#artefactCard {{ background: {background}; border: 1px solid {border};"
+            f" border-radius: {radius}px; }}"
+        )
+
+    def _body(self, font: QFont) -> QWidget:
+        """Build the text (with its translation) or the image."""
+        artefact = self.artefact
+        if artefact.text is not None:
+            self.text_view = ArtefactTextView(artefact.text, font, self.theme, self.card)
+            self.text_view.setAccessibleName(f"{artefact.medium.capitalize()} text")
+            self.text_view.setAccessibleDescription(artefact.text)
+            self.text_view.annotation_clicked.connect(self._on_body_annotation_clicked)
+            self.text_view.selectionChanged.connect(self._update_task_buttons)
+            self.text_view.cursorPositionChanged.connect(self._update_task_buttons)
+            self.translated = TranslatedTextView(self.text_view, artefact.translation, self.theme, self.card)
+            return self.translated
+        self.image_view = ArtefactImageView(
+            self.pack, artefact.image or "", artefact.alt or "", self.theme, self.card
+        )
+        self.image_view.annotation_clicked.connect(self._on_body_annotation_clicked)
+        if artefact.translation and artefact.translation.strip():
+            holder = QWidget(self.card)
+            column = QVBoxLayout(holder)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.setSpacing(SPACE_M)
+            column.addWidget(self.image_view)
+            self.translated = TranslatedTextView(QWidget(holder), artefact.translation, self.theme, holder)
+            column.addWidget(self.translated)
+            return holder
+        return self.image_view
+
+    def _badge_row(self, layout: QHBoxLayout) -> None:
+        if self.artefact.illustrative:
+            self.illustrative_badge = IllustrativeBadgeView(self.theme, self.card)
+            layout.addWidget(self.illustrative_badge, 0, Qt.AlignmentFlag.AlignTop)
+
+    def _meta_line(self, *parts: str | None) -> str:
+        return " · ".join(part for part in parts if part)
+
+    def _build_post(self) -> None:
+        theme, artefact = self.theme, self.artefact
+        self._card_style(theme.surface, theme.border)
+        outer = QVBoxLayout(self.card)
+        outer.setContentsMargins(SPACE_L, SPACE_L, SPACE_L, SPACE_M)
+        outer.setSpacing(SPACE_M)
+        header = QHBoxLayout()
+        header.setSpacing(SPACE_M)
+        header.addWidget(AvatarView(artefact.author, 44, self.card), 0, Qt.AlignmentFlag.AlignTop)
+        names = QVBoxLayout()
+        names.setSpacing(2)
+        self.author_label = _label(
+            artefact.author or "Unknown account", sans_font(15, QFont.Weight.Bold), theme.text, self.card
+        )
+        names.addWidget(self.author_label)
+        self.meta_label = _label(
+            self._meta_line(artefact.platform, artefact.date), sans_font(13), theme.muted, self.card
+        )
+        self.meta_label.setVisible(bool(self.meta_label.text()))
+        names.addWidget(self.meta_label)
+        header.addLayout(names, 1)
+        self._badge_row(header)
+        outer.addLayout(header)
+        outer.addWidget(self._body(sans_font(16)))
+        engagement = artefact.engagement
+        if engagement is not None and any(
+            value is not None for value in (engagement.reposts, engagement.comments, engagement.likes)
+        ):
+            rule = QFrame(self.card)
+            rule.setFixedHeight(1)
+            rule.setStyleSheet(f"background: {theme.border}; border: none;")
+            outer.addWidget(rule)
+            row = QHBoxLayout()
+            row.setSpacing(SPACE_XL)
+            for kind, value in (
+                ("reposts", engagement.reposts),
+                ("comments", engagement.comments),
+                ("likes", engagement.likes),
+            ):
+                if value is None:
+                    continue
+                row.addLayout(self._engagement_item(kind, value))
+            row.addStretch(1)
+            outer.addLayout(row)
+
+    def _engagement_item(self, kind: str, value: int) -> QHBoxLayout:
+        theme = self.theme
+        item = QHBoxLayout()
+        item.setSpacing(SPACE_XS + 2)
+        item.addWidget(EngagementIconView(kind, QColor(theme.muted), self.card))
+        count = _label(format_count(value), sans_font(14, QFont.Weight.DemiBold), theme.text, self.card)
+        count.setWordWrap(False)
+        word = _label(kind if value != 1 else kind.removesuffix("s"), sans_font(13), theme.muted, self.card)
+        word.setWordWrap(False)
+        count.setAccessibleName(f"{value:,} {kind}")
+        word.setAccessibleName(f"{value:,} {kind}")
+        self.engagement_labels[kind] = count
+        item.addWidget(count)
+        item.addWidget(word)
+        return item
+
+    def _build_headline(self) -> None:
+        theme, artefact = self.theme, self.artefact
+        self._card_style(theme.surface, theme.border, radius=4)
+        outer = QVBoxLayout(self.card)
+        outer.setContentsMargins(SPACE_XL, SPACE_L, SPACE_XL, SPACE_L)
+        outer.setSpacing(SPACE_S)
+        rule = QFrame(self.card)
+        rule.setFixedHeight(3)
+        rule.setStyleSheet(f"background: {theme.text}; border: none;")
+        outer.addWidget(rule)
+        top = QHBoxLayout()
+        self.author_label = _label(
+            artefact.author or "Unknown outlet", _small_caps(14, serif=True), theme.text, self.card
+        )
+        top.addWidget(self.author_label, 1)
+        self._badge_row(top)
+        outer.addLayout(top)
+        outer.addWidget(self._body(serif_font(28, QFont.Weight.Bold)))
+        self.meta_label = _label(
+            self._meta_line(artefact.platform, artefact.date), sans_font(13), theme.muted, self.card
+        )
+        self.meta_label.setVisible(bool(self.meta_label.text()))
+        outer.addWidget(self.meta_label)
+
+    def _build_article(self) -> None:
+        theme, artefact = self.theme, self.artefact
+        paper = "#FBFAF6" if not theme.dark else theme.surface
+        self._card_style(paper, theme.border, radius=4)
+        outer = QVBoxLayout(self.card)
+        outer.setContentsMargins(SPACE_XL, SPACE_L, SPACE_XL, SPACE_L)
+        outer.setSpacing(SPACE_S)
+        top = QHBoxLayout()
+        names = QVBoxLayout()
+        names.setSpacing(2)
+        self.author_label = _label(
+            artefact.author or "Unknown outlet", _small_caps(14, serif=True), theme.text, self.card
+        )
+        names.addWidget(self.author_label)
+        self.meta_label = _label(
+            self._meta_line(artefact.platform, artefact.date), sans_font(13), theme.muted, self.card
+        )
+        self.meta_label.setVisible(bool(self.meta_label.text()))
+        names.addWidget(self.meta_label)
+        top.addLayout(names, 1)
+        self._badge_row(top)
+        outer.addLayout(top)
+        rule = QFrame(self.card)
+        rule.setFixedHeight(1)
+        rule.setStyleSheet(f"background: {theme.border}; border: none;")
+        outer.addWidget(rule)
+        outer.addSpacing(SPACE_XS)
+        outer.addWidget(self._body(serif_font(17)))
+
+    def _build_message(self) -> None:
+        theme, artefact = self.theme, self.artefact
+        backdrop = "#EDEDED" if not theme.dark else "#1F2226"
+        bubble_color = "#FFFFFF" if not theme.dark else "#2F3339"
+        self._card_style(backdrop, theme.border)
+        outer = QVBoxLayout(self.card)
+        outer.setContentsMargins(SPACE_L, SPACE_M, SPACE_L, SPACE_L)
+        outer.setSpacing(SPACE_M)
+        top = QHBoxLayout()
+        chat = self._meta_line(artefact.platform or "Chat", artefact.date)
+        self.meta_label = _label(chat, sans_font(13, QFont.Weight.DemiBold), theme.muted, self.card)
+        top.addWidget(self.meta_label, 1)
+        self._badge_row(top)
+        outer.addLayout(top)
+        forwarded = is_forwarded(artefact)
+        row = QHBoxLayout()
+        row.setSpacing(SPACE_S)
+        sender = None if forwarded else artefact.author
+        row.addWidget(AvatarView(sender, 36, self.card), 0, Qt.AlignmentFlag.AlignTop)
+        column = QVBoxLayout()
+        column.setSpacing(SPACE_XS)
+        self.author_label = _label(sender or "", sans_font(12), theme.muted, self.card)
+        self.author_label.setVisible(bool(sender))
+        column.addWidget(self.author_label)
+        bubble = QFrame(self.card)
+        bubble.setObjectName("messageBubble")
+        bubble.setStyleSheet(
+            f"QFrame#messageBubble {{ background: {bubble_color}; border: 1px solid {theme.border};"
+            " border-radius: 12px; border-top-left-radius: 3px; }"
+        )
+        inside = QVBoxLayout(bubble)
+        inside.setContentsMargins(SPACE_M, SPACE_S, SPACE_M, SPACE_S)
+        inside.setSpacing(SPACE_XS)
+        if forwarded:
+            tag_font = sans_font(12)
+            tag_font.setItalic(True)
+            self.forwarded_tag = _label(
+                "↪ Forwarded"
+                if (artefact.author or "").strip().casefold() == "forwarded"
+                else f"↪ {artefact.author}",
+                tag_font,
+                theme.muted,
+                bubble,
+            )
+            self.forwarded_tag.setAccessibleName(artefact.author or "Forwarded")
+            inside.addWidget(self.forwarded_tag)
+        self.card_body = self._body(sans_font(15))
+        self.card_body.setParent(bubble)
+        inside.addWidget(self.card_body)
+        column.addWidget(bubble)
+        row.addLayout(column, 1)
+        row.addSpacing(SPACE_XL)  # leave the other side of the chat empty, as chats do
+        outer.addLayout(row)
+
+    # ------------------------------------------------------------ task mode
+
+    def _build_task_bar(self) -> QWidget:
+        bar = QWidget(self)
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(SPACE_S)
+        self.mark_button = QPushButton("Mark selection", bar)
+        self.mark_button.setAccessibleName("Mark selection")
+        self.mark_button.setToolTip("Mark the selected words as suspect (Ctrl+M)")
+        self.mark_button.setShortcut("Ctrl+M")
+        self.mark_button.clicked.connect(self.mark_selection)
+        self.remove_button = QPushButton("Remove mark", bar)
+        self.remove_button.setAccessibleName("Remove mark")
+        self.remove_button.setToolTip("Remove the mark at the cursor or selection")
+        self.remove_button.clicked.connect(self.remove_mark)
+        self.reveal_button = QPushButton("Reveal annotations", bar)
+        self.reveal_button.setAccessibleName("Reveal annotations")
+        self.reveal_button.clicked.connect(self.reveal_annotations)
+        self.result_label = _label("", sans_font(14, QFont.Weight.DemiBold), self.theme.text, bar)
+        self.result_label.setWordWrap(False)
+        self.result_label.setVisible(False)
+        self.marks_label = _label("", sans_font(13), self.theme.muted, bar)
+        self.marks_label.setWordWrap(False)
+        if self.text_view is None:
+            # an image cannot be marked: the task is to look, then reveal
+            self.mark_button.setVisible(False)
+            self.remove_button.setVisible(False)
+            self.marks_label.setVisible(False)
+        row.addWidget(self.mark_button)
+        row.addWidget(self.remove_button)
+        row.addWidget(self.marks_label)
+        row.addStretch(1)
+        row.addWidget(self.result_label)
+        row.addWidget(self.reveal_button)
+        self._update_task_buttons()
+        return bar
+
+    def _update_task_buttons(self) -> None:
+        if not self.task_mode or self.text_view is None or self._revealed:
+            return
+        self.mark_button.setEnabled(self.text_view.selected_range() is not None)
+        self.remove_button.setEnabled(bool(self._learner_marks))
+        count = len(self._learner_marks)
+        self.marks_label.setText(f"{count} marked" if count else "Select words, then mark them")
+
+    # ------------------------------------------------------------ internals
+
+    def _refresh_annotations(self) -> None:
+        if self.text_view is not None:
+            self.text_view.set_annotations(self.marks, self._revealed)
+            self.text_view.set_learner_marks(self._learner_marks)
+        if self.image_view is not None:
+            self.image_view.set_annotations(self.marks, self._revealed)
+
+    def _on_body_annotation_clicked(self, index: int) -> None:
+        self.select_annotation(index)
+        self.annotation_selected.emit(index)
+
+    def _accessible_summary(self) -> str:
+        artefact = self.artefact
+        kind = {
+            "post": "Social media post",
+            "headline": "Headline",
+            "article": "Article excerpt",
+            "message": "Message",
+        }[artefact.medium]
+        parts = [kind]
+        if artefact.author:
+            parts.append(f"by {artefact.author}")
+        if artefact.platform:
+            parts.append(f"on {artefact.platform}")
+        if artefact.illustrative:
+            parts.append("(illustrative example)")
+        return " ".join(parts)
+
+
+__all__ = [
+    "AnnotationMark",
+    "ArtefactImageView",
+    "ArtefactTextView",
+    "ArtefactView",
+    "NumberBadgeView",
+    "annotation_marks",
+    "format_count",
+    "is_forwarded",
+    "sans_font",
+    "serif_font",
+]
