@@ -31,6 +31,7 @@ from app.model.schema import (
     Step,
 )
 from app.model.schema import step_key as schema_step_key
+from app.model.words import count_words
 
 if TYPE_CHECKING:
     from app.model.pack import Pack
@@ -324,7 +325,8 @@ def lesson_state(
         elif step.reflect is not None:
             text = store.reflection(profile_id, pack.id, module.id, lesson.id, key)
             anything_recorded = anything_recorded or text is not None
-            if text is None or not text.strip():
+            # Answered means what the reflect step asks before it saves: at least min_words (and one).
+            if text is None or count_words(text) < max(step.reflect.min_words, 1):
                 completed = False
     if not anything_recorded:
         return LessonState.NOT_STARTED
