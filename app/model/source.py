@@ -69,6 +69,8 @@ def _too_large(path: str, limit: int) -> str:
     """Return the message for a file over its size limit."""
     if path.lower().endswith(_YAML_SUFFIXES) and limit == MAX_YAML_BYTES:
         return f"file is larger than the {describe_limit(limit)} limit for a YAML file"
+    if limit == MAX_TOTAL_BYTES:
+        return f"file is larger than the {describe_limit(limit)} limit for a whole pack"
     return f"file is larger than the {describe_limit(limit)} limit"
 
 
@@ -449,19 +451,22 @@ def _read_zip(
             continue
         kept.append((name, info))
 
-    # A directory entry and a file entry may share a name only once normalised ("a/" vs "a").
     if len(kept) > MAX_FILES:
         problems.append(_pack_error(f"zip holds more than the {MAX_FILES:,}-file limit"))
         return None, problems
     declared_total = 0
+    oversized = False
     for name, info in kept:
         cap = _default_limit(name)
         if info.file_size > cap:
             problems.append(_pack_error(_too_large(name, cap), _short(name)))
+            oversized = True
         declared_total += info.file_size
-    if declared_total > MAX_TOTAL_BYTES:
+    if declared_total > MAX_TOTAL_BYTES and not oversized:
         problems.append(
-            _pack_error(f"zip unpacks to more than the {describe_limit(MAX_TOTAL_BYTES)} limit for a pack")
+            _pack_error(
+                f"zip unpacks to more than the {describe_limit(MAX_TOTAL_BYTES)} limit for a whole pack"
+            )
         )
     if problems:
         return None, problems
