@@ -358,9 +358,7 @@ class ArtefactTextView(QTextBrowser):
         marker.setForeground(readable_on(mark.color))
         marker.setFontWeight(QFont.Weight.Bold)
         size = self.document().defaultFont().pixelSize()
-        marker_font = QFont(self.document().defaultFont())
-        marker_font.setPixelSize(max(10, round(size * 0.68)))
-        marker_font.setWeight(QFont.Weight.Bold)
+        marker_font = sans_font(max(10, round(size * 0.62)), QFont.Weight.Bold)
         marker.setFont(
             marker_font, QTextCharFormat.FontPropertiesInheritanceBehavior.FontPropertiesSpecifiedOnly
         )
@@ -1140,7 +1138,7 @@ class ArtefactView(QWidget):
             rule.setStyleSheet(f"background: {theme.border}; border: none;")
             outer.addWidget(rule)
             row = QHBoxLayout()
-            row.setSpacing(SPACE_XL)
+            row.setSpacing(SPACE_XL + SPACE_L)
             for kind, value in (
                 ("reposts", engagement.reposts),
                 ("comments", engagement.comments),
@@ -1153,19 +1151,21 @@ class ArtefactView(QWidget):
             outer.addLayout(row)
 
     def _engagement_item(self, kind: str, value: int) -> QHBoxLayout:
+        """Build an icon and a count, as platforms show them; the words are in the accessible name."""
         theme = self.theme
         item = QHBoxLayout()
         item.setSpacing(SPACE_XS + 2)
-        item.addWidget(EngagementIconView(kind, QColor(theme.muted), self.card))
-        count = _label(format_count(value), sans_font(14, QFont.Weight.DemiBold), theme.text, self.card)
+        words = f"{value:,} {kind if value != 1 else kind.removesuffix('s')}"
+        icon = EngagementIconView(kind, QColor(theme.muted), self.card)
+        icon.setToolTip(words)
+        icon.setAccessibleName(kind.capitalize())
+        item.addWidget(icon)
+        count = _label(format_count(value), sans_font(14), theme.muted, self.card)
         count.setWordWrap(False)
-        word = _label(kind if value != 1 else kind.removesuffix("s"), sans_font(13), theme.muted, self.card)
-        word.setWordWrap(False)
-        count.setAccessibleName(f"{value:,} {kind}")
-        word.setAccessibleName(f"{value:,} {kind}")
+        count.setAccessibleName(words)
+        count.setToolTip(words)
         self.engagement_labels[kind] = count
         item.addWidget(count)
-        item.addWidget(word)
         return item
 
     def _build_headline(self) -> None:
@@ -1279,8 +1279,10 @@ class ArtefactView(QWidget):
 
     def _build_task_bar(self) -> QWidget:
         bar = QWidget(self)
-        row = QHBoxLayout(bar)
-        row.setContentsMargins(0, 0, 0, 0)
+        column = QVBoxLayout(bar)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(SPACE_XS)
+        row = QHBoxLayout()
         row.setSpacing(SPACE_S)
         self.mark_button = QPushButton("Mark selection", bar)
         self.mark_button.setAccessibleName("Mark selection")
@@ -1295,10 +1297,8 @@ class ArtefactView(QWidget):
         self.reveal_button.setAccessibleName("Reveal annotations")
         self.reveal_button.clicked.connect(self.reveal_annotations)
         self.result_label = _label("", sans_font(14, QFont.Weight.DemiBold), self.theme.text, bar)
-        self.result_label.setWordWrap(False)
         self.result_label.setVisible(False)
         self.marks_label = _label("", sans_font(13), self.theme.muted, bar)
-        self.marks_label.setWordWrap(False)
         if self.text_view is None:
             # an image cannot be marked: the task is to look, then reveal
             self.mark_button.setVisible(False)
@@ -1306,10 +1306,14 @@ class ArtefactView(QWidget):
             self.marks_label.setVisible(False)
         row.addWidget(self.mark_button)
         row.addWidget(self.remove_button)
-        row.addWidget(self.marks_label)
         row.addStretch(1)
-        row.addWidget(self.result_label)
         row.addWidget(self.reveal_button)
+        column.addLayout(row)
+        status = QHBoxLayout()
+        status.setSpacing(SPACE_M)
+        status.addWidget(self.marks_label, 1)
+        status.addWidget(self.result_label, 0, Qt.AlignmentFlag.AlignRight)
+        column.addLayout(status)
         self._update_task_buttons()
         return bar
 
@@ -1319,7 +1323,9 @@ class ArtefactView(QWidget):
         self.mark_button.setEnabled(self.text_view.selected_range() is not None)
         self.remove_button.setEnabled(bool(self._learner_marks))
         count = len(self._learner_marks)
-        self.marks_label.setText(f"{count} marked" if count else "Select words, then mark them")
+        self.marks_label.setText(
+            f"{count} marked" if count else "Select words in the text, then press Mark selection."
+        )
 
     # ------------------------------------------------------------ internals
 

@@ -1,0 +1,277 @@
+"""The numbered notes beside an artefact, and the legend of the techniques it shows."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QColor, QFocusEvent, QFont, QKeyEvent, QMouseEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.ui.artefact import AnnotationMark, NumberBadgeView, sans_font
+from app.ui.rich_text import MarkdownView
+from app.ui.theme import SPACE_M, SPACE_S, SPACE_XS, Theme, current_theme
+
+if TYPE_CHECKING:
+    from app.model.pack import Pack
+
+
+def _plain_label(text: str, font: QFont, color: str, parent: QWidget | None = None) -> QLabel:
+    label = QLabel(parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setText(text)
+    label.setFont(font)
+    label.setWordWrap(True)
+    label.setStyleSheet(f"color: {color}; background: transparent; border: none;")
+    label.setAccessibleName(text)
+    return label
+
+
+class AnnotationNoteView(QFrame):
+    """One note: its marker number, technique and Markdown; focusable, and selectable by click or key."""
+
+    activated = Signal(int)
+
+    def __init__(self, mark: AnnotationMark, pack: Pack, theme: Theme, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.mark = mark
+        self.theme = theme
+        self._selected = False
+        self._found: bool | None = None
+        self.setObjectName("annotationNote")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        label = mark.technique_label or "Note"
+        self.setAccessibleName(f"Note {mark.number}: {label}")
+        self.setAccessibleDescription(mark.note)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(SPACE_S, SPACE_S, SPACE_S, SPACE_S)
+        row.setSpacing(SPACE_S)
+        self.badge = NumberBadgeView(mark.number, mark.color, 22, self)
+        row.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignTop)
+        column = QVBoxLayout()
+        column.setSpacing(SPACE_XS)
+        head = QHBoxLayout()
+        head.setSpacing(SPACE_S)
+        self.technique_label = _plain_label(label, sans_font(14, QFont.Weight.DemiBold), theme.text, self)
+        head.addWidget(self.technique_label, 1)
+        self.status_label = _plain_label("", sans_font(13, QFont.Weight.DemiBold), theme.muted, self)
+        self.status_label.setWordWrap(False)
+        self.status_label.setVisible(False)
+        head.addWidget(self.status_label, 0, Qt.AlignmentFlag.AlignTop)
+        column.addLayout(head)
+        self.body = MarkdownView(pack, self)
+        self.body.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.body.setAccessibleName(f"Note {mark.number}")
+        self.body.set_markdown(mark.note)
+        self.body.viewport().installEventFilter(self)
+        self.body.viewport().setCursor(Qt.CursorShape.PointingHandCursor)
+        column.addWidget(self.body)
+        row.addLayout(column, 1)
+        self._restyle()
+
+    def set_selected(self, selected: bool) -> None:
+        """Show or clear the selected state."""
+        self._selected = selected
+        self._restyle()
+
+    def is_selected(self) -> bool:
+        """Tell whether this note is the selected one."""
+        return self._selected
+
+    def set_found(self, found: bool | None) -> None:
+        """Say whether the learner found this annotation (None: no verdict)."""
+        self._found = found
+        if found is None:
+            self.status_label.setVisible(False)
+            return
+        text = "✓ Found" if found else "✗ Missed"
+        color = self.theme.correct if found else self.theme.wrong
+        self.status_label.setText(text)
+        self.status_label.setAccessibleName("You found this" if found else "You did not find this")
+        self.status_label.setStyleSheet(f"color: {color}; background: transparent; border: none;")
+        self.status_label.setVisible(True)
+        self.setAccessibleName(
+            f"Note {self.mark.number}: {self.mark.technique_label or 'Note'}, {'found' if found else 'missed'}"
+        )
+
+    def found(self) -> bool | None:
+        """Return the found verdict shown, or None."""
+        return self._found
+
+    def _restyle(self) -> None:
+        theme = self.theme
+        if self._selected:
+            tint = QColor(theme.accent)
+            tint.setAlpha(28 if not theme.dark else 45)
+            rgba = f"rgba({tint.red()}, {tint.green()}, {tint.blue()}, {tint.alpha()})"
+            border = f"1px solid {theme.accent}"
+        else:
+            rgba = "transparent"
+            border = "1px solid transparent"
+        self.setStyleSheet(
+            f"QFrame#annotationNote {{ background: {rgba}; border: {border}; border-radius: 8px; }}"
+            f"QFrame#annotationNote:focus {{ border: 2px solid {theme.accent}; }}"
+        )
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Treat a click on the note's text as a click on the note."""
+        if (
+            event.type() == QEvent.Type.MouseButtonRelease
+            and isinstance(event, QMouseEvent)
+            and event.button() == Qt.MouseButton.LeftButton
+        ):
+            self.activated.emit(self.mark.index)
+        return False
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        """Select this note."""
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.activated.emit(self.mark.index)
+        super().mouseReleaseEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter or Space selects this note."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.activated.emit(self.mark.index)
+            return
+        super().keyPressEvent(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        """Restyle for the focus ring."""
+        super().focusInEvent(event)
+        self.update()
+
+
+class AnnotationNotesPanel(QWidget):
+    """The numbered notes of one artefact, hidden until its annotations are revealed."""
+
+    #: the learner picked note i
+    annotation_selected = Signal(int)
+
+    def __init__(
+        self,
+        marks: list[AnnotationMark],
+        pack: Pack,
+        *,
+        revealed: bool = True,
+        heading: str | None = "Notes",
+        theme: Theme | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.theme = theme or current_theme()
+        self.setObjectName("sidePanel")
+        self.setAccessibleName(heading or "Notes")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(SPACE_XS)
+        if heading:
+            title = QLabel(heading, self)
+            title.setObjectName("sideHeading")
+            title.setAccessibleName(heading)
+            layout.addWidget(title)
+        self.summary_label = _plain_label("", sans_font(14, QFont.Weight.DemiBold), self.theme.text, self)
+        self.summary_label.setVisible(False)
+        layout.addWidget(self.summary_label)
+        self.placeholder = _plain_label(
+            "The notes appear here once you reveal the annotations.", sans_font(14), self.theme.muted, self
+        )
+        layout.addWidget(self.placeholder)
+        self.notes: list[AnnotationNoteView] = []
+        for mark in marks:
+            note = AnnotationNoteView(mark, pack, self.theme, self)
+            note.activated.connect(self._on_note_activated)
+            layout.addWidget(note)
+            self.notes.append(note)
+        layout.addStretch(1)
+        self.set_revealed(revealed)
+
+    def set_revealed(self, revealed: bool) -> None:
+        """Show the notes, or the placeholder that says when they will appear."""
+        self.placeholder.setVisible(not revealed)
+        for note in self.notes:
+            note.setVisible(revealed)
+
+    def set_found(self, found: list[bool | None], summary: str = "") -> None:
+        """Put a found or missed mark beside each note, and an overall line such as "You found 1 of 2"."""
+        for note, verdict in zip(self.notes, found, strict=False):
+            note.set_found(verdict)
+        self.summary_label.setText(summary)
+        self.summary_label.setAccessibleName(summary)
+        self.summary_label.setVisible(bool(summary))
+
+    def select_annotation(self, index: int | None) -> None:
+        """Show note ``index`` as selected and scroll it into view."""
+        for note in self.notes:
+            note.set_selected(note.mark.index == index)
+            if note.mark.index == index:
+                self._scroll_to(note)
+
+    def selected_annotation(self) -> int | None:
+        """Return the selected note's annotation index, or None."""
+        return next((note.mark.index for note in self.notes if note.is_selected()), None)
+
+    def _scroll_to(self, note: QWidget) -> None:
+        parent = self.parentWidget()
+        while parent is not None:
+            if isinstance(parent, QScrollArea):
+                parent.ensureWidgetVisible(note, 0, SPACE_M)
+                return
+            parent = parent.parentWidget()
+
+    def _on_note_activated(self, index: int) -> None:
+        self.select_annotation(index)
+        self.annotation_selected.emit(index)
+
+
+class TechniqueLegendView(QWidget):
+    """The techniques an artefact's annotations use: swatch, label and the marker numbers."""
+
+    COLUMNS = 3
+
+    def __init__(
+        self, marks: list[AnnotationMark], theme: Theme | None = None, parent: QWidget | None = None
+    ):
+        super().__init__(parent)
+        theme = theme or current_theme()
+        self.setAccessibleName("Technique legend")
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(SPACE_M * 2)
+        grid.setVerticalSpacing(SPACE_XS)
+        entries: dict[str, tuple[QColor, list[int]]] = {}
+        for mark in marks:
+            label = mark.technique_label or "Other note"
+            entries.setdefault(label, (mark.color, []))[1].append(mark.number)
+        self.entries = {label: numbers for label, (_color, numbers) in entries.items()}
+        for position, (label, (color, numbers)) in enumerate(entries.items()):
+            cell = QHBoxLayout()
+            cell.setSpacing(SPACE_S)
+            swatch = QFrame(self)
+            swatch.setFixedSize(14, 14)
+            fill = QColor(color)
+            fill.setAlpha(theme.highlight_alpha + 40)
+            swatch.setStyleSheet(
+                f"background: rgba({fill.red()}, {fill.green()}, {fill.blue()}, {fill.alpha()});"
+                f" border: 2px solid {color.name()}; border-radius: 3px;"
+            )
+            cell.addWidget(swatch)
+            text = f"{label}  ({', '.join(str(n) for n in numbers)})"
+            entry = _plain_label(text, sans_font(13), theme.muted, self)
+            entry.setWordWrap(False)
+            entry.setAccessibleName(
+                f"{label}: marker{'s' if len(numbers) > 1 else ''} {', '.join(str(n) for n in numbers)}"
+            )
+            cell.addWidget(entry)
+            cell.addStretch(1)
+            grid.addLayout(cell, position // self.COLUMNS, position % self.COLUMNS)
+        grid.setColumnStretch(self.COLUMNS, 1)

@@ -1,0 +1,155 @@
+"""The compare step: two to four artefacts side by side, a question, and a takeaway on request."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from app.model.schema import Artefact, Compare, Step
+from app.ui.annotations import AnnotationNotesPanel
+from app.ui.artefact import ArtefactView
+from app.ui.rich_text import MarkdownView
+from app.ui.steps.base import StepContext, StepView, register_step_view
+from app.ui.steps.example import SourcesLineView, TaskPanel
+from app.ui.theme import SPACE_L, SPACE_M, SPACE_XL, Theme, current_theme
+
+#: the narrowest an artefact column may be before the grid drops to fewer columns
+MIN_COLUMN_WIDTH = 320
+
+
+class CompareItemView(QWidget):
+    """One artefact of a comparison, with its task and its notes underneath when it has any."""
+
+    def __init__(self, artefact: Artefact, context: StepContext, theme: Theme, parent: QWidget | None = None):
+        super().__init__(parent)
+        pack = context.pack
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(SPACE_M)
+        self.artefact_view = ArtefactView(artefact, pack, task_mode=True, theme=theme, parent=self)
+        if self.artefact_view.task_mode:
+            layout.addWidget(TaskPanel(pack, artefact.task or "", theme, self))
+        layout.addWidget(self.artefact_view)
+        self.notes_panel: AnnotationNotesPanel | None = None
+        if self.artefact_view.marks:
+            self.notes_panel = AnnotationNotesPanel(
+                self.artefact_view.marks,
+                pack,
+                revealed=self.artefact_view.annotations_visible(),
+                heading=None,
+                theme=theme,
+                parent=self,
+            )
+            self.notes_panel.annotation_selected.connect(self.artefact_view.select_annotation)
+            self.artefact_view.annotation_selected.connect(self.notes_panel.select_annotation)
+            self.artefact_view.annotations_revealed.connect(self._on_artefact_view_annotations_revealed)
+            layout.addWidget(self.notes_panel)
+        if artefact.sources:
+            layout.addWidget(SourcesLineView(pack, list(artefact.sources), theme, self))
+        layout.addStretch(1)
+
+    def _on_artefact_view_annotations_revealed(self) -> None:
+        assert self.notes_panel is not None
+        view = self.artefact_view
+        self.notes_panel.set_revealed(True)
+        if view.task_mode and view.text_view is not None:
+            verdicts: list[bool | None] = [
+                flag if mark.span is not None else None
+                for flag, mark in zip(view.found(), view.marks, strict=True)
+            ]
+            self.notes_panel.set_found(verdicts, view.result_text())
+
+
+@register_step_view("compare")
+class CompareStepView(StepView):
+    """Shows the artefacts in a grid of one or two columns, the question, and the takeaway on request."""
+
+    def __init__(
+        self,
+        step: Step,
+        index: int,
+        context: StepContext,
+        parent: QWidget | None = None,
+        *,
+        theme: Theme | None = None,
+    ) -> None:
+        super().__init__(step, index, context, parent)
+        compare = step.content
+        assert isinstance(compare, Compare)
+        self.compare = compare
+        self.theme = theme or current_theme()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(SPACE_L)
+
+        title = QLabel(compare.title or "Compare", self)
+        title.setObjectName("stepTitle")
+        title.setWordWrap(True)
+        title.setAccessibleName(compare.title or "Compare")
+        layout.addWidget(title)
+
+        self.question = MarkdownView(context.pack, self)
+        self.question.setAccessibleName("Question")
+        self.question.set_markdown(compare.question)
+        layout.addWidget(self.question)
+
+        self.items = [CompareItemView(artefact, context, self.theme, self) for artefact in compare.examples]
+        self.artefact_views = [item.artefact_view for item in self.items]
+        self._grid = QGridLayout()
+        self._grid.setHorizontalSpacing(SPACE_XL)
+        self._grid.setVerticalSpacing(SPACE_XL)
+        self._columns = 0
+        self._arrange(2)
+        layout.addLayout(self._grid)
+
+        self.takeaway_button: QPushButton | None = None
+        self.takeaway: MarkdownView | None = None
+        if compare.takeaway and compare.takeaway.strip():
+            self.takeaway_button = QPushButton("Show takeaway", self)
+            self.takeaway_button.setAccessibleName("Show takeaway")
+            self.takeaway_button.clicked.connect(self.show_takeaway)
+            layout.addWidget(self.takeaway_button, 0)
+            self.takeaway = MarkdownView(context.pack, self)
+            self.takeaway.setObjectName("takeaway")
+            self.takeaway.setAccessibleName("Takeaway")
+            self.takeaway.set_markdown(compare.takeaway)
+            self.takeaway_heading = QLabel("Takeaway", self)
+            self.takeaway_heading.setObjectName("sideHeading")
+            self.takeaway_heading.setVisible(False)
+            layout.addWidget(self.takeaway_heading)
+            self.takeaway.setVisible(False)
+            layout.addWidget(self.takeaway)
+        layout.addStretch(1)
+
+    def takeaway_shown(self) -> bool:
+        """Tell whether the takeaway is on screen."""
+        return self.takeaway is not None and not self.takeaway.isHidden()
+
+    def show_takeaway(self) -> None:
+        """Reveal the takeaway (the learner asked for it)."""
+        if self.takeaway is None or self.takeaway_button is None:
+            return
+        self.takeaway.setVisible(True)
+        self.takeaway_heading.setVisible(True)
+        self.takeaway_button.setVisible(False)
+
+    def columns(self) -> int:
+        """Return how many artefacts sit side by side."""
+        return self._columns
+
+    def _arrange(self, columns: int) -> None:
+        columns = max(1, min(columns, len(self.items), 2))
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for item in self.items:
+            self._grid.removeWidget(item)
+        for position, item in enumerate(self.items):
+            self._grid.addWidget(item, position // columns, position % columns)
+        for column in range(2):
+            self._grid.setColumnStretch(column, 1 if column < columns else 0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Put the artefacts side by side when there is room, otherwise one under another."""
+        super().resizeEvent(event)
+        self._arrange(max(1, (event.size().width() + SPACE_XL) // (MIN_COLUMN_WIDTH + SPACE_XL)))

@@ -1,0 +1,143 @@
+"""The example step: one artefact, its numbered annotations, and an optional find-it-first task."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QFont
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+
+from app.model.markdown import MarkdownRenderer, is_web_url
+from app.model.schema import Example, Step
+from app.ui.annotations import AnnotationNotesPanel, TechniqueLegendView
+from app.ui.artefact import ArtefactView, sans_font
+from app.ui.rich_text import MarkdownView
+from app.ui.steps.base import StepContext, StepView, register_step_view
+from app.ui.theme import SPACE_L, SPACE_M, SPACE_XS, Theme, current_theme
+
+if TYPE_CHECKING:
+    from app.model.pack import Pack
+
+
+class TaskPanel(QFrame):
+    """The "what to look for" box above an artefact with a task."""
+
+    def __init__(self, pack: Pack, task: str, theme: Theme, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("taskPanel")
+        self.setStyleSheet(
+            f"QFrame#taskPanel {{ background: {theme.surface}; border: 1px solid {theme.border};"
+            f" border-left: 4px solid {theme.accent}; border-radius: 6px; }}"
+        )
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(SPACE_L, SPACE_M, SPACE_L, SPACE_M)
+        layout.setSpacing(SPACE_XS)
+        heading = QLabel("Your task", self)
+        heading.setFont(sans_font(13, QFont.Weight.DemiBold))
+        heading.setStyleSheet(f"color: {theme.muted}; border: none; background: transparent;")
+        layout.addWidget(heading)
+        self.body = MarkdownView(pack, self)
+        self.body.setAccessibleName("Task")
+        self.body.set_markdown(task)
+        layout.addWidget(self.body)
+
+
+class SourcesLineView(QLabel):
+    """One muted line naming the sources of a step; only http(s) links open, in the browser."""
+
+    def __init__(self, pack: Pack, keys: list[str], theme: Theme, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        sources = pack.manifest.sources
+        described = [MarkdownRenderer.describe_source(sources.get(key), key) for key in keys]
+        label = "Source" if len(keys) == 1 else "Sources"
+        # describe_source escapes every pack string, so this rich text holds no pack markup
+        self.setTextFormat(Qt.TextFormat.RichText)
+        self.setText(f"<b>{label}:</b> " + "; ".join(described))
+        self.setWordWrap(True)
+        self.setOpenExternalLinks(False)
+        self.setFont(sans_font(13))
+        self.setStyleSheet(f"color: {theme.muted}; background: transparent;")
+        self.setAccessibleName(f"{label}: " + "; ".join(sources[key].title for key in keys if key in sources))
+        self.linkActivated.connect(self._on_self_link_activated)
+
+    def _on_self_link_activated(self, link: str) -> None:
+        if is_web_url(link):
+            QDesktopServices.openUrl(QUrl(link))
+
+
+@register_step_view("example")
+class ExampleStepView(StepView):
+    """An artefact drawn as its medium; its numbered notes sit in the side column."""
+
+    def __init__(
+        self,
+        step: Step,
+        index: int,
+        context: StepContext,
+        parent: QWidget | None = None,
+        *,
+        theme: Theme | None = None,
+    ) -> None:
+        super().__init__(step, index, context, parent)
+        example = step.content
+        assert isinstance(example, Example)
+        self.example = example
+        self.theme = theme or current_theme()
+        pack = context.pack
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(SPACE_L)
+
+        title = QLabel(example.title or "Example", self)
+        title.setObjectName("stepTitle")
+        title.setWordWrap(True)
+        title.setAccessibleName(example.title or "Example")
+        layout.addWidget(title)
+
+        self.artefact_view = ArtefactView(example, pack, task_mode=True, theme=self.theme, parent=self)
+        self.task_panel: TaskPanel | None = None
+        if self.artefact_view.task_mode:
+            self.task_panel = TaskPanel(pack, example.task or "", self.theme, self)
+            layout.addWidget(self.task_panel)
+        layout.addWidget(self.artefact_view)
+
+        self.legend = TechniqueLegendView(self.artefact_view.marks, self.theme, self)
+        layout.addWidget(self.legend)
+
+        self.sources_line: SourcesLineView | None = None
+        if example.sources:
+            self.sources_line = SourcesLineView(pack, list(example.sources), self.theme, self)
+            layout.addWidget(self.sources_line)
+        layout.addStretch(1)
+
+        revealed = self.artefact_view.annotations_visible()
+        self.legend.setVisible(revealed)
+        self.notes_panel = AnnotationNotesPanel(
+            self.artefact_view.marks, pack, revealed=revealed, theme=self.theme, parent=self
+        )
+        self.notes_panel.hide()  # shown when the player places it in the side column
+        self.notes_panel.annotation_selected.connect(self._on_notes_panel_annotation_selected)
+        self.artefact_view.annotation_selected.connect(self._on_artefact_view_annotation_selected)
+        self.artefact_view.annotations_revealed.connect(self._on_artefact_view_annotations_revealed)
+
+    def side_panel(self) -> QWidget | None:
+        """Return the numbered notes for the side column."""
+        return self.notes_panel
+
+    def _on_notes_panel_annotation_selected(self, index: int) -> None:
+        self.artefact_view.select_annotation(index)
+
+    def _on_artefact_view_annotation_selected(self, index: int) -> None:
+        self.notes_panel.select_annotation(index)
+
+    def _on_artefact_view_annotations_revealed(self) -> None:
+        self.notes_panel.set_revealed(True)
+        self.legend.setVisible(True)
+        view = self.artefact_view
+        if view.task_mode and view.text_view is not None:
+            verdicts: list[bool | None] = [
+                flag if mark.span is not None else None
+                for flag, mark in zip(view.found(), view.marks, strict=True)
+            ]
+            self.notes_panel.set_found(verdicts, view.result_text())
