@@ -75,7 +75,9 @@ def run_validate(argv: list[str]) -> int:
         if hidden > 0:
             note = f"{hidden} more problems not shown"
             if args.format == "json":
-                records.append({"file": path, "line": None, "column": None, "severity": "note", "message": note})
+                records.append(
+                    {"file": path, "line": None, "column": None, "severity": "note", "message": note}
+                )
             else:
                 lines.append(f"{path}: {note}")
         if args.format == "text":

@@ -102,7 +102,10 @@ def pack_path(path: str) -> tuple[str | None, str | None]:
             continue
         if segment == "..":
             if not parts:
-                return None, f"{shown} leaves the pack; paths must stay inside the folder that holds pack.yaml"
+                return (
+                    None,
+                    f"{shown} leaves the pack; paths must stay inside the folder that holds pack.yaml",
+                )
             parts.pop()
         else:
             parts.append(segment)
@@ -373,7 +376,9 @@ class PackChecker:
         for key in manifest.sources:
             if key not in self.used_sources:
                 self.warning(
-                    ((None, "sources"), key), f"source `{key}` is never cited or listed in `sources`", key=True
+                    ((None, "sources"), key),
+                    f"source `{key}` is never cited or listed in `sources`",
+                    key=True,
                 )
         for key in manifest.techniques:
             if key not in self.used_techniques:
@@ -517,7 +522,9 @@ class PackChecker:
             while find_occurrence(text, quote, count + 1) is not None:
                 count += 1
             times = "once" if count == 1 else f"{count} times"
-            self.error(loc, f"quote {_shown(quote)} occurs {times} in `text`, so it has no occurrence {wanted}")
+            self.error(
+                loc, f"quote {_shown(quote)} occurs {times} in `text`, so it has no occurrence {wanted}"
+            )
             return
         closest = closest_passage(text, quote)
         hint = f"; the closest passage is {_shown(closest, 80)}" if closest else ""
@@ -532,7 +539,9 @@ class PackChecker:
         if artefact.image is not None:
             self.image(artefact.image, (loc, "image"))
             if artefact.alt is None:
-                self.error(loc, "missing required field `alt`: an example with an `image` needs a text alternative")
+                self.error(
+                    loc, "missing required field `alt`: an example with an `image` needs a text alternative"
+                )
         elif artefact.alt is not None:
             self.error((loc, "alt"), "`alt` describes an `image`, but this example has none")
         if artefact.engagement is not None and artefact.medium != "post":
@@ -558,7 +567,9 @@ class PackChecker:
             self.error(loc, f"image `{path}` cannot be read: {error}")
             return
         if image_format(head) is None:
-            self.error(loc, f"image `{path}` is not a PNG, JPEG, GIF or WebP file (judged by its first bytes)")
+            self.error(
+                loc, f"image `{path}` is not a PNG, JPEG, GIF or WebP file (judged by its first bytes)"
+            )
 
     def annotation(self, artefact: Artefact, annotation: Annotation, loc: Loc) -> None:
         """Check an annotation: quote or region, where it points, and its technique."""

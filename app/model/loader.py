@@ -17,7 +17,7 @@ from app.model.pack import Pack
 from app.model.problems import LoadResult, Problem
 from app.model.schema import Manifest, Module
 from app.model.source import PackFileError, PackSource, open_pack_source
-from app.model.yamlload import Node, load_yaml
+from app.model.yamlload import Mapping, Node, Sequence, load_yaml
 
 
 def load_pack(path: str | Path) -> LoadResult:
@@ -50,21 +50,23 @@ def _load(path: str | Path) -> LoadResult:
     if manifest_root is not None:
         manifest, found = convert(manifest_root, Manifest, MANIFEST_FILE)
         problems.extend(found)
-    module_paths, path_problems = check_module_paths(manifest_root, source)
-    problems.extend(path_problems)
-    if len(module_paths) > MAX_MODULES:
-        where = resolve(manifest_root, (None, "modules")) or manifest_root
-        line, column = (where.line, where.column) if where is not None else (1, 1)
-        problems.append(
+    listed = resolve(manifest_root, (None, "modules")) if isinstance(manifest_root, Mapping) else None
+    module_paths: list[tuple[str, Node]] = []
+    path_problems: list[Problem] = []
+    if isinstance(listed, Sequence) and len(listed.items) > MAX_MODULES:
+        key = resolve(manifest_root, (None, "modules"), key=True) or listed
+        path_problems.append(
             Problem(
                 MANIFEST_FILE,
-                line,
-                column,
+                key.line,
+                key.column,
                 "error",
-                f"the pack lists {len(module_paths):,} modules; the limit is {MAX_MODULES:,} modules",
+                f"the pack lists {len(listed.items):,} modules; the limit is {MAX_MODULES:,} modules",
             )
         )
-        module_paths = []
+    else:
+        module_paths, path_problems = check_module_paths(manifest_root, source)
+    problems.extend(path_problems)
 
     checker = PackChecker(source, manifest, manifest_root)
     checker.check_manifest()
