@@ -1,0 +1,256 @@
+"""One question on a card: prompt, answering widget, hint, check, feedback and retry.
+
+The card knows nothing of quizzes: the quiz, review and presentation mode all reuse it. It scores
+through the session when there is one, and locally (recording nothing) when there is not.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from app.model import session as session_model
+from app.model.answers import Response
+from app.model.schema import Question
+from app.model.scoring import Mark
+from app.model.session import QuestionResult
+from app.ui.questions.base import QuestionView, create_question_view
+from app.ui.questions.common import FeedbackBadgeView, body_font, button_style, make_button, markdown_view
+from app.ui.steps.base import StepContext
+from app.ui.theme import SPACE_L, SPACE_M, SPACE_S, SPACE_XL, SPACE_XS, Theme, current_theme
+
+
+def number_text(value: float) -> str:
+    """Write a number of points without needless decimals (2, 1.5, 0.67)."""
+    return f"{round(value, 2):g}"
+
+
+def points_text(earned: float, possible: float) -> str:
+    """Write a score as "2 of 3 points"."""
+    unit = "point" if possible == 1 else "points"
+    return f"{number_text(earned)} of {number_text(possible)} {unit}"
+
+
+def result_mark(result: QuestionResult) -> tuple[Mark, str]:
+    """Sum a question's result up as a mark and a word: correct, partly right or not right."""
+    if result.fraction >= 1.0:
+        return Mark.RIGHT, "Correct"
+    if result.fraction > 0.0:
+        return Mark.MISSED, "Partly right"
+    return Mark.WRONG, "Not right"
+
+
+def card_style(theme: Theme | None = None) -> str:
+    """Return the style of cards, calm panels and the two kinds of button (scoped by names)."""
+    theme = theme or current_theme()
+    return f"""
+        QFrame#questionCard {{
+            background: {theme.surface}; border: 1px solid {theme.border}; border-radius: 10px;
+        }}
+        QFrame#calmPanel {{ background: {theme.window}; border: none; border-radius: 8px; }}
+        QLabel#muted {{ color: {theme.muted}; background: transparent; }}
+        QLabel#panelTitle {{ color: {theme.muted}; background: transparent; }}
+    """ + button_style(theme)
+
+
+class CalmPanelView(QFrame):
+    """A quiet panel with a small title over Markdown: hints and explanations."""
+
+    def __init__(self, title: str, context: StepContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("calmPanel")
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.setContentsMargins(SPACE_L, SPACE_M, SPACE_L, SPACE_M)
+        self.layout_.setSpacing(SPACE_XS)
+        self.title = QLabel(title, self)
+        self.title.setObjectName("panelTitle")
+        self.title.setFont(body_font(0.8125, QFont.Weight.DemiBold))
+        self.layout_.addWidget(self.title)
+        self.body = markdown_view(context.pack, "", self)
+        self.layout_.addWidget(self.body)
+
+    def set_markdown(self, text: str) -> None:
+        """Show ``text`` (Markdown) in the panel, hiding the body when it is empty."""
+        self.body.set_markdown(text)
+        self.body.setVisible(bool(text.strip()))
+
+
+class QuestionCardView(QFrame):
+    """A question on a card. With ``checkable`` (practice) the learner checks and retries;
+    without it (a test before submission) nothing is scored or shown until ``show_result``.
+    """
+
+    #: the response changed (answered or not)
+    answered_changed = Signal()
+    #: the learner checked the question; carries the QuestionResult
+    checked = Signal(object)
+
+    def __init__(
+        self,
+        question: Question,
+        context: StepContext,
+        display_order: list[int],
+        parent: QWidget | None = None,
+        *,
+        heading: str = "",
+        checkable: bool = True,
+        hints: bool = True,
+    ) -> None:
+        super().__init__(parent)
+        self.question = question
+        self.context = context
+        self.checkable = checkable
+        self.tries = 0
+        self.result: QuestionResult | None = None
+        self.setObjectName("questionCard")
+        self.setStyleSheet(card_style())
+        self.setAccessibleName(heading or "Question")
+
+        top = QHBoxLayout()
+        top.setSpacing(SPACE_M)
+        self.heading = QLabel(heading, self)
+        self.heading.setObjectName("muted")
+        self.heading.setFont(body_font(0.8125, QFont.Weight.DemiBold))
+        self.heading.setVisible(bool(heading))
+        self.points_label = QLabel(points_text(0, question.points).split(" of ", 1)[1], self)
+        self.points_label.setObjectName("muted")
+        self.points_label.setFont(body_font(0.8125))
+        top.addWidget(self.heading)
+        top.addStretch(1)
+        top.addWidget(self.points_label)
+
+        self.prompt = markdown_view(context.pack, question.prompt, self)
+        self.prompt.setAccessibleName("Question")
+        self.view: QuestionView = create_question_view(question, context, display_order, self)
+        self.view.response_changed.connect(self._on_view_response_changed)
+
+        self.hint_button = make_button("Hint", self)
+        self.hint_button.setToolTip("Show a hint")
+        self.hint_button.setVisible(hints and bool(question.hint and question.hint.strip()))
+        self.hint_button.clicked.connect(self.show_hint)
+        self.check_button = make_button("Check", self, primary=True)
+        self.check_button.clicked.connect(self.check)
+        self.retry_button = make_button("Try again", self)
+        self.retry_button.clicked.connect(self.try_again)
+        self.retry_button.hide()
+        self.status = FeedbackBadgeView(self)
+        self.status.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.status.setFont(body_font(0.9375, QFont.Weight.DemiBold))
+        self.score_label = QLabel(self)
+        self.score_label.setObjectName("muted")
+        self.score_label.setFont(body_font(0.9375))
+        self.score_label.hide()
+        actions = QHBoxLayout()
+        actions.setSpacing(SPACE_S)
+        actions.addWidget(self.status)
+        actions.addWidget(self.score_label)
+        actions.addStretch(1)
+        actions.addWidget(self.hint_button)
+        actions.addWidget(self.retry_button)
+        actions.addWidget(self.check_button)
+        self.check_button.setVisible(checkable)
+
+        self.hint_panel = CalmPanelView("Hint", context, self)
+        self.hint_panel.hide()
+        self.explanation_panel = CalmPanelView("Explanation", context, self)
+        self.explanation_panel.hide()
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(SPACE_XL, SPACE_L + SPACE_XS, SPACE_XL, SPACE_L + SPACE_XS)
+        layout.setSpacing(SPACE_M)
+        layout.addLayout(top)
+        layout.addWidget(self.prompt)
+        layout.addSpacing(SPACE_XS)
+        layout.addWidget(self.view)
+        layout.addSpacing(SPACE_XS)
+        layout.addLayout(actions)
+        layout.addWidget(self.hint_panel)
+        layout.addWidget(self.explanation_panel)
+        self._update_check_button()
+
+    # ------------------------------------------------------------ answering
+
+    def response(self) -> Response:
+        """Return the learner's response (None when unanswered)."""
+        return self.view.response()
+
+    def set_response(self, response: Response) -> None:
+        """Show ``response`` as if the learner had given it."""
+        self.view.set_response(response)
+
+    def is_answered(self) -> bool:
+        """Tell whether the learner has given a response."""
+        return self.view.response() is not None
+
+    def set_read_only(self, read_only: bool) -> None:
+        """Stop (or allow again) changing the response."""
+        self.view.set_read_only(read_only)
+
+    def show_hint(self) -> None:
+        """Show the question's hint."""
+        self.hint_panel.set_markdown(self.question.hint or "")
+        self.hint_panel.show()
+        self.hint_button.hide()
+
+    # ------------------------------------------------------------ checking
+
+    def score(self) -> QuestionResult:
+        """Score the current response (through the session when there is one), recording nothing."""
+        session = self.context.session
+        response = self.view.response()
+        if session is not None:
+            return session.score(self.question, response)
+        return session_model.score(self.question, response)
+
+    def check(self) -> QuestionResult:
+        """Score the response, count the try, show the feedback and emit ``checked``."""
+        result = self.score()
+        self.tries += 1
+        self.show_result(result)
+        self.checked.emit(result)
+        return result
+
+    def show_result(self, result: QuestionResult) -> None:
+        """Show ``result``: per-part marks, the score, and the explanation; freeze the answer."""
+        self.result = result
+        self.view.clear_feedback()
+        self.view.show_feedback(result)
+        self.view.set_read_only(True)
+        mark, word = result_mark(result)
+        self.status.show_mark(mark, word)
+        self.score_label.setText(points_text(result.points_earned, result.points_possible))
+        self.score_label.show()
+        explanation = self.question.explanation or ""
+        self.explanation_panel.set_markdown(explanation)
+        self.explanation_panel.setVisible(bool(explanation.strip()))
+        self.check_button.hide()
+        self.retry_button.setVisible(self.checkable)
+
+    def try_again(self) -> None:
+        """Clear the feedback and let the learner change the answer and check again."""
+        self.result = None
+        self.view.clear_feedback()
+        self.view.set_read_only(False)
+        self.status.clear_mark()
+        self.score_label.hide()
+        self.explanation_panel.hide()
+        self.retry_button.hide()
+        self.check_button.setVisible(self.checkable)
+        self._update_check_button()
+        self.view.setFocus()
+
+    def finish(self) -> None:
+        """End all answering on this card (the quiz was submitted): hide Check and Try again."""
+        self.checkable = False
+        self.check_button.hide()
+        self.retry_button.hide()
+        self.hint_button.hide()
+        self.view.set_read_only(True)
+
+    def _update_check_button(self) -> None:
+        self.check_button.setEnabled(self.is_answered())
+
+    def _on_view_response_changed(self) -> None:
+        self._update_check_button()
+        self.answered_changed.emit()

@@ -1,0 +1,197 @@
+"""The judging question: an artefact and a 1 to 6 reliability scale."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.model.answers import Response
+from app.model.schema import Judge, Question
+from app.model.scoring import JUDGE_MAX, JUDGE_MIN, JUDGE_RELIABLE_FROM, Mark, judge_rating, judge_right
+from app.ui.artefact import ArtefactView
+from app.ui.questions.base import QuestionView, register_question_view
+from app.ui.questions.common import FeedbackBadgeView, body_font, question_style
+from app.ui.theme import SPACE_M, SPACE_S, SPACE_XS, current_theme
+
+if TYPE_CHECKING:
+    from app.model.session import QuestionResult
+    from app.ui.steps.base import StepContext
+
+LOW_LABEL = "not at all reliable"
+HIGH_LABEL = "very reliable"
+
+
+def rating_name(rating: int) -> str:
+    """Name a rating for assistive technology, with the end labels at the ends."""
+    name = f"Rating {rating} of {JUDGE_MAX}"
+    if rating == JUDGE_MIN:
+        return f"{name}: {LOW_LABEL}"
+    if rating == JUDGE_MAX:
+        return f"{name}: {HIGH_LABEL}"
+    return name
+
+
+def scale_style() -> str:
+    """Return the style of the six rating buttons."""
+    theme = current_theme()
+    return f"""
+        QPushButton#ratingButton {{
+            min-width: 48px; min-height: 40px; border-radius: 6px;
+            border: 1px solid {theme.border}; background: {theme.surface}; color: {theme.text};
+        }}
+        QPushButton#ratingButton:hover {{ border-color: {theme.accent}; }}
+        QPushButton#ratingButton:focus {{ border: 2px solid {theme.accent}; }}
+        QPushButton#ratingButton:checked {{
+            background: {theme.accent}; border-color: {theme.accent}; color: {theme.surface};
+        }}
+        QPushButton#ratingButton:disabled {{ color: {theme.muted}; }}
+        QPushButton#ratingButton:checked:disabled {{ color: {theme.surface}; }}
+    """
+
+
+@register_question_view("judge")
+class JudgeQuestionView(QuestionView):
+    """The item drawn as its medium (annotations hidden) and six rating buttons; the response is 1-6."""
+
+    question: Judge
+
+    def __init__(
+        self,
+        question: Question,
+        context: StepContext,
+        display_order: list[int],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(question, context, display_order, parent)
+        self.setStyleSheet(question_style() + scale_style())
+        self.artefact = ArtefactView(self.question.item, context.pack, annotations_visible=False, parent=self)
+        self.group = QButtonGroup(self)
+        self.group.setExclusive(True)
+        buttons = QHBoxLayout()
+        buttons.setSpacing(SPACE_S)
+        self.buttons: dict[int, QPushButton] = {}
+        for rating in range(JUDGE_MIN, JUDGE_MAX + 1):
+            button = QPushButton(str(rating), self)
+            button.setObjectName("ratingButton")
+            button.setCheckable(True)
+            button.setFont(body_font(1.0, QFont.Weight.DemiBold))
+            button.setAccessibleName(rating_name(rating))
+            button.setToolTip(rating_name(rating))
+            button.setCursor(Qt.CursorShape.PointingHandCursor)
+            self.group.addButton(button, rating)
+            self.buttons[rating] = button
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        self.group.idToggled.connect(self._on_group_id_toggled)
+        ends = QHBoxLayout()
+        ends.setSpacing(SPACE_S)
+        low = QLabel(f"1 = {LOW_LABEL}", self)
+        high = QLabel(f"6 = {HIGH_LABEL}", self)
+        for label in (low, high):
+            label.setObjectName("muted")
+            label.setFont(body_font(0.875))
+        ends.addWidget(low)
+        ends.addStretch(1)
+        ends.addWidget(high)
+        self.end_labels = (low, high)
+        scale = QVBoxLayout()
+        scale.setContentsMargins(0, 0, 0, 0)
+        scale.setSpacing(SPACE_XS)
+        question_label = QLabel("Your rating", self)
+        question_label.setObjectName("choiceText")
+        question_label.setFont(body_font(0.9375, QFont.Weight.DemiBold))
+        scale.addWidget(question_label)
+        scale.addLayout(buttons)
+        scale.addLayout(ends)
+        scale_box = QWidget(self)
+        scale_box.setLayout(scale)
+        scale_box.setMaximumWidth(6 * 48 + 5 * SPACE_S + 160)
+
+        self.badge = FeedbackBadgeView(self)
+        self.badge.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.verdict = QLabel(self)
+        self.verdict.setObjectName("choiceText")
+        self.verdict.setWordWrap(True)
+        self.verdict.setTextFormat(Qt.TextFormat.PlainText)
+        self.verdict.setFont(body_font(0.9375))
+        self.verdict.hide()
+        verdict_row = QGridLayout()
+        verdict_row.setHorizontalSpacing(SPACE_M)
+        verdict_row.addWidget(self.badge, 0, 0, Qt.AlignmentFlag.AlignTop)
+        verdict_row.addWidget(self.verdict, 0, 1)
+        verdict_row.setColumnStretch(1, 1)
+
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.setContentsMargins(0, 0, 0, 0)
+        self.layout_.setSpacing(SPACE_M)
+        self.layout_.addWidget(self.artefact)
+        self.layout_.addWidget(scale_box, 0, Qt.AlignmentFlag.AlignLeft)
+        self.layout_.addLayout(verdict_row)
+
+    def rate(self, rating: int) -> None:
+        """Pick ``rating`` as if the learner had clicked it."""
+        self.buttons[rating].click()
+
+    def response(self) -> Response:
+        """Return the rating 1 to 6, or None when none is picked."""
+        rating = self.group.checkedId()
+        return rating if rating >= JUDGE_MIN else None
+
+    def set_response(self, response: Response) -> None:
+        """Show ``response`` as the picked rating (none when None)."""
+        rating = judge_rating(response)
+        if rating is None:
+            self.group.setExclusive(False)
+            for button in self.buttons.values():
+                button.setChecked(False)
+            self.group.setExclusive(True)
+            self.response_changed.emit()
+        else:
+            self.buttons[rating].setChecked(True)
+
+    def show_feedback(self, result: QuestionResult) -> None:
+        """Say whether the rating is on the right side, and whether the item is reliable."""
+        right = judge_right(self.question, result.response)
+        rating = judge_rating(result.response)
+        if self.question.reliable:
+            fact = f"This item is reliable: {JUDGE_RELIABLE_FROM} to {JUDGE_MAX} is the right side."
+        else:
+            fact = f"This item is not reliable: {JUDGE_MIN} to {JUDGE_RELIABLE_FROM - 1} is the right side."
+        rated = f"You rated it {rating}. " if rating is not None else "Not rated. "
+        self.badge.show_mark(Mark.RIGHT if right else Mark.WRONG, "Right side" if right else "Wrong side")
+        self.verdict.setText(rated + fact)
+        self.verdict.show()
+        if self.question.item.annotations and not self.artefact.annotations_visible():
+            self.artefact.reveal_annotations()
+
+    def clear_feedback(self) -> None:
+        """Remove the verdict and hide the item's annotations again."""
+        self.badge.clear_mark()
+        self.verdict.hide()
+        if self.artefact.annotations_visible() and self.question.item.annotations:
+            fresh = ArtefactView(
+                self.question.item, self.context.pack, annotations_visible=False, parent=self
+            )
+            self.layout_.replaceWidget(self.artefact, fresh)
+            self.artefact.deleteLater()
+            self.artefact = fresh
+
+    def set_read_only(self, read_only: bool) -> None:
+        """Stop (or allow again) changing the rating."""
+        for button in self.buttons.values():
+            button.setEnabled(not read_only)
+
+    def _on_group_id_toggled(self, _rating: int, checked: bool) -> None:
+        if checked:
+            self.response_changed.emit()
