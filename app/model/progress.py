@@ -283,6 +283,28 @@ class ProgressStore:
         """Return the file's schema version (``PRAGMA user_version``)."""
         return int(self._query_one("PRAGMA user_version")[0])
 
+    def quick_check(self) -> bool:
+        """Run SQLite's quick integrity check; False when the file is damaged."""
+        try:
+            rows = self._db.execute("PRAGMA quick_check").fetchall()
+        except sqlite3.DatabaseError:
+            # Some damage makes the check itself raise instead of reporting rows.
+            return False
+        return [tuple(row) for row in rows] == [("ok",)]
+
+    def backup(self, destination: Path | str) -> None:
+        """Write a consistent copy of the whole file to ``destination`` (a plain copy can miss WAL commits)."""
+        try:
+            target = sqlite3.connect(destination)
+            try:
+                self._db.backup(target)
+            finally:
+                target.close()
+        except (OSError, sqlite3.Error) as error:
+            raise ProgressError(
+                f"Progress could not be backed up to {destination}: {_explain(error)}."
+            ) from error
+
     def close(self) -> None:
         """Close the file; the store cannot be used afterwards."""
         with suppress(sqlite3.Error):

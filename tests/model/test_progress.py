@@ -341,3 +341,66 @@ def test_use_after_close_is_a_progress_error(path: Path) -> None:
         store.profiles()
     with pytest.raises(ProgressError):
         store.create_profile("Late")
+
+
+# ---------------------------------------------------------------- integrity, backups, crashes
+
+
+def test_quick_check_and_backup(store: ProgressStore, tmp_path: Path) -> None:
+    """A healthy file passes quick_check, and its backup holds the last committed attempt."""
+    profile = store.ensure_default_profile()
+    store.record_attempt(profile, *WHERE, quiz_result(), question_types(), None)
+    assert store.quick_check()
+    copy = tmp_path / "backup.sqlite"
+    store.backup(copy)
+    with ProgressStore.open(copy) as restored:
+        assert len(restored.attempts(profile, *WHERE)) == 1
+        assert restored.quick_check()
+
+
+WRITER = """
+import sys
+from app.model.progress import ProgressStore
+from app.model.session import QuestionResult, QuizResult
+
+store = ProgressStore.open(sys.argv[1])
+profile = store.ensure_default_profile()
+number = 0
+while True:
+    number += 1
+    result = QuizResult((QuestionResult("q", number, 1.0, 1.0, 1.0),), 0.5)
+    store.record_attempt(profile, "p", "m", "l", "s", result, {"q": "judge"}, None)
+    store.save_reflection(profile, "p", "m", "l", "r", f"reflection {number}")
+    print(number, flush=True)
+"""
+
+
+@pytest.mark.slow
+def test_acknowledged_writes_survive_sigkill(path: Path) -> None:
+    """Killing a writer with SIGKILL loses no acknowledged attempt and never corrupts the file."""
+    import signal
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[2]
+    acknowledged = 0
+    for _ in range(8):
+        writer = subprocess.Popen(
+            [sys.executable, "-c", WRITER, str(path)], cwd=root, stdout=subprocess.PIPE, text=True
+        )
+        assert writer.stdout is not None
+        # Kill after a varying number of acknowledged writes, mid-stream.
+        for _ in range(5 + acknowledged % 7):
+            line = writer.stdout.readline()
+            assert line, "the writer stopped before it was killed"
+            acknowledged += 1
+        writer.send_signal(signal.SIGKILL)
+        writer.wait()
+        writer.stdout.close()
+        with ProgressStore.open(path) as store:
+            assert store.quick_check()
+            profile = store.ensure_default_profile()
+            stored = store.attempts(profile, "p", "m", "l", "s")
+            assert len(stored) >= acknowledged
+            assert all(len(attempt.results) == 1 for attempt in stored)  # no attempt without its answer
+            acknowledged = len(stored)
