@@ -1,0 +1,166 @@
+"""The composition root: build the application, its progress store, its packs and its window."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from app.model.progress import ProgressError, ProgressStore
+from app.ui.main_window import APP_NAME, MainWindow
+from app.ui.problems_dialog import problem_lines, summary
+from app.ui.theme import ASSETS_DIR, apply_theme
+
+if TYPE_CHECKING:
+    from app.model.pack import Pack
+
+DATA_DIR_ENV = "UNSPUN_DATA_DIR"
+PROGRESS_FILE = "progress.sqlite3"
+#: the built-in pack: the ``lessons`` folder beside the ``app`` package (a source tree or an editable install)
+BUILTIN_PACK = Path(__file__).resolve().parent.parent.parent / "lessons"
+
+
+def parse_arguments(argv: list[str]) -> argparse.Namespace:
+    """Read the command line: packs to open and where the data folder is."""
+    parser = argparse.ArgumentParser(
+        prog="unspun", description="Learn to read state messaging and social media critically."
+    )
+    parser.add_argument("packs", nargs="*", metavar="PACK", help="a pack to open as well: a folder, pack.yaml or .zip")
+    parser.add_argument("--data-dir", metavar="DIR", help=f"keep progress here (default: ${DATA_DIR_ENV} or the "
+                                                            "platform's data folder)")
+    return parser.parse_args(argv)
+
+
+def data_folder(option: str | None) -> Path:
+    """Return the data folder: ``--data-dir``, else UNSPUN_DATA_DIR, else the platform's."""
+    if option:
+        return Path(option).expanduser()
+    from_environment = os.environ.get(DATA_DIR_ENV)
+    if from_environment:
+        return Path(from_environment).expanduser()
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir(APP_NAME, appauthor=False))
+
+
+def installed_pack_paths(data: Path) -> list[Path]:
+    """Return the packs installed in ``DATA/library``: folders with a pack.yaml, and .zip files."""
+    library = data / "library"
+    try:
+        entries = sorted(library.iterdir())
+    except OSError:
+        return []
+    return [
+        entry for entry in entries
+        if (entry.is_dir() and (entry / "pack.yaml").is_file()) or (entry.is_file() and entry.suffix == ".zip")
+    ]
+
+
+@dataclass(slots=True)
+class LoadedPacks:
+    """Packs that loaded, and for each that did not: its label, its problem lines and a summary."""
+
+    packs: list[Pack] = field(default_factory=list)
+    failures: list[tuple[str, list[str], str]] = field(default_factory=list)
+
+
+def load_packs(labels: list[str]) -> LoadedPacks:
+    """Load every pack named in ``labels``; a later pack with the same id replaces an earlier one."""
+    from app.model.loader import load_pack
+
+    loaded = LoadedPacks()
+    for label in labels:
+        result = load_pack(label)
+        if result.ok and result.pack is not None:
+            loaded.packs = [p for p in loaded.packs if p.id != result.pack.id] + [result.pack]
+        else:
+            loaded.failures.append((label, problem_lines(label, result), summary(result)))
+    return loaded
+
+
+def ensure_application() -> QApplication:
+    """Return the running QApplication, creating and naming one if there is none."""
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    app = QApplication([sys.argv[0] if sys.argv else APP_NAME])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    app.setDesktopFileName("unspun")
+    return app
+
+
+def app_icon() -> QIcon:
+    """Return the application icon (assets/unspun.svg), or an empty icon if it is missing."""
+    path = ASSETS_DIR / "unspun.svg"
+    return QIcon(str(path)) if path.is_file() else QIcon()
+
+
+def follow_system_theme(app: QApplication) -> None:
+    """Apply the theme now and again whenever the system switches between light and dark."""
+    apply_theme(app)
+    if not app.property("unspun_follows_scheme"):
+        app.setProperty("unspun_follows_scheme", True)
+        QGuiApplication.styleHints().colorSchemeChanged.connect(lambda _scheme: apply_theme(app))
+
+
+def warn(title: str, text: str) -> None:
+    """Tell the learner something went wrong, in a message box (tests replace this)."""
+    QMessageBox.warning(None, title, text)
+
+
+def open_store(data: Path) -> ProgressStore:
+    """Open the progress store in ``data``; if that fails, say so and use a throwaway one."""
+    try:
+        return ProgressStore.open(data / PROGRESS_FILE)
+    except ProgressError as error:
+        warn(
+            "Progress cannot be saved",
+            f"{error}\n\nUnspun will open, but what you do in this session will not be remembered.",
+        )
+    fallback = Path(tempfile.mkdtemp(prefix="unspun-")) / PROGRESS_FILE
+    return ProgressStore.open(fallback)
+
+
+def build_main_window(argv: list[str]) -> MainWindow:
+    """Build the application's window from command-line arguments, without entering the event loop."""
+    arguments = parse_arguments(argv)
+    app = ensure_application()
+    follow_system_theme(app)
+    icon = app_icon()
+    if not icon.isNull():
+        app.setWindowIcon(icon)
+    data = data_folder(arguments.data_dir)
+    store = open_store(data)
+    profile_id = store.ensure_default_profile()
+
+    labels = [str(BUILTIN_PACK)] if (BUILTIN_PACK / "pack.yaml").is_file() else []
+    labels += [str(path) for path in installed_pack_paths(data)]
+    labels += list(arguments.packs)
+    loaded = load_packs(labels)
+
+    window = MainWindow(store, profile_id, loaded.packs, icon)
+    window.pending_problems = loaded.failures
+    if loaded.failures:
+        QTimer.singleShot(0, window.show_pending_problems)
+    if not arguments.packs and window.continue_target() is not None:
+        window.continue_learning()
+    return window
+
+
+def run(argv: list[str]) -> int:
+    """Start Unspun with ``argv`` (no program name) and run until the window closes."""
+    app = ensure_application()
+    window = build_main_window(argv)
+    window.show()
+    status = app.exec()
+    window.store.close()
+    return int(status)

@@ -1,0 +1,232 @@
+"""The home screen: where to continue, then each pack with its modules as cards."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.model.session import LessonState
+from app.ui.library import EMPTY_LIBRARY_TEXT
+from app.ui.theme import SPACE_L, SPACE_M, SPACE_S, SPACE_XL, SPACE_XS, SPACE_XXL
+
+if TYPE_CHECKING:
+    from app.model.pack import Pack
+    from app.model.schema import Lesson, Module
+
+#: the widest the column of the home screen grows
+COLUMN_MAX_WIDTH = 760
+
+StateLookup = Callable[["Pack", "Module", "Lesson"], LessonState]
+
+
+def _label(text: str, name: str | None = None, *, wrap: bool = True) -> QLabel:
+    label = QLabel(text)
+    if name:
+        label.setObjectName(name)
+    label.setWordWrap(wrap)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label
+
+
+def _markdown(pack: Pack, text: str) -> QWidget:
+    """Render a pack's Markdown safely (the shared MarkdownView), or as plain text if unavailable."""
+    try:
+        from app.ui.rich_text import MarkdownView
+    except ImportError:  # the safe view is not there: plain text never loads anything
+        return _label(text, "pageIntro")
+    view = MarkdownView(pack)
+    view.set_markdown(text)
+    view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    view.setAccessibleName("Description")
+    return view
+
+
+def next_lesson_to_study(module: Module, state_of: Callable[[Lesson], LessonState]) -> Lesson:
+    """Pick the first lesson of ``module`` that is not done, or the first when all are."""
+    return next((lesson for lesson in module.lessons if not state_of(lesson).done), module.lessons[0])
+
+
+class ModuleCard(QFrame):
+    """One module: title, minutes, completion, objectives and a Start or Continue button."""
+
+    def __init__(self, pack: Pack, module: Module, state_of: StateLookup, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.pack = pack
+        self.module = module
+        self._state_of = state_of
+        self.setObjectName("card")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(SPACE_XL, SPACE_L + SPACE_XS, SPACE_XL, SPACE_L + SPACE_XS)
+        layout.setSpacing(SPACE_S)
+
+        layout.addWidget(_label(module.title, "cardTitle"))
+        lessons = len(module.lessons)
+        minutes = f"{module.minutes} min · " if module.minutes else ""
+        layout.addWidget(_label(f"{minutes}{lessons} lesson{'s' * (lessons != 1)}", "cardMeta"))
+        if module.summary:
+            layout.addSpacing(SPACE_XS)
+            layout.addWidget(_markdown(pack, module.summary))
+        if module.objectives:
+            layout.addSpacing(SPACE_XS)
+            layout.addWidget(_label("YOU WILL BE ABLE TO", "pageKicker"))
+            objectives = "\n".join(f"•  {objective}" for objective in module.objectives)
+            layout.addWidget(_label(objectives, "objectives"))
+        layout.addSpacing(SPACE_S)
+
+        row = QHBoxLayout()
+        row.setSpacing(SPACE_M)
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setRange(0, 100)
+        self.progress_bar.setTextVisible(False)
+        self.progress_bar.setFixedWidth(160)
+        self.progress_label = _label("", "cardMeta", wrap=False)
+        self.open_button = QPushButton("Start")
+        self.open_button.setObjectName("primaryButton")
+        row.addWidget(self.progress_bar, 0, Qt.AlignmentFlag.AlignVCenter)
+        row.addWidget(self.progress_label, 0, Qt.AlignmentFlag.AlignVCenter)
+        row.addStretch(1)
+        row.addWidget(self.open_button)
+        layout.addLayout(row)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Show the module's completion and name the button after what it will do."""
+        states = [self._state_of(self.pack, self.module, lesson) for lesson in self.module.lessons]
+        done = sum(state.done for state in states)
+        total = len(states)
+        self.progress_bar.setValue(round(100 * done / total) if total else 0)
+        self.progress_bar.setAccessibleName(f"{self.module.title}: {done} of {total} lessons done")
+        self.progress_label.setText(f"{done} of {total} lessons done")
+        if done == total:
+            verb = "Open again"
+        elif any(state != LessonState.NOT_STARTED for state in states):
+            verb = "Continue"
+        else:
+            verb = "Start"
+        self.open_button.setText(verb)
+        self.open_button.setAccessibleName(f"{verb}: {self.module.title}")
+        self.open_button.setToolTip(f"{verb} “{self.next_lesson().title}”")
+
+    def next_lesson(self) -> Lesson:
+        """Return the lesson the button opens."""
+        return next_lesson_to_study(self.module, lambda lesson: self._state_of(self.pack, self.module, lesson))
+
+
+class HomeView(QScrollArea):
+    """The centre of the window when no lesson is open."""
+
+    lesson_requested = Signal(object, object, object)  # Pack, Module, Lesson
+    continue_requested = Signal()
+
+    def __init__(self, state_of: StateLookup, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("homeScreen")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._state_of = state_of
+        self._packs: list[Pack] = []
+        self.cards: list[ModuleCard] = []
+        self._continue_text: str | None = None
+
+        page = QWidget()
+        page.setObjectName("pageColumn")
+        outer = QHBoxLayout(page)
+        outer.setContentsMargins(SPACE_XL, SPACE_XXL, SPACE_XL, SPACE_XXL)
+        self.column = QWidget()
+        self.column.setMaximumWidth(COLUMN_MAX_WIDTH)
+        self.column.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.column_layout = QVBoxLayout(self.column)
+        self.column_layout.setContentsMargins(0, 0, 0, 0)
+        self.column_layout.setSpacing(SPACE_L)
+        outer.addStretch(1)
+        outer.addWidget(self.column, 100)
+        outer.addStretch(1)
+        self.setWidget(page)
+
+        self.continue_card = QFrame()
+        self.continue_card.setObjectName("continueCard")
+        self.continue_card.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        continue_layout = QHBoxLayout(self.continue_card)
+        continue_layout.setContentsMargins(SPACE_XL, SPACE_L, SPACE_XL, SPACE_L)
+        continue_layout.setSpacing(SPACE_L)
+        words = QVBoxLayout()
+        words.setSpacing(SPACE_XS)
+        words.addWidget(_label("PICK UP WHERE YOU LEFT OFF", "pageKicker"))
+        self.continue_title = _label("", "continueTitle")
+        self.continue_detail = _label("", "cardMeta")
+        words.addWidget(self.continue_title)
+        words.addWidget(self.continue_detail)
+        continue_layout.addLayout(words, 1)
+        self.continue_button = QPushButton("Continue")
+        self.continue_button.setObjectName("primaryButton")
+        self.continue_button.setAccessibleName("Continue where you left off")
+        self.continue_button.clicked.connect(self.continue_requested)
+        continue_layout.addWidget(self.continue_button, 0, Qt.AlignmentFlag.AlignVCenter)
+
+    def set_packs(self, packs: Sequence[Pack]) -> None:
+        """Show ``packs``: their titles, descriptions and module cards."""
+        self._packs = list(packs)
+        self.cards.clear()
+        while self.column_layout.count():
+            item = self.column_layout.takeAt(0)
+            widget = item.widget()
+            if widget is not None and widget is not self.continue_card:
+                widget.deleteLater()
+        self.column_layout.addWidget(self.continue_card)
+        self.continue_card.setVisible(self._continue_text is not None)
+        if not self._packs:
+            self.column_layout.addWidget(_label("Welcome to Unspun", "pageTitle"))
+            self.column_layout.addWidget(_label(EMPTY_LIBRARY_TEXT, "pageIntro"))
+        for number, pack in enumerate(self._packs):
+            if number:
+                self.column_layout.addSpacing(SPACE_XL)
+            self.column_layout.addWidget(_label("LESSON PACK", "pageKicker"))
+            self.column_layout.addWidget(_label(pack.title, "pageTitle"))
+            if pack.manifest.description:
+                self.column_layout.addWidget(_markdown(pack, pack.manifest.description))
+            for module in pack.modules:
+                card = ModuleCard(pack, module, self._state_of)
+                card.open_button.clicked.connect(lambda _=False, c=card: self._on_card_open_clicked(c))
+                self.cards.append(card)
+                self.column_layout.addWidget(card)
+        self.column_layout.addStretch(1)
+
+    def refresh(self) -> None:
+        """Redraw every card's completion."""
+        for card in self.cards:
+            card.refresh()
+
+    def set_continue(self, title: str | None, detail: str = "") -> None:
+        """Offer to continue ``title`` (the lesson last open), or hide the offer when None."""
+        self._continue_text = title
+        self.continue_card.setVisible(title is not None)
+        if title is not None:
+            self.continue_title.setText(title)
+            self.continue_detail.setText(detail)
+            self.continue_button.setToolTip(f"Continue “{title}”")
+
+    def show_module(self, pack: Pack, module: Module) -> None:
+        """Scroll to the card of ``module``."""
+        card = next((c for c in self.cards if c.pack.id == pack.id and c.module.id == module.id), None)
+        if card is not None:
+            QTimer.singleShot(0, lambda: self.ensureWidgetVisible(card, 0, SPACE_XL))
+            card.open_button.setFocus()
+
+    def _on_card_open_clicked(self, card: ModuleCard) -> None:
+        """Open the module's next lesson."""
+        self.lesson_requested.emit(card.pack, card.module, card.next_lesson())

@@ -1,0 +1,480 @@
+"""The lesson player: one step at a time, a step indicator, Back and Next."""
+
+from __future__ import annotations
+
+import html
+import sys
+import traceback
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.ui.theme import (
+    SPACE_L,
+    SPACE_M,
+    SPACE_S,
+    SPACE_XL,
+    SPACE_XXL,
+    current_theme,
+    scaled,
+    theme_signals,
+)
+
+if TYPE_CHECKING:
+    from app.model.pack import Pack
+    from app.model.schema import Lesson, Module, Step
+    from app.model.session import LessonSession
+
+#: the content column's width range: about 65-75 characters of 16 px body text
+COLUMN_MIN_WIDTH, COLUMN_MAX_WIDTH = 360, 720
+SIDE_PANEL_WIDTH = 260
+
+KIND_LABELS = {"reading": "Reading", "example": "Example", "compare": "Compare", "quiz": "Quiz", "reflect": "Reflect"}
+STATUS_WORDS = {"done": "done", "current": "current", "todo": "not opened yet"}
+
+
+def step_title(step: Step) -> str:
+    """Name a step for tooltips: its kind and, where it has one, its title."""
+    kind = KIND_LABELS.get(step.kind, step.kind.title())
+    title = getattr(step.content, "title", None)
+    return f"{kind}: {title}" if title else kind
+
+
+class StepDotButton(QAbstractButton):
+    """One step of the indicator: a numbered circle, ticked once done, filled when current."""
+
+    def __init__(self, number: int, total: int, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.number = number
+        self.total = total
+        self.title = title
+        self.status = "todo"
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.set_status("todo")
+
+    def set_status(self, status: str) -> None:
+        """Show the step as "done", "current" or "todo" and say so to assistive technology."""
+        self.status = status
+        word = STATUS_WORDS[status]
+        self.setAccessibleName(f"Step {self.number} of {self.total}, {word}")
+        self.setToolTip(f"Step {self.number} of {self.total}: {self.title} ({word})")
+        self.update()
+
+    def sizeHint(self) -> QSize:
+        side = scaled(26)
+        return QSize(side, side)
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        theme = current_theme()
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        side = min(self.width(), self.height())
+        box = QRectF((self.width() - side) / 2 + 2, (self.height() - side) / 2 + 2, side - 4, side - 4)
+        accent = QColor(theme.accent)
+        if self.hasFocus():
+            painter.setPen(QPen(accent, 2))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawEllipse(box.adjusted(-1, -1, 1, 1))
+            box = box.adjusted(3, 3, -3, -3)
+        font = QFont(self.font())
+        font.setPixelSize(max(9, round(box.height() * 0.5)))
+        font.setWeight(QFont.Weight.DemiBold)
+        painter.setFont(font)
+        if self.status == "current":
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(accent)
+            painter.drawEllipse(box)
+            painter.setPen(QColor(theme.window if theme.dark else "#FFFFFF"))
+            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, str(self.number))
+        elif self.status == "done":
+            soft = QColor(accent)
+            soft.setAlpha(40)
+            painter.setPen(QPen(accent, 1.5))
+            painter.setBrush(soft)
+            painter.drawEllipse(box)
+            painter.setPen(QPen(accent, 1.8, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
+                                Qt.PenJoinStyle.RoundJoin))
+            c, r = box.center(), box.width() / 2
+            painter.drawPolyline([QPointF(c.x() - r * 0.42, c.y() + r * 0.02),
+                                  QPointF(c.x() - r * 0.1, c.y() + r * 0.32),
+                                  QPointF(c.x() + r * 0.45, c.y() - r * 0.3)])
+        else:
+            painter.setPen(QPen(QColor(theme.border).darker(115 if not theme.dark else 70), 1.5))
+            painter.setBrush(QColor(theme.surface))
+            painter.drawEllipse(box)
+            painter.setPen(QColor(theme.muted))
+            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, str(self.number))
+        painter.end()
+
+
+class StepIndicatorView(QWidget):
+    """A row of step dots joined by a line; clicking a dot asks to open that step."""
+
+    step_requested = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.dots: list[StepDotButton] = []
+        self._layout = QHBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(SPACE_M)
+        self.setAccessibleName("Steps")
+
+    def set_steps(self, titles: list[str]) -> None:
+        """Make one dot per step."""
+        for dot in self.dots:
+            self._layout.removeWidget(dot)
+            dot.deleteLater()
+        self.dots = []
+        for number, title in enumerate(titles, start=1):
+            dot = StepDotButton(number, len(titles), title, self)
+            dot.clicked.connect(lambda _=False, i=number - 1: self.step_requested.emit(i))
+            self._layout.addWidget(dot)
+            self.dots.append(dot)
+        self.updateGeometry()
+        self.update()
+
+    def set_statuses(self, current: int, done: set[int]) -> None:
+        """Mark the current step and the ones already opened."""
+        for index, dot in enumerate(self.dots):
+            dot.set_status("current" if index == current else "done" if index in done else "todo")
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        if len(self.dots) < 2:
+            return
+        painter = QPainter(self)
+        painter.setPen(QPen(QColor(current_theme().border), 2))
+        first, last = self.dots[0].geometry().center(), self.dots[-1].geometry().center()
+        painter.drawLine(first.x(), first.y(), last.x(), last.y())
+        painter.end()
+
+
+class StepFallbackView(QWidget):
+    """Stands in, honestly, for a step that has no widget (yet) or failed to build."""
+
+    def __init__(self, message: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, SPACE_XL, 0, SPACE_XL)
+        label = QLabel(message)
+        label.setObjectName("fallbackStep")
+        label.setWordWrap(True)
+        layout.addWidget(label)
+        self.message = message
+
+    def side_panel(self) -> QWidget | None:
+        """Return no side panel."""
+        return None
+
+
+class LessonPlayerView(QWidget):
+    """Plays one lesson: shows a step, moves between steps and records each one opened.
+
+    ``session`` may be None (the render command): then nothing is recorded and "done" means
+    opened in this view.
+    """
+
+    step_changed = Signal(int)
+    completion_changed = Signal()
+    module_requested = Signal()  # the module in the breadcrumb was clicked
+    next_lesson_requested = Signal()  # Next on the last step
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("lessonScreen")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.pack: Pack | None = None
+        self.module: Module | None = None
+        self.lesson: Lesson | None = None
+        self.session: LessonSession | None = None
+        self.current_index = -1
+        self._views: dict[int, QWidget] = {}
+        self._side_panels: dict[int, QWidget | None] = {}
+        self._done: set[int] = set()
+        self._next_lesson_title: str | None = None
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+
+        header = QWidget()
+        header.setObjectName("playerHeader")
+        header.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        header_layout = QVBoxLayout(header)
+        header_layout.setContentsMargins(SPACE_XL, SPACE_L, SPACE_XL, SPACE_L)
+        header_layout.setSpacing(SPACE_M)
+        top = QHBoxLayout()
+        self.breadcrumb = QLabel()
+        self.breadcrumb.setObjectName("breadcrumb")
+        self.breadcrumb.setTextFormat(Qt.TextFormat.RichText)
+        self.breadcrumb.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        self.breadcrumb.linkActivated.connect(self._on_breadcrumb_link_activated)
+        top.addWidget(self.breadcrumb, 1)
+        self.step_count_label = QLabel()
+        self.step_count_label.setObjectName("stepCount")
+        top.addWidget(self.step_count_label, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        header_layout.addLayout(top)
+        self.indicator = StepIndicatorView()
+        self.indicator.step_requested.connect(self._on_indicator_step_requested)
+        indicator_row = QHBoxLayout()
+        indicator_row.addWidget(self.indicator)
+        indicator_row.addStretch(1)
+        header_layout.addLayout(indicator_row)
+        layout.addWidget(header)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setHandleWidth(1)
+        layout.addWidget(self.splitter, 1)
+
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        page = QWidget()
+        page.setObjectName("pageColumn")
+        page_layout = QHBoxLayout(page)
+        page_layout.setContentsMargins(SPACE_XL, SPACE_XL, SPACE_XL, SPACE_XXL)
+        self.column = QWidget()
+        self.column.setMinimumWidth(COLUMN_MIN_WIDTH)
+        self.column.setMaximumWidth(COLUMN_MAX_WIDTH)
+        self.column.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.column_layout = QVBoxLayout(self.column)
+        self.column_layout.setContentsMargins(0, 0, 0, 0)
+        self.column_layout.setSpacing(SPACE_S)
+        self.kind_label = QLabel()
+        self.kind_label.setObjectName("pageKicker")
+        self.column_layout.addWidget(self.kind_label)
+        self._view_slot = QVBoxLayout()
+        self._view_slot.setContentsMargins(0, 0, 0, 0)
+        self.column_layout.addLayout(self._view_slot)
+        self.column_layout.addSpacing(SPACE_XXL)
+
+        footer = QWidget()
+        footer.setObjectName("playerFooter")
+        footer.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        footer_layout = QHBoxLayout(footer)
+        footer_layout.setContentsMargins(0, SPACE_L, 0, 0)
+        footer_layout.setSpacing(SPACE_M)
+        self.back_button = QPushButton("‹  Back")
+        self.back_button.setAccessibleName("Back")
+        self.back_button.setToolTip("Previous step (Alt+Left)")
+        self.back_button.clicked.connect(self.go_back)
+        self.next_button = QPushButton("Next  ›")
+        self.next_button.setObjectName("primaryButton")
+        self.next_button.setAccessibleName("Next")
+        self.next_button.setToolTip("Next step (Alt+Right)")
+        self.next_button.clicked.connect(self.go_next)
+        footer_layout.addWidget(self.back_button)
+        footer_layout.addStretch(1)
+        footer_layout.addWidget(self.next_button)
+        self.column_layout.addWidget(footer)
+        self.column_layout.addStretch(1)
+        page_layout.addStretch(1)
+        page_layout.addWidget(self.column, 100)
+        page_layout.addStretch(1)
+        self.scroll.setWidget(page)
+        self.splitter.addWidget(self.scroll)
+
+        self.side_scroll = QScrollArea()
+        self.side_scroll.setObjectName("sidePanel")
+        self.side_scroll.setWidgetResizable(True)
+        self.side_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.side_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.side_scroll.setMinimumWidth(220)
+        side_page = QWidget()
+        side_page.setObjectName("sidePanel")
+        side_page.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self._side_layout = QVBoxLayout(side_page)
+        self._side_layout.setContentsMargins(SPACE_L, SPACE_XL, SPACE_L, SPACE_XL)
+        self._side_layout.addStretch(1)
+        self.side_scroll.setWidget(side_page)
+        self.splitter.addWidget(self.side_scroll)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 0)
+        self.splitter.setSizes([700, SIDE_PANEL_WIDTH])
+        self.side_scroll.hide()
+
+        theme_signals().theme_changed.connect(self._on_theme_changed)
+
+    # ---------------------------------------------------------------- the lesson
+
+    @property
+    def step_count(self) -> int:
+        return len(self.lesson.steps) if self.lesson is not None else 0
+
+    def set_lesson(
+        self,
+        pack: Pack,
+        module: Module,
+        lesson: Lesson,
+        session: LessonSession | None,
+        step_index: int = 0,
+        next_lesson_title: str | None = None,
+    ) -> None:
+        """Play ``lesson`` from step ``step_index``; views of the previous lesson are dropped."""
+        self._drop_views()
+        self.pack, self.module, self.lesson, self.session = pack, module, lesson, session
+        self._next_lesson_title = next_lesson_title
+        self.current_index = -1
+        if session is not None:
+            visited = session.store.visited_steps(session.profile_id, pack.id, module.id, lesson.id)
+            self._done = {i for i in range(len(lesson.steps)) if session.step_key(i) in visited}
+        else:
+            self._done = set()
+        self.breadcrumb.setText(
+            f"<a href='module' style='color: inherit; text-decoration: none;'>{html.escape(module.title)}</a>"
+            f"&nbsp;&nbsp;›&nbsp;&nbsp;<b>{html.escape(lesson.title)}</b>"
+        )
+        self.breadcrumb.setAccessibleName(f"{module.title}, {lesson.title}")
+        self.indicator.set_steps([step_title(step) for step in lesson.steps])
+        self.open_step(max(0, min(step_index, len(lesson.steps) - 1)))
+
+    def open_step(self, index: int) -> None:
+        """Show step ``index`` and record that the learner opened it."""
+        if self.lesson is None or not 0 <= index < self.step_count:
+            return
+        if self.current_index >= 0 and self.current_index != index:
+            self._done.add(self.current_index)
+        previous = self._views.get(self.current_index)
+        if previous is not None and self.current_index != index:
+            self._view_slot.removeWidget(previous)
+            previous.hide()
+        old_side = self._side_panels.get(self.current_index)
+        if old_side is not None and self.current_index != index:
+            self._side_layout.removeWidget(old_side)
+            old_side.hide()
+
+        self.current_index = index
+        if self.session is not None:
+            self.session.open_step(index)
+        view = self._views.get(index)
+        if view is None:
+            view = self._build_view(index)
+            self._views[index] = view
+            side_panel = getattr(view, "side_panel", lambda: None)()
+            self._side_panels[index] = side_panel
+            completion = getattr(view, "completion_changed", None)
+            if completion is not None:
+                completion.connect(self.completion_changed)
+        if self._view_slot.indexOf(view) < 0:
+            self._view_slot.addWidget(view)
+        view.show()
+        side = self._side_panels.get(index)
+        if side is not None:
+            if self._side_layout.indexOf(side) < 0:
+                self._side_layout.insertWidget(0, side)
+            side.show()
+        self.side_scroll.setVisible(side is not None)
+
+        step = self.lesson.steps[index]
+        self.kind_label.setText(KIND_LABELS.get(step.kind, step.kind).upper())
+        self.step_count_label.setText(f"Step {index + 1} of {self.step_count}")
+        self.indicator.set_statuses(index, self._done)
+        self.back_button.setEnabled(index > 0)
+        last = index == self.step_count - 1
+        if not last:
+            text, name, tip = "Next  ›", "Next", "Next step (Alt+Right)"
+        elif self._next_lesson_title:
+            text, name = "Next lesson  ›", "Next lesson"
+            tip = f"Go on to “{self._next_lesson_title}” (Alt+Right)"
+        else:
+            text, name, tip = "Finish", "Finish", "Back to the overview (Alt+Right)"
+        self.next_button.setText(text)
+        self.next_button.setAccessibleName(name)
+        self.next_button.setToolTip(tip)
+        self.scroll.verticalScrollBar().setValue(0)
+        self.side_scroll.verticalScrollBar().setValue(0)
+        self.step_changed.emit(index)
+
+    def go_next(self) -> None:
+        """Open the next step; on the last one, ask for the next lesson."""
+        if self.lesson is None:
+            return
+        if self.current_index < self.step_count - 1:
+            self.open_step(self.current_index + 1)
+        else:
+            self._done.add(self.current_index)
+            self.indicator.set_statuses(self.current_index, self._done)
+            self.next_lesson_requested.emit()
+
+    def go_back(self) -> None:
+        """Open the previous step."""
+        if self.current_index > 0:
+            self.open_step(self.current_index - 1)
+
+    def current_view(self) -> QWidget | None:
+        """Return the widget of the step shown."""
+        return self._views.get(self.current_index)
+
+    def current_side_panel(self) -> QWidget | None:
+        """Return the side panel of the step shown, if it has one."""
+        return self._side_panels.get(self.current_index)
+
+    def done_steps(self) -> set[int]:
+        """Return the indices of the steps shown as done."""
+        return set(self._done)
+
+    # ---------------------------------------------------------------- building steps
+
+    def _build_view(self, index: int) -> QWidget:
+        """Build the registered widget for step ``index``, or an honest stand-in."""
+        from app.ui import steps as _steps  # noqa: F401  (registers every step view)
+        from app.ui.steps.base import STEP_VIEWS, StepContext, create_step_view
+
+        assert self.lesson is not None and self.pack is not None and self.module is not None
+        step = self.lesson.steps[index]
+        if step.kind not in STEP_VIEWS:
+            return StepFallbackView(f"This step kind cannot be shown yet ({step.kind}).", self.column)
+        context = StepContext(self.pack, self.module, self.lesson, self.session)
+        try:
+            return create_step_view(step, index, context, self.column)
+        except Exception as error:  # a broken step widget must not take the whole app down
+            traceback.print_exc(file=sys.stderr)
+            return StepFallbackView(f"This step could not be shown: {error}", self.column)
+
+    def _drop_views(self) -> None:
+        """Delete every built step view and side panel."""
+        for view in self._views.values():
+            self._view_slot.removeWidget(view)
+            view.deleteLater()
+        for side in self._side_panels.values():
+            if side is not None:
+                self._side_layout.removeWidget(side)
+                side.deleteLater()
+        self._views.clear()
+        self._side_panels.clear()
+
+    # ---------------------------------------------------------------- slots
+
+    def _on_indicator_step_requested(self, index: int) -> None:
+        """Open the step whose dot was clicked."""
+        self.open_step(index)
+
+    def _on_breadcrumb_link_activated(self, _link: str) -> None:
+        """Ask to show the module on the home screen."""
+        self.module_requested.emit()
+
+    def _on_theme_changed(self, _theme: object) -> None:
+        """Repaint the hand-drawn parts in the new colours."""
+        self.indicator.update()
+        for dot in self.indicator.dots:
+            dot.update()
+

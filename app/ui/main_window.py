@@ -1,0 +1,514 @@
+"""The main window: a named state machine over the screens (home and lesson)."""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QByteArray, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.model.progress import ProgressError
+from app.model.schema import step_key
+from app.model.session import LessonSession, LessonState, lesson_state, module_progress
+from app.ui.home import HomeView
+from app.ui.lesson_player import LessonPlayerView
+from app.ui.library import LibraryPanel
+from app.ui.problems_dialog import ProblemsDialog, problem_lines, summary
+from app.ui.theme import (
+    SPACE_L,
+    SPACE_S,
+    SPACE_XS,
+    ZOOM_STEP,
+    apply_theme,
+    set_zoom,
+    theme_signals,
+    zoom,
+)
+
+if TYPE_CHECKING:
+    from app.model.pack import Pack
+    from app.model.progress import ProgressStore
+    from app.model.schema import Lesson, Module
+
+APP_NAME = "Unspun"
+LIBRARY_STATE, LESSON_STATE = "library", "lesson"
+LIBRARY_PANEL_WIDTH = 260
+
+
+def _encode(data: QByteArray) -> str:
+    return base64.b64encode(bytes(data.data())).decode("ascii")
+
+
+def _decode(text: object) -> QByteArray | None:
+    if not isinstance(text, str):
+        return None
+    try:
+        return QByteArray(base64.b64decode(text.encode("ascii"), validate=True))
+    except ValueError:
+        return None
+
+
+class MainWindow(QMainWindow):
+    """Moves between named states ("library" and "lesson") over a stack of screens."""
+
+    state_changed = Signal(str)
+    zoom_changed = Signal(float)
+
+    def __init__(
+        self,
+        store: ProgressStore,
+        profile_id: int,
+        packs: Sequence[Pack] = (),
+        icon: QIcon | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.profile_id = profile_id
+        self.packs: list[Pack] = list(packs)
+        self.icon = icon if icon is not None else QIcon()
+        self.state = ""
+        self.session: LessonSession | None = None
+        self.pending_problems: list[tuple[str, list[str], str]] = []
+        self.setWindowTitle(APP_NAME)
+        if not self.icon.isNull():
+            self.setWindowIcon(self.icon)
+        self.setMinimumSize(QSize(900, 600))
+
+        central = QWidget()
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.setSpacing(0)
+        central_layout.addWidget(self._build_top_bar())
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setHandleWidth(1)
+        self.library = LibraryPanel(self._lesson_state, self._module_progress)
+        self.library.setMinimumWidth(200)
+        self.library.lesson_requested.connect(self._on_library_lesson_requested)
+        self.library.module_requested.connect(self._on_library_module_requested)
+        self.library.continue_requested.connect(self.continue_learning)
+        self.splitter.addWidget(self.library)
+
+        self.stack = QStackedWidget()
+        self.home = HomeView(self._lesson_state)
+        self.home.lesson_requested.connect(self._on_library_lesson_requested)
+        self.home.continue_requested.connect(self.continue_learning)
+        self.player = LessonPlayerView()
+        self.player.step_changed.connect(self._on_player_step_changed)
+        self.player.completion_changed.connect(self._on_player_completion_changed)
+        self.player.next_lesson_requested.connect(self._on_player_next_lesson_requested)
+        self.player.module_requested.connect(self._on_player_module_requested)
+        self.stack.addWidget(self.home)
+        self.stack.addWidget(self.player)
+        self.screens = {LIBRARY_STATE: self.home, LESSON_STATE: self.player}
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([LIBRARY_PANEL_WIDTH, 900])
+        central_layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+
+        self._build_menus()
+        theme_signals().zoom_changed.connect(self._on_theme_zoom_changed)
+        theme_signals().theme_changed.connect(self._on_theme_changed)
+
+        self.library.set_packs(self.packs)
+        self.home.set_packs(self.packs)
+        self._restore_window_settings()
+        self._show_continue_target()
+        self.show_library()
+
+    # ---------------------------------------------------------------- building
+
+    def _build_top_bar(self) -> QWidget:
+        bar = QWidget()
+        bar.setObjectName("topBar")
+        bar.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        layout = QHBoxLayout(bar)
+        layout.setContentsMargins(SPACE_L, SPACE_S, SPACE_L, SPACE_S)
+        layout.setSpacing(SPACE_XS)
+        if not self.icon.isNull():
+            mark = QLabel()
+            mark.setPixmap(self.icon.pixmap(22, 22))
+            mark.setContentsMargins(0, 0, SPACE_S, 0)
+            layout.addWidget(mark)
+        brand = QLabel(APP_NAME)
+        brand.setObjectName("brand")
+        layout.addWidget(brand)
+        self.home_button = self._nav_button("Home", "Show the overview of your packs (Alt+Home)")
+        self.home_button.clicked.connect(self.show_library)
+        self.library_button = self._nav_button("Library", "Show or hide the library panel (Ctrl+L)")
+        self.library_button.setChecked(True)
+        self.library_button.toggled.connect(self._on_library_button_toggled)
+        layout.addWidget(self.home_button)
+        layout.addWidget(self.library_button)
+        layout.addStretch(1)
+        profile = self.store.profile(self.profile_id)
+        self.profile_label = QLabel(f"●  {profile.name}" if profile else "")
+        self.profile_label.setObjectName("profileName")
+        self.profile_label.setAccessibleName(f"Profile: {profile.name}" if profile else "Profile")
+        self.profile_label.setToolTip("The learner whose progress is recorded")
+        layout.addWidget(self.profile_label)
+        return bar
+
+    def _nav_button(self, text: str, tip: str) -> QToolButton:
+        button = QToolButton()
+        button.setObjectName("navButton")
+        button.setText(text)
+        button.setAccessibleName(text)
+        button.setToolTip(tip)
+        button.setCheckable(True)
+        button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        button.setCursor(Qt.CursorShape.PointingHandCursor)
+        return button
+
+    def _action(self, text: str, shortcuts: Sequence[QKeySequence | str], slot: object, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcuts:
+            action.setShortcuts([QKeySequence(s) if isinstance(s, str) else s for s in shortcuts])
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.setStatusTip(tip)
+        action.triggered.connect(slot)  # type: ignore[arg-type]
+        self.addAction(action)  # shortcuts work even while the menu bar is hidden
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        self.open_pack_action = self._action("&Open pack…", [QKeySequence.StandardKey.Open], self.open_pack_dialog)
+        self.quit_action = self._action("&Quit", ["Ctrl+Q"], self.close)
+        file_menu.addAction(self.open_pack_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+
+        view_menu = bar.addMenu("&View")
+        self.zoom_in_action = self._action("Zoom &in", ["Ctrl+=", "Ctrl++"], self.zoom_in)
+        self.zoom_out_action = self._action("Zoom &out", ["Ctrl+-"], self.zoom_out)
+        self.reset_zoom_action = self._action("&Reset zoom", ["Ctrl+0"], self.reset_zoom)
+        self.library_action = self._action("Show &library panel", ["Ctrl+L"], self._on_library_action_triggered)
+        self.library_action.setCheckable(True)
+        self.library_action.setChecked(True)
+        for action in (self.zoom_in_action, self.zoom_out_action, self.reset_zoom_action):
+            view_menu.addAction(action)
+        view_menu.addSeparator()
+        view_menu.addAction(self.library_action)
+
+        go_menu = bar.addMenu("&Go")
+        self.home_action = self._action("&Home", ["Alt+Home"], self.show_library)
+        self.back_action = self._action("&Back", ["Alt+Left", "PgUp"], self.go_back)
+        self.next_action = self._action("&Next", ["Alt+Right", "PgDown"], self.go_next)
+        self.continue_action = self._action("&Continue", ["Ctrl+Return"], self.continue_learning)
+        for action in (self.home_action, self.back_action, self.next_action, self.continue_action):
+            go_menu.addAction(action)
+
+        help_menu = bar.addMenu("&Help")
+        self.about_action = self._action("&About Unspun", [], self.show_about)
+        help_menu.addAction(self.about_action)
+
+    # ---------------------------------------------------------------- states
+
+    def _move_to_state(self, state: str) -> None:
+        """Switch the centre to the screen of ``state`` and update title, buttons and actions."""
+        self.state = state
+        self.stack.setCurrentWidget(self.screens[state])
+        in_lesson = state == LESSON_STATE and self.player.lesson is not None
+        self.setWindowTitle(f"{APP_NAME} - {self.player.lesson.title}" if in_lesson and self.player.lesson
+                            else APP_NAME)
+        self.home_button.setChecked(state == LIBRARY_STATE)
+        self.back_action.setEnabled(in_lesson)
+        self.next_action.setEnabled(in_lesson)
+        self.state_changed.emit(state)
+
+    def show_library(self) -> None:
+        """Show the home screen: where to continue, and every pack's modules."""
+        self.home.refresh()
+        self._show_continue_target()
+        self.library.clear_selection()
+        self._move_to_state(LIBRARY_STATE)
+
+    def open_lesson(self, pack: Pack, module: Module, lesson: Lesson, step_index: int | None = None) -> None:
+        """Play ``lesson`` from ``step_index`` (default: where the learner left it, else the start)."""
+        if step_index is None:
+            step_index = self._resume_index(pack, module, lesson)
+        self.session = LessonSession(pack, module, lesson, self.store, self.profile_id)
+        self.player.set_lesson(pack, module, lesson, self.session, step_index, self._next_lesson_title(pack, module,
+                                                                                                        lesson))
+        self.library.select_lesson(pack, module, lesson)
+        self._move_to_state(LESSON_STATE)
+
+    def continue_learning(self) -> None:
+        """Return to the step opened last; with no history, start the first lesson."""
+        target = self.continue_target()
+        if target is not None:
+            pack, module, lesson, index = target
+            self.open_lesson(pack, module, lesson, index)
+        elif self.packs:
+            pack = self.packs[0]
+            module = pack.modules[0]
+            self.open_lesson(pack, module, module.lessons[0], 0)
+        else:
+            self.show_library()
+
+    def go_next(self) -> None:
+        """Open the next step of the lesson that is open."""
+        if self.state == LESSON_STATE:
+            self.player.go_next()
+
+    def go_back(self) -> None:
+        """Open the previous step of the lesson that is open."""
+        if self.state == LESSON_STATE:
+            self.player.go_back()
+
+    # ---------------------------------------------------------------- packs
+
+    def add_pack(self, pack: Pack) -> None:
+        """Add ``pack`` to the library, replacing a loaded pack with the same id."""
+        for index, existing in enumerate(self.packs):
+            if existing.id == pack.id:
+                self.packs[index] = pack
+                break
+        else:
+            self.packs.append(pack)
+        if self.state == LESSON_STATE and self.player.pack is not None and self.player.pack.id == pack.id:
+            self.show_library()
+        self.library.set_packs(self.packs)
+        self.home.set_packs(self.packs)
+        self._show_continue_target()
+
+    def open_pack_dialog(self) -> None:
+        """Ask for a pack (its pack.yaml or a .zip) and open it where it lies."""
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Open pack", str(Path.home()), "Lesson packs (pack.yaml *.zip);;All files (*)"
+        )
+        if path:
+            self.open_pack_path(path)
+
+    def open_pack_path(self, path: str) -> Pack | None:
+        """Load the pack at ``path``; show it, or show its problems. Return the pack when it loaded."""
+        from app.model.loader import load_pack
+
+        result = load_pack(path)
+        if not result.ok or result.pack is None:
+            self.show_problems(path, problem_lines(path, result), summary(result))
+            return None
+        self.add_pack(result.pack)
+        self.show_library()
+        module = result.pack.modules[0]
+        self.home.show_module(result.pack, module)
+        return result.pack
+
+    def show_problems(self, pack_label: str, lines: list[str], heading: str = "") -> None:
+        """Show the Problems dialog for a pack that could not be opened."""
+        dialog = ProblemsDialog(pack_label, lines, heading, self)
+        dialog.exec()
+
+    def show_pending_problems(self) -> None:
+        """Show, one after the other, the problems of packs that failed while starting."""
+        pending, self.pending_problems = self.pending_problems, []
+        for label, lines, heading in pending:
+            self.show_problems(label, lines, heading)
+
+    def show_about(self) -> None:
+        """Show the version and the licences of the libraries used."""
+        from app.ui.about_dialog import AboutDialog
+
+        AboutDialog(self.icon, self).exec()
+
+    # ---------------------------------------------------------------- zoom
+
+    def zoom_in(self) -> None:
+        """Make text larger."""
+        set_zoom(zoom() + ZOOM_STEP)
+
+    def zoom_out(self) -> None:
+        """Make text smaller."""
+        set_zoom(zoom() - ZOOM_STEP)
+
+    def reset_zoom(self) -> None:
+        """Show text at its normal size."""
+        set_zoom(1.0)
+
+    def _on_theme_zoom_changed(self, factor: float) -> None:
+        """Restyle at the new text size, tell Markdown views and listeners, and remember it."""
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_theme(app)
+        self._refresh_markdown_views(factor)
+        self.library.tree.doItemsLayout()
+        self._save_setting("view/zoom", factor)
+        self.zoom_changed.emit(factor)
+
+    def _on_theme_changed(self, _theme: object) -> None:
+        """Redraw what is painted by hand (state icons) in the new colours."""
+        self.library.refresh_states()
+
+    @staticmethod
+    def _refresh_markdown_views(factor: float) -> None:
+        try:
+            from app.ui.rich_text import set_text_zoom
+        except ImportError:
+            return
+        set_text_zoom(factor)
+
+    # ---------------------------------------------------------------- progress lookups
+
+    def _lesson_state(self, pack: Pack, module: Module, lesson: Lesson) -> LessonState:
+        return lesson_state(self.store, self.profile_id, pack, module, lesson)
+
+    def _module_progress(self, pack: Pack, module: Module) -> float:
+        return module_progress(self.store, self.profile_id, pack, module)
+
+    def continue_target(self) -> tuple[Pack, Module, Lesson, int] | None:
+        """Find the pack, module, lesson and step index opened last, if they still exist."""
+        position = self.store.last_position(self.profile_id)
+        if position is None:
+            return None
+        pack = next((p for p in self.packs if p.id == position.pack_id), None)
+        if pack is None:
+            return None
+        module = pack.module(position.module_id)
+        lesson = pack.lesson(position.module_id, position.lesson_id)
+        if module is None or lesson is None:
+            return None
+        keys = [step_key(step, i) for i, step in enumerate(lesson.steps)]
+        index = keys.index(position.step_key) if position.step_key in keys else 0
+        return pack, module, lesson, index
+
+    def _resume_index(self, pack: Pack, module: Module, lesson: Lesson) -> int:
+        target = self.continue_target()
+        if target is not None and target[0].id == pack.id and target[1].id == module.id and target[2].id == lesson.id:
+            return target[3]
+        return 0
+
+    def _next_lesson_title(self, pack: Pack, module: Module, lesson: Lesson) -> str | None:
+        following = self._following_lesson(pack, module, lesson)
+        return following[1].title if following else None
+
+    @staticmethod
+    def _following_lesson(pack: Pack, module: Module, lesson: Lesson) -> tuple[Module, Lesson] | None:
+        """Return the lesson after ``lesson`` in reading order (crossing into the next module)."""
+        order = [(m, le) for m in pack.modules for le in m.lessons]
+        ids = [(m.id, le.id) for m, le in order]
+        position = ids.index((module.id, lesson.id)) if (module.id, lesson.id) in ids else -1
+        return order[position + 1] if 0 <= position < len(order) - 1 else None
+
+    def _show_continue_target(self) -> None:
+        target = self.continue_target()
+        if target is None:
+            self.library.set_continue_target(None)
+            self.home.set_continue(None)
+            self.continue_action.setText("&Start learning" if self.packs else "&Continue")
+            self.continue_action.setEnabled(bool(self.packs))
+            return
+        _pack, module, lesson, index = target
+        self.library.set_continue_target(f"{lesson.title}, step {index + 1} of {len(lesson.steps)}")
+        self.home.set_continue(lesson.title, f"{module.title} · step {index + 1} of {len(lesson.steps)}")
+        self.continue_action.setText("&Continue")
+        self.continue_action.setEnabled(True)
+
+    # ---------------------------------------------------------------- slots
+
+    def _on_library_lesson_requested(self, pack: Pack, module: Module, lesson: Lesson) -> None:
+        """Open the lesson picked in the library or on a module card."""
+        self.open_lesson(pack, module, lesson)
+
+    def _on_library_module_requested(self, pack: Pack, module: Module) -> None:
+        """Show the module's card on the home screen."""
+        self.show_library()
+        self.home.show_module(pack, module)
+
+    def _on_player_step_changed(self, _index: int) -> None:
+        """Redraw the open lesson's state: opening a step may start or complete it."""
+        self._refresh_open_lesson()
+
+    def _on_player_completion_changed(self) -> None:
+        """Redraw the open lesson's state after a submitted quiz or a saved reflection."""
+        self._refresh_open_lesson()
+
+    def _on_player_next_lesson_requested(self) -> None:
+        """Go on to the following lesson, or back home after the last one."""
+        pack, module, lesson = self.player.pack, self.player.module, self.player.lesson
+        if pack is None or module is None or lesson is None:
+            return
+        following = self._following_lesson(pack, module, lesson)
+        if following is None:
+            self.show_library()
+        else:
+            self.open_lesson(pack, following[0], following[1], 0)
+
+    def _on_player_module_requested(self) -> None:
+        """Show the open lesson's module on the home screen."""
+        if self.player.pack is not None and self.player.module is not None:
+            self._on_library_module_requested(self.player.pack, self.player.module)
+
+    def _on_library_button_toggled(self, shown: bool) -> None:
+        """Show or hide the library panel."""
+        self.set_library_visible(shown)
+
+    def _on_library_action_triggered(self) -> None:
+        """Show or hide the library panel from the View menu."""
+        self.set_library_visible(self.library_action.isChecked())
+
+    def set_library_visible(self, shown: bool) -> None:
+        """Show or hide the library panel, keeping the menu and the top bar in step."""
+        self.library.setVisible(shown)
+        for control in (self.library_button, self.library_action):
+            control.blockSignals(True)
+            control.setChecked(shown)
+            control.blockSignals(False)
+
+    def _refresh_open_lesson(self) -> None:
+        if self.player.pack is not None and self.player.module is not None and self.player.lesson is not None:
+            self.library.refresh_lesson(self.player.pack, self.player.module, self.player.lesson)
+        self._show_continue_target()
+
+    # ---------------------------------------------------------------- remembering the window
+
+    def _save_setting(self, key: str, value: object) -> None:
+        with contextlib.suppress(ProgressError):  # a lost window size is not worth interrupting the learner
+            self.store.set_setting(key, value)
+
+    def save_window_settings(self) -> None:
+        """Remember size, position, splitters, the library panel and the zoom."""
+        self._save_setting("window/geometry", _encode(self.saveGeometry()))
+        self._save_setting("window/main_splitter", _encode(self.splitter.saveState()))
+        self._save_setting("window/player_splitter", _encode(self.player.splitter.saveState()))
+        self._save_setting("window/library_visible", self.library.isVisibleTo(self))
+        self._save_setting("view/zoom", zoom())
+
+    def _restore_window_settings(self) -> None:
+        geometry = _decode(self.store.get_setting("window/geometry"))
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1280, 820)
+        main_splitter = _decode(self.store.get_setting("window/main_splitter"))
+        if main_splitter is not None:
+            self.splitter.restoreState(main_splitter)
+        player_splitter = _decode(self.store.get_setting("window/player_splitter"))
+        if player_splitter is not None:
+            self.player.splitter.restoreState(player_splitter)
+        self.set_library_visible(bool(self.store.get_setting("window/library_visible", True)))
+        saved_zoom = self.store.get_setting("view/zoom", 1.0)
+        set_zoom(float(saved_zoom) if isinstance(saved_zoom, (int, float)) else 1.0)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Remember the window before it closes."""
+        self.save_window_settings()
+        super().closeEvent(event)
