@@ -80,17 +80,20 @@ IMAGE_MAX_HEIGHT = 520
 
 
 def format_count(value: int) -> str:
-    """Format an engagement count the way platforms do: 310, 5.2K, 18.4K, 12K, 1.3M."""
+    """Format an engagement count the way platforms do, cutting (not rounding) to one decimal: 18.4K."""
     if value < 1000:
         return str(value)
     for divisor, suffix in ((1_000_000_000, "B"), (1_000_000, "M"), (1000, "K")):
         if value >= divisor:
-            scaled = round(value / divisor, 1)
-            if scaled >= 1000 and suffix != "B":
-                continue  # 999,950 rounds to 1000K: say 1M instead
-            text = f"{scaled:.1f}".removesuffix(".0")
-            return text + suffix
-    return str(value)  # unreachable: value >= 1000 always meets "K"
+            tenths = value * 10 // divisor  # integer maths: no float rounding surprises
+            whole, tenth = divmod(tenths, 10)
+            return f"{whole}.{tenth}{suffix}" if tenth else f"{whole}{suffix}"
+    return str(value)
+
+
+def marker_text(number: int) -> str:
+    """Return the marker inserted after a highlight: a narrow gap, then the number between thin spaces."""
+    return f"\u202f\u2009{number}\u2009"
 
 
 def _utf16_prefix_lengths(text: str) -> list[int]:
@@ -350,7 +353,7 @@ class ArtefactTextView(QTextBrowser):
 
     @staticmethod
     def _marker_text(mark: AnnotationMark) -> str:
-        return f"\u202f\u2009{mark.number}\u2009"
+        return marker_text(mark.number)
 
     def _marker_format(self, mark: AnnotationMark) -> QTextCharFormat:
         marker = QTextCharFormat()
@@ -1367,6 +1370,7 @@ __all__ = [
     "annotation_marks",
     "format_count",
     "is_forwarded",
+    "marker_text",
     "sans_font",
     "serif_font",
 ]
