@@ -1,0 +1,423 @@
+"""The quiz step: questions on cards, practice or test mode, submission, summary and retry.
+
+Practice gives feedback per question as the learner checks it; test gives nothing until the whole
+quiz is submitted, then a summary to walk through. Every submission records an attempt through
+the session; with no session (previews, presentation) scores are shown and nothing is recorded.
+"""
+
+from __future__ import annotations
+
+import random
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QFont, QResizeEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.model import session as session_model
+from app.model.answers import Response
+from app.model.schema import Question, Quiz, Step
+from app.model.scoring import Mark
+from app.model.session import QuizResult
+from app.ui.question_card import (
+    CalmPanelView,
+    QuestionCardView,
+    card_style,
+    make_button,
+    points_text,
+    result_mark,
+)
+from app.ui.questions.common import FeedbackBadgeView, body_font
+from app.ui.steps.base import StepContext, StepView, register_step_view
+from app.ui.theme import SPACE_L, SPACE_M, SPACE_S, SPACE_XL, SPACE_XS, current_theme
+
+MEASURE_NOTES = {
+    "pre": (
+        "**A before-and-after check.** Answer with what you know now. Your first attempt here is "
+        "compared with your first attempt at the check at the end, to show how your reading has "
+        "changed. It isn't graded for passing; its pass mark of {pass_mark} only counts towards "
+        "marking this lesson as passed."
+    ),
+    "post": (
+        "**The after check.** Your first attempt here is compared with the check you took at the "
+        "start, to show how your reading has changed. It isn't graded for passing; its pass mark "
+        "of {pass_mark} only counts towards marking this lesson as passed."
+    ),
+}
+MODE_NOTES = {
+    "practice": "Check each answer as you go, then submit the quiz.",
+    "test": "You'll see how you did once you submit the whole quiz.",
+}
+
+
+def percent(fraction: float) -> str:
+    """Write a fraction as a whole percentage ("70%")."""
+    return f"{round(fraction * 100)}%"
+
+
+def default_title(quiz: Quiz) -> str:
+    """Name a quiz that has no title of its own."""
+    return "Before-and-after check" if quiz.measure else "Quiz"
+
+
+def scroll_to(widget: QWidget) -> None:
+    """Scroll the nearest enclosing scroll area so that ``widget`` shows, and focus it."""
+    parent = widget.parentWidget()
+    while parent is not None and not isinstance(parent, QScrollArea):
+        parent = parent.parentWidget()
+    if isinstance(parent, QScrollArea):
+        parent.ensureWidgetVisible(widget, 0, SPACE_XL)
+    widget.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+def quiz_style() -> str:
+    """Return the quiz's own styles on top of the cards' (scoped by object names)."""
+    theme = current_theme()
+    return (
+        card_style(theme)
+        + f"""
+        QLabel#quizTitle {{ color: {theme.text}; background: transparent; }}
+        QFrame#notePanel {{
+            background: {theme.surface}; border: 1px solid {theme.border}; border-radius: 8px;
+        }}
+        QFrame#summaryPanel {{
+            background: {theme.surface}; border: 1px solid {theme.border}; border-radius: 10px;
+        }}
+        QPushButton#walkButton {{
+            text-align: left; background: transparent; color: {theme.text};
+            border: 1px solid transparent; border-radius: 6px; padding: 6px 8px;
+        }}
+        QPushButton#walkButton:hover {{ border-color: {theme.border}; }}
+        QPushButton#walkButton:focus {{ border: 1px solid {theme.accent}; }}
+    """
+    )
+
+
+@register_step_view("quiz")
+class QuizStepView(StepView):
+    """A quiz: one QuestionCardView per question in this attempt's order, then a summary."""
+
+    def __init__(self, step: Step, index: int, context: StepContext, parent: QWidget | None = None) -> None:
+        super().__init__(step, index, context, parent)
+        assert step.quiz is not None  # the registry only sends quiz steps here
+        self.quiz: Quiz = step.quiz
+        self.practice = self.quiz.mode == "practice"
+        self.cards: dict[str, QuestionCardView] = {}
+        self.result: QuizResult | None = None
+        self._rng = random.Random()
+        self.setStyleSheet(quiz_style())
+
+        self.title = QLabel(self.quiz.title or default_title(self.quiz), self)
+        self.title.setObjectName("quizTitle")
+        self.title.setWordWrap(True)
+        self.title.setFont(body_font(1.5, QFont.Weight.DemiBold))
+        mode = "Practice" if self.practice else "Test"
+        count = len(self.quiz.questions)
+        questions = "1 question" if count == 1 else f"{count} questions"
+        self.meta = QLabel(f"{mode} · {questions} · Pass: {percent(self.quiz.pass_mark)}", self)
+        self.meta.setObjectName("muted")
+        self.meta.setFont(body_font(0.875))
+        self.mode_note = QLabel(MODE_NOTES[self.quiz.mode], self)
+        self.mode_note.setObjectName("muted")
+        self.mode_note.setWordWrap(True)
+        self.mode_note.setFont(body_font(0.9375))
+        self.measure_note = CalmPanelView("About this check", context, self)
+        self.measure_note.setObjectName("notePanel")
+        if self.quiz.measure:
+            note = MEASURE_NOTES[self.quiz.measure].format(pass_mark=percent(self.quiz.pass_mark))
+            self.measure_note.set_markdown(note)
+        else:
+            self.measure_note.hide()
+        self.best_label = QLabel(self)
+        self.best_label.setObjectName("muted")
+        self.best_label.setWordWrap(True)
+        self.best_label.setFont(body_font(0.875))
+
+        self.cards_box = QVBoxLayout()
+        self.cards_box.setSpacing(SPACE_L)
+
+        self.unanswered_label = QLabel(self)
+        self.unanswered_label.setObjectName("muted")
+        self.unanswered_label.setFont(body_font(0.875))
+        self.submit_button = make_button("Submit quiz", self, primary=True)
+        self.submit_button.setToolTip("Record this attempt and see your score")
+        self.submit_button.clicked.connect(self.submit)
+        self.footer = QWidget(self)
+        footer = QHBoxLayout(self.footer)
+        footer.setContentsMargins(0, 0, 0, 0)
+        footer.setSpacing(SPACE_M)
+        footer.addWidget(self.unanswered_label, 1)
+        footer.addWidget(self.submit_button)
+
+        self.summary = QuizSummaryPanel(self)
+        self.summary.retry_button.clicked.connect(self.retry)
+        self.summary.hide()
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, SPACE_XL)
+        layout.setSpacing(SPACE_S)
+        layout.addWidget(self.title)
+        layout.addWidget(self.meta)
+        layout.addWidget(self.mode_note)
+        layout.addWidget(self.best_label)
+        layout.addSpacing(SPACE_S)
+        layout.addWidget(self.measure_note)
+        layout.addSpacing(SPACE_S)
+        layout.addLayout(self.cards_box)
+        layout.addSpacing(SPACE_M)
+        layout.addWidget(self.footer)
+        layout.addWidget(self.summary)
+        layout.addStretch(1)
+
+        self._refresh_best()
+        self.start_attempt()
+
+    # ------------------------------------------------------------ attempts
+
+    def start_attempt(self) -> None:
+        """Lay out a fresh attempt: a new question order and fresh display orders."""
+        for card in self.cards.values():
+            self.cards_box.removeWidget(card)
+            card.hide()
+            card.deleteLater()
+        self.cards = {}
+        self.result = None
+        total = len(self.quiz.questions)
+        for position, question_index in enumerate(self._question_order(), start=1):
+            question = self.quiz.questions[question_index]
+            card = QuestionCardView(
+                question,
+                self.context,
+                self._display_order(question),
+                self,
+                heading=f"Question {position} of {total}",
+                checkable=self.practice,
+                hints=self.practice,
+            )
+            card.answered_changed.connect(self._on_card_answered_changed)
+            self.cards_box.addWidget(card)
+            self.cards[question.id] = card
+        self.summary.hide()
+        self.footer.show()
+        self._refresh_unanswered()
+
+    def _question_order(self) -> list[int]:
+        session = self.context.session
+        if session is not None:
+            return session.question_order(self.quiz)
+        order = list(range(len(self.quiz.questions)))
+        if self.quiz.shuffle:
+            self._rng.shuffle(order)
+        return order
+
+    def _display_order(self, question: Question) -> list[int]:
+        session = self.context.session
+        if session is not None:
+            return session.display_order(question)
+        return session_model.display_order(question, self._rng)
+
+    def responses(self) -> dict[str, Response]:
+        """Return every question's current response by question id."""
+        return {question_id: card.response() for question_id, card in self.cards.items()}
+
+    def tries(self) -> dict[str, int]:
+        """Return how many times each question was checked in this attempt."""
+        return {question_id: card.tries for question_id, card in self.cards.items()}
+
+    def submit(self) -> QuizResult:
+        """Score and record this attempt, show every question's feedback and the summary."""
+        responses = self.responses()
+        tries = self.tries() if self.practice else None
+        session = self.context.session
+        if session is not None:
+            result = session.submit_quiz(self.index, responses, tries)
+        else:
+            result = session_model.score_quiz(self.quiz, responses, tries)
+        self.result = result
+        for question_id, card in self.cards.items():
+            card.finish()
+            question_result = result.result(question_id)
+            if question_result is not None:
+                card.show_result(question_result)
+        self.footer.hide()
+        self.summary.show_result(self.quiz, result, [card for card in self.cards.values()])
+        self.summary.show()
+        self._refresh_best()
+        self.completion_changed.emit()
+        self.summary.setFocus(Qt.FocusReason.OtherFocusReason)
+        return result
+
+    def retry(self) -> None:
+        """Start a new attempt with fresh shuffles."""
+        session = self.context.session
+        if session is not None:
+            session.begin_attempt(self.index)
+        self.start_attempt()
+        first = next(iter(self.cards.values()), None)
+        if first is not None:
+            scroll_to(first)
+
+    # ------------------------------------------------------------ status lines
+
+    def _refresh_best(self) -> None:
+        session = self.context.session
+        attempts = session.attempts(self.index) if session is not None else []
+        if not attempts:
+            self.best_label.hide()
+            return
+        best = max(attempts, key=lambda attempt: attempt.score)
+        verdict = "passed" if best.passed else "not yet passed"
+        count = "1 attempt" if len(attempts) == 1 else f"{len(attempts)} attempts"
+        self.best_label.setText(
+            f"Best so far: {points_text(best.points_earned, best.points_possible)} "
+            f"({percent(best.score)}), {verdict} · {count}"
+        )
+        self.best_label.show()
+
+    def _refresh_unanswered(self) -> None:
+        missing = sum(not card.is_answered() for card in self.cards.values())
+        if missing == 0:
+            self.unanswered_label.setText("Every question is answered.")
+        elif missing == 1:
+            self.unanswered_label.setText("1 question is not answered yet; it would score 0.")
+        else:
+            self.unanswered_label.setText(f"{missing} questions are not answered yet; they would score 0.")
+
+    def _on_card_answered_changed(self) -> None:
+        self._refresh_unanswered()
+
+
+class ElidedButton(QPushButton):
+    """A flat push button whose one-line text shortens with an ellipsis to fit its width."""
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.full_text = text
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+
+    def minimumSizeHint(self) -> QSize:
+        """Allow shrinking down to a few characters."""
+        return QSize(
+            self.fontMetrics().horizontalAdvance("0000…") + 2 * SPACE_S, super().minimumSizeHint().height()
+        )
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Shorten the text to the new width."""
+        super().resizeEvent(event)
+        room = max(0, self.width() - 2 * SPACE_S - 2)
+        self.setText(self.fontMetrics().elidedText(self.full_text, Qt.TextElideMode.ElideRight, room))
+
+
+class QuizSummaryPanel(QFrame):
+    """After submission: the score, passed or not, and a list to walk through each question."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("summaryPanel")
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.headline = QLabel(self)
+        self.headline.setObjectName("quizTitle")
+        self.headline.setWordWrap(True)
+        self.headline.setFont(body_font(1.25, QFont.Weight.DemiBold))
+        self.verdict = FeedbackBadgeView(self)
+        self.verdict.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.verdict.setFont(body_font(0.9375, QFont.Weight.DemiBold))
+        self.detail = QLabel(self)
+        self.detail.setObjectName("muted")
+        self.detail.setWordWrap(True)
+        self.detail.setFont(body_font(0.9375))
+        self.walk_title = QLabel("Go through your answers", self)
+        self.walk_title.setObjectName("panelTitle")
+        self.walk_title.setFont(body_font(0.8125, QFont.Weight.DemiBold))
+        self.walk_box = QVBoxLayout()
+        self.walk_box.setSpacing(0)
+        self.walk_buttons: list[QPushButton] = []
+        self.walk_rows: list[QWidget] = []
+        self.retry_button = make_button("Retry", self)
+        self.retry_button.setToolTip("Start a new attempt with the questions shuffled again")
+        verdict_row = QHBoxLayout()
+        verdict_row.setSpacing(SPACE_M)
+        verdict_row.addWidget(self.verdict)
+        verdict_row.addWidget(self.detail, 1)
+        retry_row = QHBoxLayout()
+        retry_row.addStretch(1)
+        retry_row.addWidget(self.retry_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(SPACE_XL, SPACE_L + SPACE_XS, SPACE_XL, SPACE_L + SPACE_XS)
+        layout.setSpacing(SPACE_S)
+        layout.addWidget(self.headline)
+        layout.addLayout(verdict_row)
+        layout.addSpacing(SPACE_S)
+        layout.addWidget(self.walk_title)
+        layout.addLayout(self.walk_box)
+        layout.addSpacing(SPACE_S)
+        layout.addLayout(retry_row)
+
+    def show_result(self, quiz: Quiz, result: QuizResult, cards: list[QuestionCardView]) -> None:
+        """Fill the panel from a submitted attempt; ``cards`` are in the order shown."""
+        score = points_text(result.points_earned, result.points_possible)
+        self.headline.setText(f"You scored {score} ({percent(result.score)})")
+        details = []
+        if quiz.measure:
+            self.verdict.clear_mark()
+            details.append("A before-and-after check: nothing to pass or fail, this is where you stand.")
+        elif result.passed:
+            self.verdict.show_mark(Mark.RIGHT, "Passed")
+            details.append(f"The pass mark is {percent(result.pass_mark)}.")
+        else:
+            self.verdict.show_mark(Mark.MISSED, "Not yet passed")
+            details.append(f"The pass mark is {percent(result.pass_mark)}. Retry when you're ready.")
+        if result.discernment is not None:
+            details.append(
+                f"Discernment {result.discernment:+.1f}: how much higher you rated the reliable items "
+                "than the unreliable ones."
+            )
+        self.detail.setText(" ".join(details))
+        self.setAccessibleName(self.headline.text())
+        for row in self.walk_rows:
+            self.walk_box.removeWidget(row)
+            row.hide()
+            row.deleteLater()
+        self.walk_rows = []
+        self.walk_buttons = []
+        for position, card in enumerate(cards, start=1):
+            question_result = result.result(card.question.id)
+            if question_result is None:
+                continue
+            mark, word = result_mark(question_result)
+            points = points_text(question_result.points_earned, question_result.points_possible)
+            prompt = " ".join(card.question.prompt.split())
+            row = QWidget(self)
+            row_layout = QHBoxLayout(row)
+            row_layout.setContentsMargins(0, 0, 0, 0)
+            row_layout.setSpacing(SPACE_M)
+            button = ElidedButton(f"{position}.  {prompt}", row)
+            button.setObjectName("walkButton")
+            button.setFont(body_font(0.9375))
+            button.setAccessibleName(f"Question {position}: {word}, {points}")
+            button.setToolTip("Show this question and its feedback")
+            button.setCursor(Qt.CursorShape.PointingHandCursor)
+            button.clicked.connect(lambda _=False, card=card: scroll_to(card))
+            badge = FeedbackBadgeView(row)
+            badge.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            badge.show_mark(mark, word)
+            badge.setMinimumWidth(badge.fontMetrics().horizontalAdvance("○ Partly right") + SPACE_XS)
+            score_label = QLabel(points, row)
+            score_label.setObjectName("muted")
+            score_label.setFont(body_font(0.875))
+            score_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            score_label.setMinimumWidth(score_label.fontMetrics().horizontalAdvance("0.5 of 1 points"))
+            row_layout.addWidget(button, 1)
+            row_layout.addWidget(badge)
+            row_layout.addWidget(score_label)
+            self.walk_box.addWidget(row)
+            self.walk_rows.append(row)
+            self.walk_buttons.append(button)
