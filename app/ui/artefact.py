@@ -1057,11 +1057,22 @@ class ArtefactView(QWidget):
         """Tell, per annotation, whether a learner mark covers at least half its quote."""
         return spans_found([mark.span for mark in self.marks], self._learner_marks)
 
+    def verdicts(self) -> list[bool | None]:
+        """Per annotation: found or missed after a task the learner tried; None where there is no verdict."""
+        if not self.task_mode or not self._revealed or not self._learner_marks:
+            return [None] * len(self.marks)
+        return [
+            flag if mark.span is not None else None
+            for flag, mark in zip(self.found(), self.marks, strict=True)
+        ]
+
     def result_text(self) -> str:
         """Say how many quoted annotations the learner found, e.g. "You found 2 of 3"."""
         quoted = [mark for mark in self.marks if mark.span is not None]
         if not quoted:
             return ""
+        if not self._learner_marks:
+            return "You marked nothing this time."
         found = sum(1 for flag, mark in zip(self.found(), self.marks, strict=True) if flag and mark.span)
         return f"You found {found} of {len(quoted)}"
 

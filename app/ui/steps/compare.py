@@ -53,11 +53,7 @@ class CompareItemView(QWidget):
         view = self.artefact_view
         self.notes_panel.set_revealed(True)
         if view.task_mode and view.text_view is not None:
-            verdicts: list[bool | None] = [
-                flag if mark.span is not None else None
-                for flag, mark in zip(view.found(), view.marks, strict=True)
-            ]
-            self.notes_panel.set_found(verdicts, view.result_text())
+            self.notes_panel.set_found(view.verdicts(), view.result_text())
 
 
 @register_step_view("compare")

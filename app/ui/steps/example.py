@@ -136,8 +136,4 @@ class ExampleStepView(StepView):
         self.legend.setVisible(True)
         view = self.artefact_view
         if view.task_mode and view.text_view is not None:
-            verdicts: list[bool | None] = [
-                flag if mark.span is not None else None
-                for flag, mark in zip(view.found(), view.marks, strict=True)
-            ]
-            self.notes_panel.set_found(verdicts, view.result_text())
+            self.notes_panel.set_found(view.verdicts(), view.result_text())

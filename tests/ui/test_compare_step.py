@@ -1,0 +1,68 @@
+"""The compare step shows its artefacts side by side, the question, and the takeaway on request."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from app.model.loader import load_pack
+from app.ui.steps.base import StepContext, create_step_view
+from app.ui.steps.compare import CompareStepView
+from tests.conftest import EXAMPLE_PACK
+
+
+@pytest.fixture(scope="module")
+def pack():
+    result = load_pack(EXAMPLE_PACK)
+    assert result.pack is not None, result.problems
+    return result.pack
+
+
+@pytest.fixture
+def view(qtbot, pack) -> CompareStepView:
+    module = pack.module("tea")
+    lesson = pack.lesson("tea", "the-post")
+    index = next(i for i, step in enumerate(lesson.steps) if step.kind == "compare")
+    view = create_step_view(lesson.steps[index], index, StepContext(pack, module, lesson))
+    qtbot.addWidget(view)
+    view.resize(720, 700)
+    view.show()
+    qtbot.waitExposed(view)
+    return view
+
+
+def test_compare_shows_every_artefact_and_the_question(view) -> None:
+    """Both artefacts are drawn as their medium, under the question."""
+    assert isinstance(view, CompareStepView)
+    assert [v.artefact.medium for v in view.artefact_views] == ["post", "article"]
+    assert view.artefact_views[0].text_view.toPlainText() == "Cured overnight!"
+    assert "What does each source offer as evidence?" in view.question.toPlainText()
+
+
+def test_compare_annotations_are_shown_with_their_notes(view) -> None:
+    """The article's annotation is highlighted and its note listed under it."""
+    article = view.artefact_views[1]
+    assert article.text_view.highlighted_text(0) == "no effect"
+    notes = view.items[1].notes_panel
+    assert notes is not None and notes.notes[0].isVisible()
+    assert "summarises many studies" in notes.notes[0].body.toPlainText()
+    assert view.items[0].notes_panel is None
+
+
+def test_takeaway_appears_only_when_asked(qtbot, view) -> None:
+    """The takeaway stays hidden until the learner presses Show takeaway."""
+    assert not view.takeaway_shown()
+    assert view.takeaway_button.isVisible()
+    qtbot.mouseClick(view.takeaway_button, Qt.MouseButton.LeftButton)
+    assert view.takeaway_shown()
+    assert "the agency offers a summary of studies" in view.takeaway.toPlainText()
+    assert not view.takeaway_button.isVisible()
+
+
+def test_artefacts_stack_when_narrow(qtbot, view) -> None:
+    """Side by side at a normal width, one under the other on a narrow one."""
+    assert view.columns() == 2
+    view.resize(420, 900)
+    qtbot.waitUntil(lambda: view.columns() == 1)
+    qtbot.waitUntil(lambda: view.items[1].geometry().top() > view.items[0].geometry().bottom())
+    assert view.items[0].geometry().left() == view.items[1].geometry().left()

@@ -1,0 +1,122 @@
+"""The example step shows the artefact, its task, numbered notes that link to highlights, and sources."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from app.model.loader import load_pack
+from app.ui.steps.base import StepContext, create_step_view
+from app.ui.steps.example import ExampleStepView
+from tests.conftest import EXAMPLE_PACK
+
+
+@pytest.fixture(scope="module")
+def pack():
+    result = load_pack(EXAMPLE_PACK)
+    assert result.pack is not None, result.problems
+    return result.pack
+
+
+def open_example(qtbot, pack, position: int) -> ExampleStepView:
+    """Open the position-th example step of lesson "the-post", with its notes beside it."""
+    module = pack.module("tea")
+    lesson = pack.lesson("tea", "the-post")
+    indices = [index for index, step in enumerate(lesson.steps) if step.kind == "example"]
+    index = indices[position]
+    view = create_step_view(lesson.steps[index], index, StepContext(pack, module, lesson))
+    qtbot.addWidget(view)
+    side = view.side_panel()
+    assert side is not None
+    side.setParent(None)
+    qtbot.addWidget(side)
+    view.resize(640, 700)
+    side.resize(280, 600)
+    view.show()
+    side.show()
+    qtbot.waitExposed(view)
+    return view
+
+
+def test_example_with_task_hides_notes_until_revealed(qtbot, pack) -> None:
+    """The task is shown, the notes wait behind a placeholder, and the legend is hidden."""
+    view = open_example(qtbot, pack, 0)
+    assert isinstance(view, ExampleStepView)
+    assert view.task_panel is not None
+    assert "borrows trust" in view.task_panel.body.toPlainText()
+    notes = view.side_panel()
+    assert notes.placeholder.isVisible()
+    assert not any(note.isVisible() for note in notes.notes)
+    assert not view.legend.isVisible()
+    assert view.artefact_view.text_view.highlight_ranges() == {}
+
+
+def test_reveal_marks_each_note_found_or_missed(qtbot, pack) -> None:
+    """After marking one suspect span and revealing, one note says found and the other missed."""
+    view = open_example(qtbot, pack, 0)
+    artefact = view.artefact_view
+    text = artefact.artefact.text
+    start = text.index("My whole family")
+    artefact.text_view.select_range(start, start + len("My whole family swears"))
+    artefact.mark_selection()
+    qtbot.mouseClick(artefact.reveal_button, Qt.MouseButton.LeftButton)
+    notes = view.side_panel()
+    assert not notes.placeholder.isVisible()
+    assert all(note.isVisible() for note in notes.notes)
+    assert [note.found() for note in notes.notes] == [False, True]
+    assert [note.status_label.text() for note in notes.notes] == ["✗ Missed", "✓ Found"]
+    assert notes.summary_label.text() == "You found 1 of 2"
+    assert view.legend.isVisible()
+    assert view.legend.entries == {"Fake expert": [1], "Testimonial": [2]}
+
+
+def test_clicking_a_note_selects_its_highlight_and_back(qtbot, pack) -> None:
+    """A click on a note emphasises its span; a click on a highlight selects its note."""
+    view = open_example(qtbot, pack, 0)
+    artefact = view.artefact_view
+    artefact.reveal_annotations()
+    notes = view.side_panel()
+    qtbot.mouseClick(notes.notes[1], Qt.MouseButton.LeftButton)
+    assert artefact.selected_annotation() == 1
+    assert notes.notes[1].is_selected() and not notes.notes[0].is_selected()
+    text_view = artefact.text_view
+    qtbot.mouseClick(text_view.viewport(), Qt.MouseButton.LeftButton, pos=text_view.point_of(0).toPoint())
+    assert notes.selected_annotation() == 0
+    assert artefact.selected_annotation() == 0
+
+
+def test_notes_are_reachable_and_selectable_by_keyboard(qtbot, pack) -> None:
+    """Each note takes keyboard focus, and Space on it selects its highlight; revealing unmarked gives no verdict."""
+    view = open_example(qtbot, pack, 0)
+    view.artefact_view.reveal_annotations()
+    notes = view.side_panel().notes
+    assert all(note.focusPolicy() & Qt.FocusPolicy.TabFocus for note in notes)
+    assert notes[0].accessibleName() == "Note 1: Fake expert"
+    assert [note.found() for note in notes] == [None, None]
+    notes[1].setFocus()
+    qtbot.keyClick(notes[1], Qt.Key.Key_Space)
+    assert view.artefact_view.selected_annotation() == 1
+    assert view.artefact_view.text_view.focusPolicy() & Qt.FocusPolicy.TabFocus
+
+
+def test_example_names_its_sources(qtbot, pack) -> None:
+    """The sources line names the source titles of the step."""
+    view = open_example(qtbot, pack, 0)
+    assert view.sources_line is not None
+    assert "Herbal teas and colds" in view.sources_line.accessibleName()
+
+
+def test_image_example_shows_regions_and_notes_without_a_task(qtbot, pack) -> None:
+    """The poster example has no task: its numbered region and its note are shown at once."""
+    view = open_example(qtbot, pack, 1)
+    artefact = view.artefact_view
+    assert view.task_panel is None
+    assert artefact.image_view is not None and not artefact.image_view.failed()
+    assert list(artefact.image_view.visible_regions()) == [0]
+    notes = view.side_panel()
+    assert [note.isVisible() for note in notes.notes] == [True]
+    assert notes.notes[0].technique_label.text() == "Testimonial"
+    assert artefact.forwarded_tag is not None
+    image = artefact.image_view
+    qtbot.mouseClick(image, Qt.MouseButton.LeftButton, pos=image.point_of(0).toPoint())
+    assert notes.selected_annotation() == 0
