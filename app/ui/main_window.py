@@ -89,7 +89,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_NAME)
         if not self.icon.isNull():
             self.setWindowIcon(self.icon)
-        self.setMinimumSize(QSize(900, 600))
+        self.setMinimumSize(QSize(760, 520))
 
         central = QWidget()
         central_layout = QVBoxLayout(central)
@@ -129,6 +129,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         theme_signals().zoom_changed.connect(self._on_theme_zoom_changed)
         theme_signals().theme_changed.connect(self._on_theme_changed)
+        self._following_theme = True
 
         self.library.set_packs(self.packs)
         self.home.set_packs(self.packs)
@@ -180,7 +181,9 @@ class MainWindow(QMainWindow):
         button.setCursor(Qt.CursorShape.PointingHandCursor)
         return button
 
-    def _action(self, text: str, shortcuts: Sequence[QKeySequence | str], slot: object, tip: str = "") -> QAction:
+    def _action(
+        self, text: str, shortcuts: Sequence[QKeySequence | str], slot: object, tip: str = ""
+    ) -> QAction:
         action = QAction(text, self)
         if shortcuts:
             action.setShortcuts([QKeySequence(s) if isinstance(s, str) else s for s in shortcuts])
@@ -193,7 +196,9 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
-        self.open_pack_action = self._action("&Open pack…", [QKeySequence.StandardKey.Open], self.open_pack_dialog)
+        self.open_pack_action = self._action(
+            "&Open pack…", [QKeySequence.StandardKey.Open], self.open_pack_dialog
+        )
         self.quit_action = self._action("&Quit", ["Ctrl+Q"], self.close)
         file_menu.addAction(self.open_pack_action)
         file_menu.addSeparator()
@@ -203,7 +208,9 @@ class MainWindow(QMainWindow):
         self.zoom_in_action = self._action("Zoom &in", ["Ctrl+=", "Ctrl++"], self.zoom_in)
         self.zoom_out_action = self._action("Zoom &out", ["Ctrl+-"], self.zoom_out)
         self.reset_zoom_action = self._action("&Reset zoom", ["Ctrl+0"], self.reset_zoom)
-        self.library_action = self._action("Show &library panel", ["Ctrl+L"], self._on_library_action_triggered)
+        self.library_action = self._action(
+            "Show &library panel", ["Ctrl+L"], self._on_library_action_triggered
+        )
         self.library_action.setCheckable(True)
         self.library_action.setChecked(True)
         for action in (self.zoom_in_action, self.zoom_out_action, self.reset_zoom_action):
@@ -230,8 +237,9 @@ class MainWindow(QMainWindow):
         self.state = state
         self.stack.setCurrentWidget(self.screens[state])
         in_lesson = state == LESSON_STATE and self.player.lesson is not None
-        self.setWindowTitle(f"{APP_NAME} - {self.player.lesson.title}" if in_lesson and self.player.lesson
-                            else APP_NAME)
+        self.setWindowTitle(
+            f"{APP_NAME} - {self.player.lesson.title}" if in_lesson and self.player.lesson else APP_NAME
+        )
         self.home_button.setChecked(state == LIBRARY_STATE)
         self.back_action.setEnabled(in_lesson)
         self.next_action.setEnabled(in_lesson)
@@ -249,8 +257,9 @@ class MainWindow(QMainWindow):
         if step_index is None:
             step_index = self._resume_index(pack, module, lesson)
         self.session = LessonSession(pack, module, lesson, self.store, self.profile_id)
-        self.player.set_lesson(pack, module, lesson, self.session, step_index, self._next_lesson_title(pack, module,
-                                                                                                        lesson))
+        self.player.set_lesson(
+            pack, module, lesson, self.session, step_index, self._next_lesson_title(pack, module, lesson)
+        )
         self.library.select_lesson(pack, module, lesson)
         self._move_to_state(LESSON_STATE)
 
@@ -394,7 +403,12 @@ class MainWindow(QMainWindow):
 
     def _resume_index(self, pack: Pack, module: Module, lesson: Lesson) -> int:
         target = self.continue_target()
-        if target is not None and target[0].id == pack.id and target[1].id == module.id and target[2].id == lesson.id:
+        if (
+            target is not None
+            and target[0].id == pack.id
+            and target[1].id == module.id
+            and target[2].id == lesson.id
+        ):
             return target[3]
         return 0
 
@@ -509,6 +523,10 @@ class MainWindow(QMainWindow):
         set_zoom(float(saved_zoom) if isinstance(saved_zoom, (int, float)) else 1.0)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Remember the window before it closes."""
+        """Remember the window before it closes, and stop following theme changes."""
         self.save_window_settings()
+        if self._following_theme:
+            self._following_theme = False
+            theme_signals().zoom_changed.disconnect(self._on_theme_zoom_changed)
+            theme_signals().theme_changed.disconnect(self._on_theme_changed)
         super().closeEvent(event)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
@@ -17,27 +15,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.commands.validate import MAX_PRINTED
 from app.model.problems import LoadResult
+from app.model.source import pack_label
 from app.ui.theme import SPACE_L, SPACE_M, SPACE_XL, mono_font
-
-#: as section 7 of the format: at most this many lines per pack, then one overflow line
-MAX_PROBLEMS_SHOWN = 200
-
-
-def problem_prefix(path_argument: str) -> str:
-    """Return the FILE prefix ``validate`` uses for ``path_argument`` (a pack.yaml names its folder)."""
-    path = Path(path_argument)
-    if path.name == "pack.yaml":
-        parent = str(path.parent)
-        return "" if parent == "." else parent
-    return path_argument
 
 
 def problem_lines(path_argument: str, result: LoadResult) -> list[str]:
     """Return the lines ``validate`` prints for ``result``, capped as it caps them."""
-    prefix = problem_prefix(path_argument)
-    lines = [problem.format(prefix) for problem in result.problems[:MAX_PROBLEMS_SHOWN]]
-    hidden = len(result.problems) - MAX_PROBLEMS_SHOWN
+    prefix = pack_label(path_argument)
+    lines = [problem.format(prefix) for problem in result.problems[:MAX_PRINTED]]
+    hidden = len(result.problems) - MAX_PRINTED
     if hidden > 0:
         lines.append(f"{path_argument}: {hidden} more problems not shown")
     return lines

@@ -1,0 +1,64 @@
+"""Fixtures shared by the tests of the application shell (window, library, lesson player)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from app.ui import app as app_module
+from app.ui.about_dialog import AboutDialog
+from app.ui.main_window import MainWindow
+from app.ui.problems_dialog import ProblemsDialog
+from app.ui.theme import set_zoom
+from tests.conftest import EXAMPLE_PACK
+
+
+@pytest.fixture
+def shown_problems(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
+    """Record every Problems dialog instead of blocking on it."""
+    shown: list[list[str]] = []
+
+    def fake_exec(dialog: ProblemsDialog) -> int:
+        shown.append(list(dialog.lines))
+        return 0
+
+    monkeypatch.setattr(ProblemsDialog, "exec", fake_exec)
+    monkeypatch.setattr(AboutDialog, "exec", lambda dialog: 0)
+    return shown
+
+
+@pytest.fixture
+def no_builtin_pack(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Leave the built-in pack out, so that tests see only the packs they name."""
+    monkeypatch.setattr(app_module, "BUILTIN_PACK", tmp_path / "no-builtin-pack")
+
+
+@pytest.fixture
+def make_window(
+    qtbot, no_builtin_pack: None, shown_problems: list[list[str]]
+) -> Iterator[Callable[..., MainWindow]]:
+    """Build main windows from command-line arguments; each is closed (and so saved) at the end."""
+    built: list[MainWindow] = []
+
+    def make(*argv: str) -> MainWindow:
+        window = app_module.build_main_window(list(argv))
+        qtbot.addWidget(window)
+        built.append(window)
+        return window
+
+    yield make
+    for window in built:
+        window.close()
+        window.store.close()
+    set_zoom(1.0)
+
+
+@pytest.fixture
+def example_window(make_window: Callable[..., MainWindow]) -> MainWindow:
+    """A main window with only the example pack loaded, shown at 1024x700."""
+    window = make_window(str(EXAMPLE_PACK))
+    window.resize(1024, 700)
+    window.show()
+    return window
