@@ -20,7 +20,6 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
-    QFontDatabase,
     QImage,
     QKeyEvent,
     QMouseEvent,
@@ -59,14 +58,15 @@ from app.ui.theme import (
     Theme,
     current_theme,
     technique_colors,
+    theme_signals,
+    zoom,
 )
+from app.ui.theme import serif_font as theme_serif_font
+from app.ui.theme import ui_font as theme_ui_font
 
 if TYPE_CHECKING:
     from app.model.pack import Pack
 
-#: a font that has CJK glyphs, placed after the preferred families so Chinese never shows boxes
-CJK_FALLBACK = "WenQuanYi Micro Hei"
-SERIF_FAMILIES = ("Noto Serif", "Source Serif Pro", "Georgia", "DejaVu Serif", "Times New Roman")
 #: annotations without a technique: a neutral grey that reads on both schemes
 NEUTRAL_ANNOTATION = "#8E8E93"
 #: avatar backgrounds: calm, desaturated, and never one of the technique colours
@@ -114,27 +114,22 @@ def account_initial(name: str | None) -> str:
     return "?"
 
 
-def _font(
-    families: tuple[str, ...] | list[str], pixel_size: int, weight: QFont.Weight | None = None
-) -> QFont:
-    """Build a font from preferred families, with the CJK fallback last."""
-    font = QFont()
-    font.setFamilies([*families, CJK_FALLBACK])
-    font.setPixelSize(pixel_size)
+def _weighted(font: QFont, pixel_size: int, weight: QFont.Weight | None, zoomed: bool) -> QFont:
+    if not zoomed:
+        font.setPixelSize(pixel_size)
     if weight is not None:
         font.setWeight(weight)
     return font
 
 
-def sans_font(pixel_size: int, weight: QFont.Weight | None = None) -> QFont:
-    """Return the UI sans-serif at ``pixel_size``, with CJK fallback."""
-    system = QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont).family()
-    return _font([system], pixel_size, weight)
+def sans_font(pixel_size: int, weight: QFont.Weight | None = None, *, zoomed: bool = True) -> QFont:
+    """Return the UI sans-serif (CJK fallbacks included) at ``pixel_size``, zoomed unless told not to."""
+    return _weighted(theme_ui_font(pixel_size), pixel_size, weight, zoomed)
 
 
-def serif_font(pixel_size: int, weight: QFont.Weight | None = None) -> QFont:
-    """Return the reading serif at ``pixel_size``, with CJK fallback."""
-    return _font(SERIF_FAMILIES, pixel_size, weight)
+def serif_font(pixel_size: int, weight: QFont.Weight | None = None, *, zoomed: bool = True) -> QFont:
+    """Return the reading serif (CJK fallbacks included) at ``pixel_size``, zoomed unless told not to."""
+    return _weighted(theme_serif_font(pixel_size), pixel_size, weight, zoomed)
 
 
 def readable_on(color: QColor) -> QColor:
@@ -254,6 +249,13 @@ class ArtefactTextView(QTextBrowser):
         self._annotations_visible = visible
         self._rebuild()
 
+    def set_text_pixel_size(self, pixel_size: int) -> None:
+        """Set the text size (after a zoom change), keeping highlights and markers."""
+        font = self.document().defaultFont()
+        font.setPixelSize(pixel_size)
+        self.document().setDefaultFont(font)
+        self._rebuild()
+
     def set_learner_marks(self, spans: list[tuple[int, int]]) -> None:
         """Show the spans the learner marked."""
         self._learner_marks = list(spans)
@@ -361,7 +363,7 @@ class ArtefactTextView(QTextBrowser):
         marker.setForeground(readable_on(mark.color))
         marker.setFontWeight(QFont.Weight.Bold)
         size = self.document().defaultFont().pixelSize()
-        marker_font = sans_font(max(10, round(size * 0.62)), QFont.Weight.Bold)
+        marker_font = sans_font(max(10, round(size * 0.62)), QFont.Weight.Bold, zoomed=False)
         marker.setFont(
             marker_font, QTextCharFormat.FontPropertiesInheritanceBehavior.FontPropertiesSpecifiedOnly
         )
@@ -705,7 +707,7 @@ def _draw_number_badge(
     painter.setBrush(color)
     painter.drawEllipse(rect)
     painter.setPen(readable_on(color))
-    painter.setFont(sans_font(round(diameter * 0.55), QFont.Weight.Bold))
+    painter.setFont(sans_font(round(diameter * 0.55), QFont.Weight.Bold, zoomed=False))
     painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, str(number))
 
 
@@ -750,7 +752,7 @@ class AvatarView(QWidget):
         painter.setBrush(self.color)
         painter.drawEllipse(QRectF(0, 0, self.width(), self.height()))
         painter.setPen(QColor("#FFFFFF"))
-        painter.setFont(sans_font(round(self.height() * 0.42), QFont.Weight.DemiBold))
+        painter.setFont(sans_font(round(self.height() * 0.42), QFont.Weight.DemiBold, zoomed=False))
         painter.drawText(
             QRectF(0, 0, self.width(), self.height()), Qt.AlignmentFlag.AlignCenter, self.initial
         )
@@ -954,6 +956,8 @@ class ArtefactView(QWidget):
         if self.task_mode:
             layout.addWidget(self._build_task_bar())
         self._refresh_annotations()
+        self._unzoomed_sizes = self._font_sizes_at_zoom_one()
+        theme_signals().zoom_changed.connect(self._on_theme_zoom_changed)
 
     # ------------------------------------------------------------ public API
 
@@ -1349,6 +1353,25 @@ class ArtefactView(QWidget):
             self.text_view.set_learner_marks(self._learner_marks)
         if self.image_view is not None:
             self.image_view.set_annotations(self.marks, self._revealed)
+
+    def _font_sizes_at_zoom_one(self) -> list[tuple[QWidget, float]]:
+        """Remember each text's size at zoom 1, so that a zoom change can rescale it."""
+        factor = zoom()
+        sizes: list[tuple[QWidget, float]] = [
+            (label, label.font().pixelSize() / factor) for label in self.findChildren(QLabel)
+        ]
+        if self.text_view is not None:
+            sizes.append((self.text_view, self.text_view.document().defaultFont().pixelSize() / factor))
+        return sizes
+
+    def _on_theme_zoom_changed(self, factor: float) -> None:
+        for widget, size in self._unzoomed_sizes:
+            if widget is self.text_view:
+                self.text_view.set_text_pixel_size(max(1, round(size * factor)))
+            else:
+                font = widget.font()
+                font.setPixelSize(max(1, round(size * factor)))
+                widget.setFont(font)
 
     def _on_body_annotation_clicked(self, index: int) -> None:
         self.select_annotation(index)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QLayout, QPushButton, QVBoxLayout, QWidget
 
 from app.model.schema import Artefact, Compare, Step
 from app.ui.annotations import AnnotationNotesPanel
@@ -77,6 +78,8 @@ class CompareStepView(StepView):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(SPACE_L)
+        # the grid reflows to one column when narrow, so two columns' minimum must not pin the width
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
 
         title = QLabel(compare.title or "Compare", self)
         title.setObjectName("stepTitle")
@@ -144,6 +147,12 @@ class CompareStepView(StepView):
             self._grid.addWidget(item, position // columns, position % columns)
         for column in range(2):
             self._grid.setColumnStretch(column, 1 if column < columns else 0)
+
+    def minimumSizeHint(self) -> QSize:
+        """Be as narrow as one column allows: the grid drops to one column rather than overflow."""
+        hint = super().minimumSizeHint()
+        narrowest = max(item.minimumSizeHint().width() for item in self.items)
+        return QSize(narrowest, hint.height())
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Put the artefacts side by side when there is room, otherwise one under another."""
