@@ -70,6 +70,7 @@ class AnnotationNoteView(QFrame):
         column.addLayout(head)
         self.body = MarkdownView(pack, self)
         self.body.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.body.setStyleSheet("QTextBrowser { background: transparent; border: none; padding: 0px; }")
         self.body.setAccessibleName(f"Note {mark.number}")
         self.body.set_markdown(mark.note)
         self.body.viewport().installEventFilter(self)
@@ -169,7 +170,7 @@ class AnnotationNotesPanel(QWidget):
     ) -> None:
         super().__init__(parent)
         self.theme = theme or current_theme()
-        self.setObjectName("sidePanel")
+        self.setObjectName("annotationNotes")
         self.setAccessibleName(heading or "Notes")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

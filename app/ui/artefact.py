@@ -201,9 +201,12 @@ class ArtefactTextView(QTextBrowser):
 
     annotation_clicked = Signal(int)
 
-    def __init__(self, text: str, font: QFont, theme: Theme, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, text: str, font: QFont, theme: Theme, parent: QWidget | None = None, *, line_height: int = 150
+    ) -> None:
         super().__init__(parent)
         self._text = text.rstrip("\n")
+        self._line_height = line_height
         self._theme = theme
         self._marks: list[AnnotationMark] = []
         self._annotations_visible = False
@@ -228,9 +231,10 @@ class ArtefactTextView(QTextBrowser):
         self.viewport().setAutoFillBackground(False)
         self.viewport().setCursor(Qt.CursorShape.IBeamCursor)
         self.setStyleSheet(
-            "QTextBrowser { background: transparent; border: none;"
-            f" color: {theme.text}; selection-background-color: {theme.accent};"
+            "QTextBrowser { background: transparent; border: 1px solid transparent; border-radius: 4px;"
+            f" padding: 0px; color: {theme.text}; selection-background-color: {theme.accent};"
             f" selection-color: {readable_on(QColor(theme.accent)).name()}; }}"
+            f" QTextBrowser:focus {{ border: 1px dashed {theme.accent}; }}"
         )
         self.document().setDefaultFont(font)
         self.document().setDocumentMargin(0)
@@ -317,11 +321,18 @@ class ArtefactTextView(QTextBrowser):
         """Lay out the text, then insert a marker after each visible annotation's span."""
         self.setPlainText(self._text)
         block_format = QTextBlockFormat()
-        block_format.setLineHeight(150, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
-        block_format.setBottomMargin(SPACE_S)
+        block_format.setLineHeight(
+            self._line_height, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
+        )
         cursor = QTextCursor(self.document())
         cursor.select(QTextCursor.SelectionType.Document)
         cursor.mergeBlockFormat(block_format)
+        spaced = QTextBlockFormat()
+        spaced.setTopMargin(SPACE_S)  # between paragraphs, never under the last one
+        block = self.document().firstBlock().next()
+        while block.isValid():
+            QTextCursor(block).mergeBlockFormat(spaced)
+            block = block.next()
         utf16 = _utf16_prefix_lengths(self._text)
         inserts: list[tuple[int, int, int]] = []  # (text index, UTF-16 length, annotation index)
         if self._annotations_visible:
@@ -411,7 +422,7 @@ class ArtefactTextView(QTextBrowser):
                 fmt = QTextCharFormat()
                 fmt.setBackground(fill)
                 if mark.index == self._selected:
-                    fmt.setForeground(QColor(theme.text))
+                    fmt.setForeground(readable_on(mark.color))  # a strong fill needs its own text colour
                 selections.append(self._extra(doc_start, doc_end, fmt))
             # markers last, so a marker inside another span keeps its own colour
             for start, end, index in self._marker_ranges:
@@ -1088,11 +1099,13 @@ class ArtefactView(QWidget):
             f" border-radius: {radius}px; }}"
         )
 
-    def _body(self, font: QFont) -> QWidget:
+    def _body(self, font: QFont, line_height: int = 150) -> QWidget:
         """Build the text (with its translation) or the image."""
         artefact = self.artefact
         if artefact.text is not None:
-            self.text_view = ArtefactTextView(artefact.text, font, self.theme, self.card)
+            self.text_view = ArtefactTextView(
+                artefact.text, font, self.theme, self.card, line_height=line_height
+            )
             self.text_view.setAccessibleName(f"{artefact.medium.capitalize()} text")
             self.text_view.setAccessibleDescription(artefact.text)
             self.text_view.annotation_clicked.connect(self._on_body_annotation_clicked)
@@ -1119,6 +1132,14 @@ class ArtefactView(QWidget):
         if self.artefact.illustrative:
             self.illustrative_badge = IllustrativeBadgeView(self.theme, self.card)
             layout.addWidget(self.illustrative_badge, 0, Qt.AlignmentFlag.AlignTop)
+
+    def _badge_line(self, layout: QVBoxLayout) -> None:
+        """Put the badge on a line of its own, so that a long outlet name keeps its width."""
+        if self.artefact.illustrative:
+            line = QHBoxLayout()
+            line.addStretch(1)
+            self._badge_row(line)
+            layout.addLayout(line)
 
     def _meta_line(self, *parts: str | None) -> str:
         return " · ".join(part for part in parts if part)
@@ -1192,18 +1213,16 @@ class ArtefactView(QWidget):
         outer = QVBoxLayout(self.card)
         outer.setContentsMargins(SPACE_XL, SPACE_L, SPACE_XL, SPACE_L)
         outer.setSpacing(SPACE_S)
+        self._badge_line(outer)
         rule = QFrame(self.card)
         rule.setFixedHeight(3)
         rule.setStyleSheet(f"background: {theme.text}; border: none;")
         outer.addWidget(rule)
-        top = QHBoxLayout()
         self.author_label = _label(
             artefact.author or "Unknown outlet", _small_caps(14, serif=True), theme.text, self.card
         )
-        top.addWidget(self.author_label, 1)
-        self._badge_row(top)
-        outer.addLayout(top)
-        outer.addWidget(self._body(serif_font(28, QFont.Weight.Bold)))
+        outer.addWidget(self.author_label)
+        outer.addWidget(self._body(serif_font(28, QFont.Weight.Bold), line_height=125))
         self.meta_label = _label(
             self._meta_line(artefact.platform, artefact.date), sans_font(13), theme.muted, self.card
         )
@@ -1217,21 +1236,16 @@ class ArtefactView(QWidget):
         outer = QVBoxLayout(self.card)
         outer.setContentsMargins(SPACE_XL, SPACE_L, SPACE_XL, SPACE_L)
         outer.setSpacing(SPACE_S)
-        top = QHBoxLayout()
-        names = QVBoxLayout()
-        names.setSpacing(2)
+        self._badge_line(outer)
         self.author_label = _label(
             artefact.author or "Unknown outlet", _small_caps(14, serif=True), theme.text, self.card
         )
-        names.addWidget(self.author_label)
+        outer.addWidget(self.author_label)
         self.meta_label = _label(
             self._meta_line(artefact.platform, artefact.date), sans_font(13), theme.muted, self.card
         )
         self.meta_label.setVisible(bool(self.meta_label.text()))
-        names.addWidget(self.meta_label)
-        top.addLayout(names, 1)
-        self._badge_row(top)
-        outer.addLayout(top)
+        outer.addWidget(self.meta_label)
         rule = QFrame(self.card)
         rule.setFixedHeight(1)
         rule.setStyleSheet(f"background: {theme.border}; border: none;")
@@ -1324,13 +1338,13 @@ class ArtefactView(QWidget):
             self.marks_label.setVisible(False)
         row.addWidget(self.mark_button)
         row.addWidget(self.remove_button)
-        row.addStretch(1)
-        row.addWidget(self.reveal_button)
+        row.addWidget(self.marks_label, 1)
         column.addLayout(row)
+        # Reveal sits on its own line, under the marking, where the learner ends the task
         status = QHBoxLayout()
         status.setSpacing(SPACE_M)
-        status.addWidget(self.marks_label, 1)
-        status.addWidget(self.result_label, 0, Qt.AlignmentFlag.AlignRight)
+        status.addWidget(self.result_label, 1)
+        status.addWidget(self.reveal_button, 0, Qt.AlignmentFlag.AlignRight)
         column.addLayout(status)
         self._update_task_buttons()
         return bar
@@ -1341,9 +1355,7 @@ class ArtefactView(QWidget):
         self.mark_button.setEnabled(self.text_view.selected_range() is not None)
         self.remove_button.setEnabled(bool(self._learner_marks))
         count = len(self._learner_marks)
-        self.marks_label.setText(
-            f"{count} marked" if count else "Select words in the text, then press Mark selection."
-        )
+        self.marks_label.setText(f"{count} marked" if count else "Select words, then mark them.")
 
     # ------------------------------------------------------------ internals
 

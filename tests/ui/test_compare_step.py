@@ -55,7 +55,7 @@ def test_takeaway_appears_only_when_asked(qtbot, view) -> None:
     assert view.takeaway_button.isVisible()
     qtbot.mouseClick(view.takeaway_button, Qt.MouseButton.LeftButton)
     assert view.takeaway_shown()
-    assert "the agency offers a summary of studies" in view.takeaway.toPlainText()
+    assert "the agency offers a summary of studies" in view.takeaway_text()
     assert not view.takeaway_button.isVisible()
 
 

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QLayout, QPushButton, QVBoxLayout, QWidget
 
 from app.model.schema import Artefact, Compare, Step
 from app.ui.annotations import AnnotationNotesPanel
 from app.ui.artefact import ArtefactView
-from app.ui.rich_text import MarkdownView
 from app.ui.steps.base import StepContext, StepView, register_step_view
-from app.ui.steps.example import SourcesLineView, TaskPanel
+from app.ui.steps.example import CalloutPanel, SourcesLineView, TaskPanel, flat_markdown_view
 from app.ui.theme import SPACE_L, SPACE_M, SPACE_XL, Theme, current_theme
 
 #: the narrowest an artefact column may be before the grid drops to fewer columns
@@ -87,9 +86,7 @@ class CompareStepView(StepView):
         title.setAccessibleName(compare.title or "Compare")
         layout.addWidget(title)
 
-        self.question = MarkdownView(context.pack, self)
-        self.question.setAccessibleName("Question")
-        self.question.set_markdown(compare.question)
+        self.question = flat_markdown_view(context.pack, compare.question, "Question", self)
         layout.addWidget(self.question)
 
         self.items = [CompareItemView(artefact, context, self.theme, self) for artefact in compare.examples]
@@ -102,34 +99,30 @@ class CompareStepView(StepView):
         layout.addLayout(self._grid)
 
         self.takeaway_button: QPushButton | None = None
-        self.takeaway: MarkdownView | None = None
+        self.takeaway_panel: CalloutPanel | None = None
         if compare.takeaway and compare.takeaway.strip():
             self.takeaway_button = QPushButton("Show takeaway", self)
             self.takeaway_button.setAccessibleName("Show takeaway")
             self.takeaway_button.clicked.connect(self.show_takeaway)
-            layout.addWidget(self.takeaway_button, 0)
-            self.takeaway = MarkdownView(context.pack, self)
-            self.takeaway.setObjectName("takeaway")
-            self.takeaway.setAccessibleName("Takeaway")
-            self.takeaway.set_markdown(compare.takeaway)
-            self.takeaway_heading = QLabel("Takeaway", self)
-            self.takeaway_heading.setObjectName("sideHeading")
-            self.takeaway_heading.setVisible(False)
-            layout.addWidget(self.takeaway_heading)
-            self.takeaway.setVisible(False)
-            layout.addWidget(self.takeaway)
+            layout.addWidget(self.takeaway_button, 0, Qt.AlignmentFlag.AlignLeft)
+            self.takeaway_panel = CalloutPanel(context.pack, "Takeaway", compare.takeaway, self.theme, self)
+            self.takeaway_panel.setVisible(False)
+            layout.addWidget(self.takeaway_panel)
         layout.addStretch(1)
 
     def takeaway_shown(self) -> bool:
         """Tell whether the takeaway is on screen."""
-        return self.takeaway is not None and not self.takeaway.isHidden()
+        return self.takeaway_panel is not None and not self.takeaway_panel.isHidden()
+
+    def takeaway_text(self) -> str:
+        """Return the takeaway as shown (empty when there is none)."""
+        return self.takeaway_panel.body.toPlainText() if self.takeaway_panel is not None else ""
 
     def show_takeaway(self) -> None:
         """Reveal the takeaway (the learner asked for it)."""
-        if self.takeaway is None or self.takeaway_button is None:
+        if self.takeaway_panel is None or self.takeaway_button is None:
             return
-        self.takeaway.setVisible(True)
-        self.takeaway_heading.setVisible(True)
+        self.takeaway_panel.setVisible(True)
         self.takeaway_button.setVisible(False)
 
     def columns(self) -> int:

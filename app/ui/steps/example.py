@@ -20,27 +20,46 @@ if TYPE_CHECKING:
     from app.model.pack import Pack
 
 
-class TaskPanel(QFrame):
-    """The "what to look for" box above an artefact with a task."""
+FLAT_MARKDOWN_STYLE = "QTextBrowser { background: transparent; border: none; padding: 0px; }"
 
-    def __init__(self, pack: Pack, task: str, theme: Theme, parent: QWidget | None = None) -> None:
+
+def flat_markdown_view(
+    pack: Pack, markdown: str, accessible_name: str, parent: QWidget | None = None
+) -> MarkdownView:
+    """Make a Markdown view that lines up with the labels around it (no frame, no padding)."""
+    view = MarkdownView(pack, parent)
+    view.setStyleSheet(FLAT_MARKDOWN_STYLE)
+    view.setAccessibleName(accessible_name)
+    view.set_markdown(markdown)
+    return view
+
+
+class CalloutPanel(QFrame):
+    """A calm box with a small heading and Markdown: the task of an example, the takeaway of a compare."""
+
+    def __init__(self, pack: Pack, heading: str, markdown: str, theme: Theme, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setObjectName("taskPanel")
+        self.setObjectName("calloutPanel")
         self.setStyleSheet(
-            f"QFrame#taskPanel {{ background: {theme.surface}; border: 1px solid {theme.border};"
-            f" border-left: 4px solid {theme.accent}; border-radius: 6px; }}"
+            f"QFrame#calloutPanel {{ background: {theme.surface}; border: 1px solid {theme.border};"
+            f" border-left: 4px solid {theme.muted}; border-radius: 6px; }}"
         )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(SPACE_L, SPACE_M, SPACE_L, SPACE_M)
         layout.setSpacing(SPACE_XS)
-        heading = QLabel("Your task", self)
-        heading.setFont(sans_font(13, QFont.Weight.DemiBold))
-        heading.setStyleSheet(f"color: {theme.muted}; border: none; background: transparent;")
-        layout.addWidget(heading)
-        self.body = MarkdownView(pack, self)
-        self.body.setAccessibleName("Task")
-        self.body.set_markdown(task)
+        self.heading = QLabel(heading, self)
+        self.heading.setFont(sans_font(13, QFont.Weight.DemiBold))
+        self.heading.setStyleSheet(f"color: {theme.muted}; border: none; background: transparent;")
+        layout.addWidget(self.heading)
+        self.body = flat_markdown_view(pack, markdown, heading, self)
         layout.addWidget(self.body)
+
+
+class TaskPanel(CalloutPanel):
+    """The "what to look for" box above an artefact with a task."""
+
+    def __init__(self, pack: Pack, task: str, theme: Theme, parent: QWidget | None = None) -> None:
+        super().__init__(pack, "Your task", task, theme, parent)
 
 
 class SourcesLineView(QLabel):
