@@ -340,7 +340,8 @@ class LessonPlayerView(QWidget):
         else:
             self._done = set()
         self.breadcrumb.setText(
-            f"<a href='module' style='color: inherit; text-decoration: none;'>{html.escape(module.title)}</a>"
+            f"<a href='module' style='color: {current_theme().muted}; text-decoration: none;'>"
+            f"{html.escape(module.title)}</a>"
             f"&nbsp;&nbsp;›&nbsp;&nbsp;<b>{html.escape(lesson.title)}</b>"
         )
         self.breadcrumb.setAccessibleName(f"{module.title}, {lesson.title}")
@@ -452,12 +453,17 @@ class LessonPlayerView(QWidget):
 
     def _drop_views(self) -> None:
         """Delete every built step view and side panel."""
+        # Hide and detach first: deleteLater waits for the event loop, and must not leave them painted.
         for view in self._views.values():
             self._view_slot.removeWidget(view)
+            view.hide()
+            view.setParent(None)
             view.deleteLater()
         for side in self._side_panels.values():
             if side is not None:
                 self._side_layout.removeWidget(side)
+                side.hide()
+                side.setParent(None)
                 side.deleteLater()
         self._views.clear()
         self._side_panels.clear()
