@@ -10,7 +10,7 @@ Everything here is frozen: the UI reads a pack, it never edits one.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal
 
 import msgspec
 from msgspec import Meta, Struct, field
@@ -50,12 +50,12 @@ class Model(Struct, kw_only=True, frozen=True, forbid_unknown_fields=True):
 # ---------------------------------------------------------------- manifest (pack.yaml)
 
 
-class Author(Model, kw_only=True):
+class Author(Model, kw_only=True, frozen=True):
     name: Text
     contact: str | None = None
 
 
-class Source(Model, kw_only=True):
+class Source(Model, kw_only=True, frozen=True):
     title: Text
     author: str | None = None
     publisher: str | None = None
@@ -65,20 +65,20 @@ class Source(Model, kw_only=True):
     url: Url | None = None
 
 
-class Technique(Model, kw_only=True):
+class Technique(Model, kw_only=True, frozen=True):
     label: Text
     description: OptionalMarkdown | None = None
     color: Color | None = None
 
 
-class Term(Model, kw_only=True):
+class Term(Model, kw_only=True, frozen=True):
     term: Text
     definition: Markdown
     native: str | None = None
     romanization: str | None = None
 
 
-class Manifest(Model, kw_only=True):
+class Manifest(Model, kw_only=True, frozen=True):
     """The contents of ``pack.yaml``."""
 
     format: int
@@ -98,7 +98,7 @@ class Manifest(Model, kw_only=True):
 # ---------------------------------------------------------------- artefacts
 
 
-class Engagement(Model, kw_only=True):
+class Engagement(Model, kw_only=True, frozen=True):
     reposts: NonNegativeInt | None = None
     comments: NonNegativeInt | None = None
     likes: NonNegativeInt | None = None
@@ -107,7 +107,7 @@ class Engagement(Model, kw_only=True):
 Region = Annotated[list[float], Meta(min_length=4, max_length=4, description="[x, y, width, height] as fractions")]
 
 
-class Annotation(Model, kw_only=True):
+class Annotation(Model, kw_only=True, frozen=True):
     """A note pinned to a quote of an artefact's text or to a region of its image."""
 
     note: Markdown
@@ -120,7 +120,7 @@ class Annotation(Model, kw_only=True):
 Medium = Literal["post", "headline", "article", "message"]
 
 
-class Artefact(Model, kw_only=True):
+class Artefact(Model, kw_only=True, frozen=True):
     """An example object: a post, headline, article excerpt or message (annotations optional)."""
 
     title: str | None = None
@@ -144,26 +144,26 @@ class Artefact(Model, kw_only=True):
 # ---------------------------------------------------------------- step kinds
 
 
-class Reading(Model, kw_only=True):
+class Reading(Model, kw_only=True, frozen=True):
     title: str | None = None
     body: Markdown
     sources: list[Slug] = []
 
 
-class Example(Artefact, kw_only=True):
+class Example(Artefact, kw_only=True, frozen=True):
     """The ``example`` step: an artefact whose annotations are required."""
 
     annotations: Annotated[list[Annotation], Meta(min_length=1)]
 
 
-class Compare(Model, kw_only=True):
+class Compare(Model, kw_only=True, frozen=True):
     title: str | None = None
     examples: Annotated[list[Artefact], Meta(min_length=2, max_length=4)]
     question: Markdown
     takeaway: OptionalMarkdown | None = None
 
 
-class Reflect(Model, kw_only=True):
+class Reflect(Model, kw_only=True, frozen=True):
     prompt: Markdown
     min_words: NonNegativeInt = 0
 
@@ -171,30 +171,30 @@ class Reflect(Model, kw_only=True):
 # ---------------------------------------------------------------- questions
 
 
-class Choice(Model, kw_only=True):
+class Choice(Model, kw_only=True, frozen=True):
     text: Text
     correct: bool = False
     feedback: OptionalMarkdown | None = None
 
 
-class Pair(Model, kw_only=True):
+class Pair(Model, kw_only=True, frozen=True):
     left: Text
     right: Text
 
 
-class Target(Model, kw_only=True):
+class Target(Model, kw_only=True, frozen=True):
     quote: Text
     occurrence: PositiveInt | None = None
     technique: Slug | None = None
     note: OptionalMarkdown | None = None
 
 
-class CategoryItem(Model, kw_only=True):
+class CategoryItem(Model, kw_only=True, frozen=True):
     text: Text
     category: Text
 
 
-class QuestionBase(Model, tag_field="type", kw_only=True):
+class QuestionBase(Model, tag_field="type", kw_only=True, frozen=True):
     """Fields every question has. ``type`` is the tag that picks the subclass."""
 
     id: Slug
@@ -206,56 +206,56 @@ class QuestionBase(Model, tag_field="type", kw_only=True):
     techniques: list[Slug] = []
 
 
-class Single(QuestionBase, tag="single", kw_only=True):
+class Single(QuestionBase, tag="single", kw_only=True, frozen=True):
     choices: Annotated[list[Choice], Meta(min_length=2)]
     shuffle: bool = True
 
 
-class Multiple(QuestionBase, tag="multiple", kw_only=True):
+class Multiple(QuestionBase, tag="multiple", kw_only=True, frozen=True):
     choices: Annotated[list[Choice], Meta(min_length=2)]
     shuffle: bool = True
 
 
-class TrueFalse(QuestionBase, tag="true_false", kw_only=True):
+class TrueFalse(QuestionBase, tag="true_false", kw_only=True, frozen=True):
     answer: bool
 
 
-class Short(QuestionBase, tag="short", kw_only=True):
+class Short(QuestionBase, tag="short", kw_only=True, frozen=True):
     answers: Annotated[list[str], Meta(min_length=1)]
 
 
-class Order(QuestionBase, tag="order", kw_only=True):
+class Order(QuestionBase, tag="order", kw_only=True, frozen=True):
     items: Annotated[list[Text], Meta(min_length=2)]
 
 
-class Match(QuestionBase, tag="match", kw_only=True):
+class Match(QuestionBase, tag="match", kw_only=True, frozen=True):
     pairs: Annotated[list[Pair], Meta(min_length=2)]
 
 
-class Spot(QuestionBase, tag="spot", kw_only=True):
+class Spot(QuestionBase, tag="spot", kw_only=True, frozen=True):
     #: plain text
     text: Text
     targets: Annotated[list[Target], Meta(min_length=1)]
 
 
-class Categorize(QuestionBase, tag="categorize", kw_only=True):
+class Categorize(QuestionBase, tag="categorize", kw_only=True, frozen=True):
     categories: Annotated[list[Text], Meta(min_length=2)]
     items: Annotated[list[CategoryItem], Meta(min_length=1)]
 
 
-class Judge(QuestionBase, tag="judge", kw_only=True):
+class Judge(QuestionBase, tag="judge", kw_only=True, frozen=True):
     item: Artefact
     reliable: bool
 
 
-Question = Union[Single, Multiple, TrueFalse, Short, Order, Match, Spot, Categorize, Judge]
+Question = Single | Multiple | TrueFalse | Short | Order | Match | Spot | Categorize | Judge
 QUESTION_TYPES: dict[str, type[QuestionBase]] = {
     cls.__struct_config__.tag: cls  # type: ignore[misc]
     for cls in (Single, Multiple, TrueFalse, Short, Order, Match, Spot, Categorize, Judge)
 }
 
 
-class Quiz(Model, kw_only=True):
+class Quiz(Model, kw_only=True, frozen=True):
     title: str | None = None
     mode: Literal["practice", "test"] = "practice"
     pass_mark: Annotated[float, Meta(gt=0, le=1)] = field(default=0.7, name="pass")
@@ -268,10 +268,10 @@ class Quiz(Model, kw_only=True):
 
 StepKind = Literal["reading", "example", "compare", "quiz", "reflect"]
 STEP_KINDS: tuple[str, ...] = ("reading", "example", "compare", "quiz", "reflect")
-StepContent = Union[Reading, Example, Compare, Quiz, Reflect]
+StepContent = Reading | Example | Compare | Quiz | Reflect
 
 
-class Step(Model, kw_only=True):
+class Step(Model, kw_only=True, frozen=True):
     """A step: exactly one of the kind keys is set (``check.py`` enforces "exactly one")."""
 
     id: Slug | None = None
@@ -295,13 +295,13 @@ class Step(Model, kw_only=True):
         return getattr(self, self.kind)  # type: ignore[no-any-return]
 
 
-class Lesson(Model, kw_only=True):
+class Lesson(Model, kw_only=True, frozen=True):
     id: Slug
     title: Text
     steps: Annotated[list[Step], Meta(min_length=1)]
 
 
-class Module(Model, kw_only=True):
+class Module(Model, kw_only=True, frozen=True):
     """The contents of one module file."""
 
     id: Slug

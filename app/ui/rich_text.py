@@ -11,6 +11,7 @@ from __future__ import annotations
 import weakref
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QFontDatabase, QImage, QImageReader, QTextDocument
 from PySide6.QtWidgets import QFrame, QSizePolicy, QTextBrowser, QToolTip, QWidget
@@ -40,7 +41,8 @@ def set_text_zoom(factor: float) -> None:
     global _text_zoom
     _text_zoom = max(0.6, min(2.5, factor))
     for view in list(_live_views):
-        view.refresh()
+        if shiboken6.isValid(view):  # a view Qt has deleted may linger in the set until collected
+            view.refresh()
 
 
 def text_zoom() -> float:
