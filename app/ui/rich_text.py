@@ -55,7 +55,7 @@ def load_pack_image(pack: Pack, path: str, max_width: int | None = None) -> QIma
     if not _is_pack_path(path):
         return None
     try:
-        data = pack.source.read_bytes(path, limit=MAX_IMAGE_BYTES)  # type: ignore[call-arg]
+        data = pack.source.read_bytes(path, limit=MAX_IMAGE_BYTES)
     except (PackFileError, OSError, TypeError):
         return None
     buffer = QBuffer()
