@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterable
+from functools import cache
 from typing import Any
 
 import msgspec.inspect as mi
@@ -180,6 +181,7 @@ def markdown_fields(cls: type) -> tuple[str, ...]:
     return names
 
 
+@cache
 def _encode_name(cls: type, attr: str) -> str:
     """Return the YAML name of attribute ``attr`` (``pass_mark`` is written ``pass``)."""
     for f in msgspec.structs.fields(cls):

@@ -66,6 +66,32 @@ def scan_markdown(text: str) -> MarkdownRefs:
     # Every link, image, autolink and citation needs "[" or "<"; most fields hold neither.
     if "[" not in text and "<" not in text:
         return _EMPTY
+    if "[@" in text:
+        citations = _plain_citations(text)
+        if citations is not None:
+            return MarkdownRefs(citations=citations)
+    return parse_markdown_refs(text)
+
+
+#: Anything that could make Markdown read a citation differently from a plain regex match: other
+#: brackets (links, images, references), autolinks, code, escapes, or lines indented like code.
+_NOT_PLAIN = re.compile(r"[\[\]<`\\]|~~~|^(?: {4}|\t)", re.MULTILINE)
+
+
+def _plain_citations(text: str) -> list[str] | None:
+    """Return the citations of ``text`` when nothing else in it is Markdown that could matter, else None."""
+    found = []
+    for match in CITATION_PATTERN.finditer(text):
+        if any(char in match.group(0) for char in "*_~&"):
+            return None
+        found.append(match.group(1))
+    if _NOT_PLAIN.search(CITATION_PATTERN.sub("", text)):
+        return None
+    return found
+
+
+def parse_markdown_refs(text: str) -> MarkdownRefs:
+    """Find links, images and citations by parsing ``text`` the way the renderer does."""
     refs = MarkdownRefs()
     for token in markdown_parser().parse(text):
         if token.type == "inline" and token.children:
