@@ -6,6 +6,8 @@ through the session when there is one, and locally (recording nothing) when ther
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
@@ -16,9 +18,18 @@ from app.model.schema import Question
 from app.model.scoring import Mark
 from app.model.session import QuestionResult
 from app.ui.questions.base import QuestionView, create_question_view
-from app.ui.questions.common import FeedbackBadgeView, body_font, button_style, make_button, markdown_view
-from app.ui.steps.base import StepContext
+from app.ui.questions.common import (
+    FeedbackBadgeView,
+    body_font,
+    button_style,
+    emit_signal,
+    make_button,
+    markdown_view,
+)
 from app.ui.theme import SPACE_L, SPACE_M, SPACE_S, SPACE_XL, SPACE_XS, Theme, current_theme
+
+if TYPE_CHECKING:
+    from app.ui.steps.base import StepContext
 
 
 def number_text(value: float) -> str:
@@ -208,7 +219,7 @@ class QuestionCardView(QFrame):
         result = self.score()
         self.tries += 1
         self.show_result(result)
-        self.checked.emit(result)
+        emit_signal(self.checked, result)
         return result
 
     def show_result(self, result: QuestionResult) -> None:
@@ -253,4 +264,4 @@ class QuestionCardView(QFrame):
 
     def _on_view_response_changed(self) -> None:
         self._update_check_button()
-        self.answered_changed.emit()
+        emit_signal(self.answered_changed)

@@ -24,7 +24,14 @@ from app.model.answers import Response
 from app.model.schema import Order, Question
 from app.model.scoring import Mark, order_marks
 from app.ui.questions.base import QuestionView, register_question_view
-from app.ui.questions.common import MARK_ICONS, body_font, make_button, mark_color, question_style
+from app.ui.questions.common import (
+    MARK_ICONS,
+    body_font,
+    emit_signal,
+    make_button,
+    mark_color,
+    question_style,
+)
 from app.ui.theme import SPACE_M, SPACE_S, SPACE_XS, current_theme
 
 if TYPE_CHECKING:
@@ -228,7 +235,7 @@ class OrderQuestionView(QuestionView):
             item = self.list.item(row)
             item.setData(Qt.ItemDataRole.AccessibleTextRole, self._accessible_text(row))
         self.list.viewport().update()
-        self.response_changed.emit()
+        emit_signal(self.response_changed)
 
     def _accessible_text(self, row: int) -> str:
         item = self.list.item(row)

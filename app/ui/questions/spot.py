@@ -24,6 +24,7 @@ from app.ui.questions.base import QuestionView, register_question_view
 from app.ui.questions.common import (
     FeedbackBadgeView,
     body_font,
+    emit_signal,
     make_button,
     mark_color,
     note_view,
@@ -228,7 +229,7 @@ class SpotQuestionView(QuestionView):
         cursor.clearSelection()
         self.text_view.setTextCursor(cursor)
         self._refresh_marks()
-        self.response_changed.emit()
+        emit_signal(self.response_changed)
 
     def select_span(self, start: int, end: int) -> None:
         """Select characters ``start`` to ``end`` of the text, as a learner would."""
@@ -243,7 +244,7 @@ class SpotQuestionView(QuestionView):
             return
         self.spans.remove(span)
         self._refresh_marks()
-        self.response_changed.emit()
+        emit_signal(self.response_changed)
 
     def _refresh_marks(self) -> None:
         for row in self.mark_rows:
@@ -307,7 +308,7 @@ class SpotQuestionView(QuestionView):
                 spans = merge_span(spans, (start, end))
         self.spans = spans
         self._refresh_marks()
-        self.response_changed.emit()
+        emit_signal(self.response_changed)
 
     def show_feedback(self, result: QuestionResult) -> None:
         """List found and missed targets (with notes) and stray marks, and colour them in the text."""
