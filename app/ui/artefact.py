@@ -22,12 +22,14 @@ from PySide6.QtGui import (
     QFont,
     QImage,
     QKeyEvent,
+    QKeySequence,
     QMouseEvent,
     QPainter,
     QPainterPath,
     QPaintEvent,
     QPen,
     QResizeEvent,
+    QShortcut,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
@@ -864,7 +866,7 @@ class TranslatedTextView(QWidget):
         super().__init__(parent)
         self._layout = QBoxLayout(QBoxLayout.Direction.TopToBottom, self)
         self._layout.setContentsMargins(0, 0, 0, 0)
-        self._layout.setSpacing(SPACE_L)
+        self._layout.setSpacing(SPACE_M)
         self._layout.addWidget(text_view, 3, Qt.AlignmentFlag.AlignTop)
         self.translation_panel: QWidget | None = None
         if translation and translation.strip():
@@ -1319,8 +1321,11 @@ class ArtefactView(QWidget):
         self.mark_button = QPushButton("Mark selection", bar)
         self.mark_button.setAccessibleName("Mark selection")
         self.mark_button.setToolTip("Mark the selected words as suspect (Ctrl+M)")
-        self.mark_button.setShortcut("Ctrl+M")
         self.mark_button.clicked.connect(self.mark_selection)
+        # scoped to this artefact, so that two artefacts of a compare never fight over the key
+        self.mark_shortcut = QShortcut(QKeySequence("Ctrl+M"), self)
+        self.mark_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.mark_shortcut.activated.connect(self.mark_selection)
         self.remove_button = QPushButton("Remove mark", bar)
         self.remove_button.setAccessibleName("Remove mark")
         self.remove_button.setToolTip("Remove the mark at the cursor or selection")

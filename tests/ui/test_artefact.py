@@ -360,3 +360,32 @@ def test_artefact_text_follows_the_zoom(qtbot, pack) -> None:
         assert view.text_view.highlighted_text(0) == "Dr. Lin says"
     finally:
         set_zoom(1.0)
+
+
+def test_image_task_hides_regions_until_revealed(qtbot, pack) -> None:
+    """An image with a task keeps its regions hidden, offers no marking, and reveals on request."""
+    item = artefact(
+        medium="post",
+        author="@a",
+        image="assets/poster.png",
+        alt="A poster",
+        task="Look closely.",
+        annotations=[{"region": [0.1, 0.1, 0.5, 0.5], "note": "n"}],
+    )
+    view = make_view(qtbot, item, pack, task_mode=True)
+    assert view.image_view.visible_regions() == {}
+    assert view.mark_button.isHidden()
+    qtbot.mouseClick(view.reveal_button, Qt.MouseButton.LeftButton)
+    assert list(view.image_view.visible_regions()) == [0]
+    assert view.result_text() == ""
+
+
+def test_ctrl_m_marks_the_selection(qtbot, pack) -> None:
+    """Ctrl+M in the artefact's text marks the selected words."""
+    view = make_view(qtbot, example_steps(pack)[0], pack, task_mode=True)
+    with qtbot.waitActive(view):
+        view.activateWindow()
+    view.text_view.setFocus()
+    view.text_view.select_range(0, 7)
+    qtbot.keyClick(view.text_view, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    assert view.learner_marks() == [(0, 7)]
