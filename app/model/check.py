@@ -91,10 +91,10 @@ def resolve(root: Node | None, loc: Loc, *, key: bool = False) -> Node | None:
 def pack_path(path: str) -> tuple[str | None, str | None]:
     """Normalize a path a pack names; return (path inside the pack, None) or (None, what is wrong)."""
     shown = f"`{path}`"
+    if (SCHEME_PATTERN.match(path) and not _DRIVE.match(path)) or path.startswith("//"):
+        return None, f"{shown} is a URL; a pack names its own files by relative paths, and nothing is fetched"
     if _DRIVE.match(path) or path.startswith(("/", "\\")):
         return None, f"{shown} is an absolute path; write it relative to the folder that holds pack.yaml"
-    if SCHEME_PATTERN.match(path) or path.startswith("//"):
-        return None, f"{shown} is a URL; a pack names its own files by relative paths, and nothing is fetched"
     if "\\" in path:
         return None, f"{shown} uses `\\`; write paths with `/`"
     parts: list[str] = []
