@@ -14,6 +14,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "validate": ("app.commands.validate", "run_validate"),
     "render": ("app.commands.render", "run_render"),
     "new": ("app.commands.new", "run_new"),
+    "export": ("app.commands.export", "run_export"),
 }
 
 
