@@ -59,6 +59,7 @@ def card_style(theme: Theme | None = None) -> str:
         QFrame#questionCard {{
             background: {theme.surface}; border: 1px solid {theme.border}; border-radius: 10px;
         }}
+        QFrame#questionCard:focus {{ border: 1px solid {theme.accent}; }}
         QFrame#calmPanel {{ background: {theme.window}; border: none; border-radius: 8px; }}
         QLabel#muted {{ color: {theme.muted}; background: transparent; }}
         QLabel#panelTitle {{ color: {theme.muted}; background: transparent; }}
@@ -115,6 +116,8 @@ class QuestionCardView(QFrame):
         self.tries = 0
         self.result: QuestionResult | None = None
         self.setObjectName("questionCard")
+        # the quiz summary moves the focus here; not a Tab stop, which the controls inside are
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.setStyleSheet(card_style())
         self.setAccessibleName(heading or "Question")
 

@@ -1,0 +1,345 @@
+"""The quiz step: practice and test modes, what a submission stores, the summary and retries."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from PySide6.QtCore import Qt
+
+from app.model.loader import load_pack
+from app.model.progress import ProgressStore
+from app.model.schema import Choice as SchemaChoice
+from app.model.schema import Quiz, Single, Step, TrueFalse
+from app.model.session import LessonSession
+from app.ui.steps.base import StepContext, create_step_view
+from app.ui.steps.quiz import QuizStepView
+from tests.conftest import EXAMPLE_PACK
+
+
+@pytest.fixture(scope="module")
+def pack():
+    result = load_pack(EXAMPLE_PACK)
+    assert result.pack is not None, result.problems
+    return result.pack
+
+
+@pytest.fixture
+def store(tmp_path):
+    store = ProgressStore.open(tmp_path / "progress.db")
+    yield store
+    store.close()
+
+
+def quiz_index(lesson) -> int:
+    return next(index for index, step in enumerate(lesson.steps) if step.quiz is not None)
+
+
+@pytest.fixture
+def open_quiz(qtbot, pack, store):
+    """Open the quiz of a lesson of the example pack, with a real session (or none)."""
+
+    def open_(lesson_id: str, *, with_session: bool = True, seed: int = 5) -> QuizStepView:
+        module = pack.module("tea")
+        lesson = pack.lesson("tea", lesson_id)
+        session = None
+        if with_session:
+            session = LessonSession(
+                pack, module, lesson, store, store.ensure_default_profile(), random.Random(seed)
+            )
+        index = quiz_index(lesson)
+        if session is not None:
+            session.open_step(index)
+        view = create_step_view(lesson.steps[index], index, StepContext(pack, module, lesson, session))
+        qtbot.addWidget(view)
+        view.resize(720, 900)
+        view.show()
+        qtbot.waitExposed(view)
+        return view
+
+    return open_
+
+
+def stored_attempts(view: QuizStepView, store: ProgressStore):
+    session = view.context.session
+    return store.attempts(
+        session.profile_id,
+        session.pack.id,
+        session.module.id,
+        session.lesson.id,
+        session.step_key(view.index),
+    )
+
+
+def click(qtbot, button) -> None:
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def answer_practice_quiz(qtbot, view: QuizStepView) -> dict:
+    """Answer every question of the practice quiz through its widget; return what was meant."""
+    cards = view.cards
+    single = cards["q-single"].view
+    click(qtbot, next(r for r in single.rows.values() if r.label.text() == "A personal story").button)
+    multiple = cards["q-multiple"].view
+    click(qtbot, multiple.rows[0].button)  # one of the two right choices: half the points
+    click(qtbot, cards["q-tf"].view.rows[False].button)
+    qtbot.keyClicks(cards["q-short"].view.field, "a testimonial")
+    order = cards["q-order"].view
+    shown = order.response()
+    order.list.setCurrentRow(shown.index(0))
+    for _ in range(shown.index(0)):
+        click(qtbot, order.up_button)  # bring "Pause" to the top
+    match = cards["q-match"].view
+    for left, row in match.rows.items():
+        right = view.quiz.questions[5].pairs[left].right
+        row.combo.setCurrentIndex(row.combo.findText(right))
+    spot = cards["q-spot"].view
+    spot.select_span(0, len("Experts agree"))
+    click(qtbot, spot.mark_button)
+    categorize = cards["q-categorize"].view
+    for row in categorize.rows.values():
+        row.combo.setCurrentIndex(row.combo.findText("Evidence"))
+    return {
+        "q-single": 0,
+        "q-multiple": [0],
+        "q-tf": False,
+        "q-short": "a testimonial",
+        "q-order": [0] + [i for i in shown if i != 0],
+        "q-match": {0: 0, 1: 1},
+        "q-spot": [(0, 13)],
+        "q-categorize": {0: 0, 1: 0},
+    }
+
+
+# ---------------------------------------------------------------- layout
+
+
+def test_quiz_shows_title_mode_and_pass_mark(open_quiz) -> None:
+    """The header names the quiz, its mode, its size and its pass mark."""
+    view = open_quiz("check")
+    assert view.title.text() == "Quiz"
+    assert view.meta.text() == "Practice · 8 questions · Pass: 60%"
+    assert not view.measure_note.isVisible()
+    assert not view.best_label.isVisible()
+
+
+def test_questions_follow_the_session_question_order(open_quiz, pack, store, monkeypatch) -> None:
+    """Cards appear in the order the session gives for this attempt, numbered as shown."""
+    monkeypatch.setattr(LessonSession, "question_order", lambda self, quiz: list(reversed(range(8))))
+    view = open_quiz("check")
+    ids = list(view.cards)
+    assert ids == [q.id for q in reversed(view.quiz.questions)]
+    assert view.cards[ids[0]].heading.text() == "Question 1 of 8"
+    assert view.cards[ids[-1]].heading.text() == "Question 8 of 8"
+    layout_order = [view.cards_box.itemAt(i).widget() for i in range(view.cards_box.count())]
+    assert layout_order == list(view.cards.values())
+
+
+def test_display_orders_come_from_the_session(open_quiz, monkeypatch) -> None:
+    """Each question's choices are shown in the order the session's display_order returns."""
+    from app.model import session as session_module
+
+    def reversed_order(self, question):
+        return list(reversed(session_module.display_order(question, random.Random(0)) or []))
+
+    monkeypatch.setattr(LessonSession, "display_order", reversed_order)
+    view = open_quiz("check")
+    single = view.cards["q-single"].view
+    expected = list(reversed(session_module.display_order(view.quiz.questions[0], random.Random(0))))
+    assert list(single.rows) == expected
+
+
+def test_measure_quiz_explains_the_before_and_after_check(open_quiz) -> None:
+    """A pre-test says it is a before-and-after check, not graded for passing, and names its mark."""
+    view = open_quiz("before")
+    assert view.title.text() == "Before-and-after check"
+    assert view.meta.text() == "Test · 2 questions · Pass: 70%"
+    assert view.measure_note.isVisible()
+    note = view.measure_note.body.toPlainText()
+    assert "before-and-after check" in note
+    assert "isn't graded for passing" in note
+    assert "70%" in note
+
+
+# ---------------------------------------------------------------- practice
+
+
+def test_practice_gives_feedback_per_question_and_stores_the_attempt(qtbot, open_quiz, store) -> None:
+    """Checking shows feedback at once; submitting stores every answer in written indices, with tries."""
+    view = open_quiz("check")
+    meant = answer_practice_quiz(qtbot, view)
+    single = view.cards["q-single"]
+    click(qtbot, single.check_button)
+    assert single.status.text() == "✓ Correct"
+    click(qtbot, single.retry_button)
+    click(qtbot, single.check_button)
+    assert single.tries == 2
+    assert view.unanswered_label.text() == "Every question is answered."
+
+    with qtbot.waitSignal(view.completion_changed):
+        click(qtbot, view.submit_button)
+
+    attempts = stored_attempts(view, store)
+    assert len(attempts) == 1
+    stored = attempts[0]
+    assert {r.question_id: r.response for r in stored.results} == meant
+    tries = {r.question_id: r.tries for r in stored.results}
+    assert tries["q-single"] == 2 and tries["q-tf"] == 0
+    # single 1 + multiple 1 of 2 + tf 1 + short 1 + order ≥ 0.25 + match 1 + spot 0.5 + categorize 0.5
+    assert stored.points_earned == pytest.approx(view.result.points_earned)
+    assert stored.points_possible == 9
+    expected = f"You scored {view.result.points_earned:g} of 9 points ({round(view.result.score * 100)}%)"
+    assert view.summary.headline.text() == expected
+    assert view.summary.verdict.text() == "✓ Passed"
+
+
+def test_practice_submission_shows_every_card_final(qtbot, open_quiz) -> None:
+    """After submitting, each card shows its score and cannot be changed or checked again."""
+    view = open_quiz("check")
+    answer_practice_quiz(qtbot, view)
+    click(qtbot, view.submit_button)
+    for card in view.cards.values():
+        assert card.score_label.isVisible()
+        assert not card.check_button.isVisible()
+        assert not card.retry_button.isVisible()
+    assert view.cards["q-multiple"].score_label.text() == "1 of 2 points"
+    assert not view.footer.isVisible()
+
+
+def test_unanswered_questions_are_counted_and_score_zero(qtbot, open_quiz, store) -> None:
+    """Submitting with nothing answered stores None answers, scores 0, and says not yet passed."""
+    view = open_quiz("check")
+    assert view.unanswered_label.text() == "7 questions are not answered yet; they would score 0."
+    click(qtbot, view.submit_button)
+    stored = stored_attempts(view, store)[0]
+    unanswered = {r.question_id for r in stored.results if r.response is None}
+    assert unanswered == set(view.cards) - {"q-order"}  # an order is always an answer
+    assert view.summary.verdict.text() == "○ Not yet passed"
+    assert "The pass mark is 60%." in view.summary.detail.text()
+
+
+# ---------------------------------------------------------------- test mode
+
+
+def test_test_mode_shows_nothing_before_submission(qtbot, open_quiz, store) -> None:
+    """In a test there is no Check, no hint and no feedback until the whole quiz is submitted."""
+    view = open_quiz("before")
+    for card in view.cards.values():
+        click(qtbot, card.view.buttons[2])
+        assert not card.check_button.isVisible()
+        assert not card.hint_button.isVisible()
+        assert not card.status.isVisible()
+        assert not card.score_label.isVisible()
+        assert not card.explanation_panel.isVisible()
+        assert not card.view.badge.isVisible()
+    assert not view.summary.isVisible()
+    assert stored_attempts(view, store) == []
+
+
+def test_test_mode_summary_walks_through_each_question(qtbot, open_quiz, store) -> None:
+    """After submitting a test: the score, the discernment, a row per question, and feedback on each card."""
+    view = open_quiz("before")
+    for card in view.cards.values():
+        click(qtbot, card.view.buttons[2])  # 2 is right for the post, wrong for the agency
+    click(qtbot, view.submit_button)
+    assert view.summary.isVisible()
+    assert view.summary.headline.text() == "You scored 1 of 2 points (50%)"
+    assert "Discernment +0.0" in view.summary.detail.text()
+    assert "nothing to pass or fail" in view.summary.detail.text()
+    assert len(view.summary.walk_buttons) == 2
+    words = {"pre-post": "Correct, 1 of 1 point", "pre-agency": "Not right, 0 of 1 point"}
+    expected = [f"Question {n}: {words[question_id]}" for n, question_id in enumerate(view.cards, start=1)]
+    assert [button.accessibleName() for button in view.summary.walk_buttons] == expected
+    assert view.cards["pre-post"].view.badge.text() == "✓ Right side"
+    assert view.cards["pre-agency"].view.badge.text() == "✗ Wrong side"
+    assert view.cards["pre-agency"].explanation_panel.isVisible()
+    view.activateWindow()
+    qtbot.waitUntil(view.isActiveWindow)
+    first_card = next(iter(view.cards.values()))
+    click(qtbot, view.summary.walk_buttons[0])
+    qtbot.waitUntil(first_card.hasFocus)
+    stored = stored_attempts(view, store)
+    assert [r.response for r in stored[0].results] == [2, 2]
+    assert stored[0].discernment == 0.0
+
+
+# ---------------------------------------------------------------- retry
+
+
+def test_retry_starts_a_fresh_attempt_and_shows_the_best(qtbot, open_quiz, store) -> None:
+    """Retry clears the answers with new cards; the best earlier attempt is shown; both attempts are kept."""
+    view = open_quiz("before")
+    for card in view.cards.values():
+        click(qtbot, card.view.buttons[2])
+    click(qtbot, view.submit_button)
+    assert view.best_label.text() == "Best so far: 1 of 2 points (50%), not yet passed · 1 attempt"
+    old_cards = list(view.cards.values())
+    click(qtbot, view.summary.retry_button)
+    assert not view.summary.isVisible()
+    assert view.footer.isVisible()
+    assert all(card not in old_cards for card in view.cards.values())
+    assert all(card.response() is None for card in view.cards.values())
+    view.cards["pre-agency"].view.buttons[5].click()
+    view.cards["pre-post"].view.buttons[1].click()
+    click(qtbot, view.submit_button)
+    assert view.summary.headline.text() == "You scored 2 of 2 points (100%)"
+    assert view.best_label.text() == "Best so far: 2 of 2 points (100%), passed · 2 attempts"
+    assert [a.points_earned for a in stored_attempts(view, store)] == [1.0, 2.0]
+
+
+def test_an_existing_attempt_is_summed_up_when_the_quiz_opens(qtbot, open_quiz, store) -> None:
+    """Reopening a quiz after a submission shows the best so far above a fresh attempt."""
+    first = open_quiz("before")
+    first.cards["pre-agency"].view.buttons[6].click()
+    click(qtbot, first.submit_button)
+    again = open_quiz("before")
+    assert again.best_label.isVisible()
+    assert again.best_label.text() == "Best so far: 1 of 2 points (50%), not yet passed · 1 attempt"
+    assert all(card.response() is None for card in again.cards.values())
+
+
+# ---------------------------------------------------------------- without a session
+
+
+def test_quiz_without_session_scores_locally_and_records_nothing(qtbot, open_quiz, store) -> None:
+    """With no session (preview, presentation) the quiz still checks, submits and retries."""
+    view = open_quiz("check", with_session=False)
+    assert len(view.cards) == 8
+    tf = view.cards["q-tf"]
+    click(qtbot, tf.view.rows[False].button)
+    click(qtbot, tf.check_button)
+    assert tf.score_label.text() == "1 of 1 point"
+    with qtbot.waitSignal(view.completion_changed):
+        click(qtbot, view.submit_button)
+    assert view.result is not None and view.result.attempt_id is None
+    assert view.summary.headline.text().startswith("You scored ")
+    assert not view.best_label.isVisible()
+    assert store.profiles() == []
+    click(qtbot, view.summary.retry_button)
+    assert all(card.response() is None or card.question.id == "q-order" for card in view.cards.values())
+
+
+def test_hand_made_quiz_passes_at_its_pass_mark(qtbot, pack) -> None:
+    """A two-question quiz with pass 0.5 passes with one right answer (the mark is inclusive)."""
+    quiz = Quiz(
+        pass_mark=0.5,
+        questions=[
+            TrueFalse(id="a", prompt="Sky is blue.", answer=True),
+            Single(
+                id="b",
+                prompt="Pick.",
+                shuffle=False,
+                choices=[SchemaChoice(text="yes", correct=True), SchemaChoice(text="no")],
+            ),
+        ],
+    )
+    module = pack.module("tea")
+    view = QuizStepView(Step(quiz=quiz), 0, StepContext(pack, module, module.lessons[0]))
+    qtbot.addWidget(view)
+    view.show()
+    click(qtbot, view.cards["a"].view.rows[True].button)
+    click(qtbot, view.cards["b"].view.rows[1].button)
+    click(qtbot, view.submit_button)
+    assert view.summary.headline.text() == "You scored 1 of 2 points (50%)"
+    assert view.summary.verdict.text() == "✓ Passed"
+    assert view.meta.text() == "Practice · 2 questions · Pass: 50%"
