@@ -110,6 +110,33 @@ if _WILDCARD:  # never so in PyYAML 6; kept so a future resolver is not silently
     for _first in list(_RESOLVERS):
         _RESOLVERS[_first] += _WILDCARD
 _BOOL_VALUES = yaml.constructor.SafeConstructor.bool_values
+
+
+def _word_table() -> tuple[dict[str, tuple[ScalarKind, ScalarValue]], frozenset[str]]:
+    """Return the bool and null words, and the first characters that only those can start.
+
+    Most plain scalars start with a letter that PyYAML's resolvers consider only for booleans and
+    null, which are a closed set of words: one dict lookup types them, instead of running regexes.
+    """
+    spellings = "y Y yes Yes YES n N no No NO true True TRUE false False FALSE on On ON off Off OFF"
+    words: dict[str, tuple[ScalarKind, ScalarValue]] = {}
+    for word in [*spellings.split(), "~", "null", "Null", "NULL", ""]:
+        for kind, regexp in _RESOLVERS.get(word[:1], ()):
+            if regexp.match(word):
+                if kind == "bool":
+                    words[word] = ("bool", _BOOL_VALUES[word.lower()])
+                elif kind == "null":
+                    words[word] = ("null", None)
+                break
+    word_only = frozenset(
+        first
+        for first, resolvers in _RESOLVERS.items()
+        if first and all(kind in ("bool", "null") for kind, _ in resolvers)
+    )
+    return words, word_only
+
+
+_WORDS, _WORD_ONLY_FIRSTS = _word_table()
 _TIMESTAMP_CONSTRUCTOR = yaml.constructor.SafeConstructor()
 
 
@@ -290,6 +317,8 @@ class _Builder:
         """Read events until the stream ends and return the document's root node."""
         get_event = loader.get_event
         resolvers_for = _RESOLVERS.get
+        words = _WORDS
+        word_only_firsts = _WORD_ONLY_FIRSTS
         # One frame per open collection: [node, items, is_mapping, pending key, {key: line}].
         stack: list[list[Any]] = []
         root: Node | None = None
@@ -304,8 +333,13 @@ class _Builder:
                 if event.style:
                     node = Scalar(mark.line + 1, mark.column + 1, text, "str", text, False)
                 else:
-                    resolvers = resolvers_for(text[:1])
+                    first = text[:1]
+                    resolvers = resolvers_for(first)
                     if resolvers is None:
+                        node = Scalar(mark.line + 1, mark.column + 1, text, "str", text, True)
+                    elif (word := words.get(text)) is not None:
+                        node = Scalar(mark.line + 1, mark.column + 1, word[1], word[0], text, True)
+                    elif first in word_only_firsts:
                         node = Scalar(mark.line + 1, mark.column + 1, text, "str", text, True)
                     else:
                         node = self.typed(text, mark.line + 1, mark.column + 1, resolvers)
