@@ -998,6 +998,14 @@ class ArtefactView(QWidget):
         self._refresh_annotations()
         self.annotations_revealed.emit()
 
+    def hide_annotations(self) -> None:
+        """Hide the annotations again (a judge question retried); a task's marks stay as they were."""
+        if not self._revealed or self.task_mode:
+            return
+        self._revealed = False
+        self.select_annotation(None)
+        self._refresh_annotations()
+
     def select_annotation(self, index: int | None) -> None:
         """Emphasise annotation ``index``'s highlight or region (None clears)."""
         self._selected = index

@@ -235,6 +235,18 @@ def test_hidden_annotations_leave_only_the_text(qtbot, pack) -> None:
     assert not hasattr(view, "reveal_button")
 
 
+def test_annotations_can_be_revealed_and_hidden_again(qtbot, pack) -> None:
+    """A judge item shows its annotations after feedback and hides them again on retry."""
+    item = example_steps(pack)[0]
+    view = make_view(qtbot, item, pack, annotations_visible=False)
+    view.reveal_annotations()
+    assert view.text_view.highlighted_text(0) == "Dr. Lin says"
+    view.hide_annotations()
+    assert not view.annotations_visible()
+    assert view.text_view.highlight_ranges() == {}
+    assert view.text_view.toPlainText() == item.text.rstrip("\n")
+
+
 def test_task_mode_marks_then_reveals_what_was_found(qtbot, pack) -> None:
     """In a task, the learner marks spans, removes one, reveals, and sees which annotations they found."""
     item = example_steps(pack)[0]
