@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
+
+import msgspec
 import pytest
 from PySide6.QtCore import Qt
 
 from app.model.loader import load_pack
 from app.ui.steps.base import StepContext, create_step_view
-from app.ui.steps.example import ExampleStepView
+from app.ui.steps.example import ExampleStepView, SourcesLineView
+from app.ui.theme import LIGHT
 from tests.conftest import EXAMPLE_PACK
 
 
@@ -104,6 +108,8 @@ def test_example_names_its_sources(qtbot, pack) -> None:
     view = open_example(qtbot, pack, 0)
     assert view.sources_line is not None
     assert "Herbal teas and colds" in view.sources_line.accessibleName()
+    shown = view.sources_line.text()
+    assert '<a href="https://example.org/health/teas"' in shown and "2024" in shown
 
 
 def test_image_example_shows_regions_and_notes_without_a_task(qtbot, pack) -> None:
@@ -120,3 +126,17 @@ def test_image_example_shows_regions_and_notes_without_a_task(qtbot, pack) -> No
     image = artefact.image_view
     qtbot.mouseClick(image, Qt.MouseButton.LeftButton, pos=image.point_of(0).toPoint())
     assert notes.selected_annotation() == 0
+
+
+def test_source_titles_are_text_not_markup(qtbot, pack) -> None:
+    """A source title holding HTML is shown as written, never interpreted, and a file: URL is no link."""
+    hostile = msgspec.structs.replace(
+        pack.manifest.sources["cor"],
+        title='<img src="file:///etc/passwd"><b>Bold</b>',
+        url="file:///etc/passwd",
+    )
+    manifest = msgspec.structs.replace(pack.manifest, sources={**pack.manifest.sources, "cor": hostile})
+    line = SourcesLineView(dataclasses.replace(pack, manifest=manifest), ["cor"], LIGHT)
+    qtbot.addWidget(line)
+    assert "&lt;img src=" in line.text() and "<img" not in line.text()
+    assert "href=" not in line.text()

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import html
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QFont
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
-from app.model.markdown import MarkdownRenderer, is_web_url
-from app.model.schema import Example, Step
+from app.model.markdown import is_web_url
+from app.model.schema import Example, Source, Step
 from app.ui.annotations import AnnotationNotesPanel, TechniqueLegendView
 from app.ui.artefact import ArtefactView, sans_font
 from app.ui.rich_text import MarkdownView
@@ -62,19 +63,33 @@ class TaskPanel(CalloutPanel):
         super().__init__(pack, "Your task", task, theme, parent)
 
 
+def describe_source_briefly(source: Source | None, key: str, link_color: str) -> str:
+    """Describe a source as HTML in a few words: its title (linked when it has a web address) and date."""
+    if source is None:
+        return html.escape(key)
+    title = html.escape(source.title)
+    if source.url and is_web_url(source.url):
+        title = f'<a href="{html.escape(source.url, quote=True)}" style="color: {link_color};">{title}</a>'
+    extras = [html.escape(extra) for extra in (source.publisher or source.author, source.date) if extra]
+    return f"<i>{title}</i>" + (f" ({', '.join(extras)})" if extras else "")
+
+
 class SourcesLineView(QLabel):
     """One muted line naming the sources of a step; only http(s) links open, in the browser."""
 
     def __init__(self, pack: Pack, keys: list[str], theme: Theme, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         sources = pack.manifest.sources
-        described = [MarkdownRenderer.describe_source(sources.get(key), key) for key in keys]
+        described = [describe_source_briefly(sources.get(key), key, theme.accent) for key in keys]
         label = "Source" if len(keys) == 1 else "Sources"
-        # describe_source escapes every pack string, so this rich text holds no pack markup
+        # every pack string is escaped above, so this rich text holds no pack markup
         self.setTextFormat(Qt.TextFormat.RichText)
         self.setText(f"<b>{label}:</b> " + "; ".join(described))
         self.setWordWrap(True)
         self.setOpenExternalLinks(False)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
         self.setFont(sans_font(13))
         self.setStyleSheet(f"color: {theme.muted}; background: transparent;")
         self.setAccessibleName(f"{label}: " + "; ".join(sources[key].title for key in keys if key in sources))
