@@ -59,6 +59,7 @@ def card_style(theme: Theme | None = None) -> str:
         QFrame#questionCard {{
             background: {theme.surface}; border: 1px solid {theme.border}; border-radius: 10px;
         }}
+        QTextBrowser {{ padding: 0px; }}
         QFrame#questionCard:focus {{ border: 1px solid {theme.accent}; }}
         QFrame#calmPanel {{ background: {theme.window}; border: none; border-radius: 8px; }}
         QLabel#muted {{ color: {theme.muted}; background: transparent; }}

@@ -117,7 +117,7 @@ def answer_practice_quiz(qtbot, view: QuizStepView) -> dict:
 def test_quiz_shows_title_mode_and_pass_mark(open_quiz) -> None:
     """The header names the quiz, its mode, its size and its pass mark."""
     view = open_quiz("check")
-    assert view.title.text() == "Quiz"
+    assert view.title.text() == "Quiz"  # the pack's own title
     assert view.meta.text() == "Practice · 8 questions · Pass: 60%"
     assert not view.measure_note.isVisible()
     assert not view.best_label.isVisible()

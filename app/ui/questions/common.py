@@ -11,8 +11,18 @@ import functools
 import sys
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal, SignalInstance
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QMouseEvent, QTextCharFormat, QTextCursor
+from PySide6.QtCore import QEvent, QObject, QPointF, Qt, Signal, SignalInstance
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QTextCharFormat,
+    QTextCursor,
+)
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
@@ -298,6 +308,21 @@ def question_style(theme: Theme | None = None) -> str:
             border-radius: 6px;
         }}
         QTextEdit#spotText:focus {{ border: 1px solid {theme.accent}; }}
+        QFrame#choiceRow QRadioButton::indicator {{
+            width: 14px; height: 14px; border-radius: 9px; border: 2px solid {theme.muted};
+            background: {theme.surface};
+        }}
+        QFrame#choiceRow QRadioButton::indicator:checked {{
+            border-color: {theme.accent};
+            background: qradialgradient(cx: 0.5, cy: 0.5, radius: 0.5, fx: 0.5, fy: 0.5,
+                stop: 0 {theme.accent}, stop: 0.55 {theme.accent}, stop: 0.65 {theme.surface},
+                stop: 1 {theme.surface});
+        }}
+        QFrame#choiceRow QRadioButton::indicator:disabled {{ border-color: {theme.border}; }}
+        QFrame#choiceRow QRadioButton::indicator:checked:disabled {{ border-color: {theme.muted}; }}
+        QFrame#choiceRow QComboBox::drop-down {{
+            subcontrol-origin: padding; subcontrol-position: center right; width: 24px; border: none;
+        }}
         QLabel#choiceText {{ color: {theme.text}; background: transparent; }}
         QLabel#muted {{ color: {theme.muted}; background: transparent; }}
     """ + button_style(theme)
@@ -364,6 +389,25 @@ class ChoiceListView(QuestionView):
         emit_signal(self.response_changed)
 
 
+class ChoiceComboBox(QComboBox):
+    """A combo box that draws its own chevron, so that it shows under any style sheet."""
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """Draw the box, then a chevron at its right edge."""
+        super().paintEvent(event)
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        theme = current_theme()
+        color = QColor(theme.text if self.isEnabled() else theme.muted)
+        painter.setPen(
+            QPen(color, 1.6, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin)
+        )
+        x = self.width() - SPACE_M - 5
+        y = self.height() / 2
+        painter.drawPolyline([QPointF(x - 4, y - 2), QPointF(x, y + 2), QPointF(x + 4, y - 2)])
+        painter.end()
+
+
 class PairingRowView(QFrame):
     """One thing to place (a left, an item) with a combo box of options, a badge and a correction."""
 
@@ -378,7 +422,7 @@ class PairingRowView(QFrame):
         self.label.setWordWrap(True)
         self.label.setFont(body_font())
         self.label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.combo = QComboBox(self)
+        self.combo = ChoiceComboBox(self)
         self.combo.setFont(body_font(0.9375))
         self.combo.setAccessibleName(text)
         self.combo.setPlaceholderText("Choose…")

@@ -65,7 +65,7 @@ def percent(fraction: float) -> str:
 
 def default_title(quiz: Quiz) -> str:
     """Name a quiz that has no title of its own."""
-    return "Before-and-after check" if quiz.measure else "Quiz"
+    return "Before-and-after check" if quiz.measure else "Check your understanding"
 
 
 def scroll_to(widget: QWidget) -> None:
