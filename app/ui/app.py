@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.model.progress import ProgressError, ProgressStore
 from app.ui.main_window import APP_NAME, MainWindow
-from app.ui.problems_dialog import problem_lines, summary
 from app.ui.theme import ASSETS_DIR, apply_theme
 
 if TYPE_CHECKING:
@@ -75,6 +74,7 @@ class LoadedPacks:
 def load_packs(labels: list[str]) -> LoadedPacks:
     """Load every pack named in ``labels``; a later pack with the same id replaces an earlier one."""
     from app.model.loader import load_pack
+    from app.ui.problems_dialog import problem_lines, summary
 
     loaded = LoadedPacks()
     for label in labels:
@@ -130,8 +130,21 @@ def open_store(data: Path) -> ProgressStore:
     return ProgressStore.open(fallback)
 
 
-def build_main_window(argv: list[str]) -> MainWindow:
-    """Build the application's window from command-line arguments, without entering the event loop."""
+@dataclass(slots=True)
+class Startup:
+    """What the window needs before its packs: the application, data folder, store and profile."""
+
+    app: QApplication
+    data: Path
+    store: ProgressStore
+    profile_id: int
+    icon: QIcon
+    pack_labels: list[str]
+    restore_position: bool
+
+
+def prepare(argv: list[str]) -> Startup:
+    """Parse the command line, then set up the application, its theme and the progress store."""
     arguments = parse_arguments(argv)
     app = ensure_application()
     follow_system_theme(app)
@@ -140,27 +153,45 @@ def build_main_window(argv: list[str]) -> MainWindow:
         app.setWindowIcon(icon)
     data = data_folder(arguments.data_dir)
     store = open_store(data)
-    profile_id = store.ensure_default_profile()
-
     labels = [str(BUILTIN_PACK)] if (BUILTIN_PACK / "pack.yaml").is_file() else []
     labels += [str(path) for path in installed_pack_paths(data)]
     labels += list(arguments.packs)
-    loaded = load_packs(labels)
+    return Startup(app, data, store, store.ensure_default_profile(), icon, labels, not arguments.packs)
 
-    window = MainWindow(store, profile_id, loaded.packs, icon)
+
+def fill_window(window: MainWindow, startup: Startup) -> None:
+    """Load the packs into ``window``, report the broken ones, and return to the last step."""
+    loaded = load_packs(startup.pack_labels)
+    window.set_packs(loaded.packs)
     window.pending_problems = loaded.failures
     if loaded.failures:
         QTimer.singleShot(0, window.show_pending_problems)
-    if not arguments.packs and window.continue_target() is not None:
+    if startup.restore_position and window.continue_target() is not None:
         window.continue_learning()
+
+
+def build_main_window(argv: list[str]) -> MainWindow:
+    """Build the application's window from command-line arguments, without entering the event loop."""
+    startup = prepare(argv)
+    window = MainWindow(startup.store, startup.profile_id, None, startup.icon)
+    fill_window(window, startup)
+    return window
+
+
+def start(argv: list[str]) -> MainWindow:
+    """Show the window at once, then load the packs in the first turn of the event loop."""
+    startup = prepare(argv)
+    window = MainWindow(startup.store, startup.profile_id, None, startup.icon)
+    window.show()
+    startup.app.processEvents()  # paint the window now, so the learner sees it while packs load
+    QTimer.singleShot(0, lambda: fill_window(window, startup))
     return window
 
 
 def run(argv: list[str]) -> int:
     """Start Unspun with ``argv`` (no program name) and run until the window closes."""
     app = ensure_application()
-    window = build_main_window(argv)
-    window.show()
+    window = start(argv)
     status = app.exec()
     window.store.close()
     return int(status)

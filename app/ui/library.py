@@ -45,6 +45,7 @@ STATE_ROLE = Qt.ItemDataRole.UserRole + 3
 
 ICON_SIZE = 16
 EMPTY_LIBRARY_TEXT = "No packs installed yet - File > Open pack..."
+LOADING_TEXT = "Loading lessons…"
 
 StateLookup = Callable[["Pack", "Module", "Lesson"], LessonState]
 ProgressLookup = Callable[["Pack", "Module"], float]
@@ -293,10 +294,18 @@ class LibraryPanel(QWidget):
                 self._show_module_progress(pack, module)
                 module_item.setExpanded(True)
             pack_item.setExpanded(True)
+        self.empty_label.setText(EMPTY_LIBRARY_TEXT)
         has_packs = bool(self._packs)
         self.tree.setVisible(has_packs)
         self.empty_label.setVisible(not has_packs)
         self.continue_button.setVisible(has_packs)
+
+    def show_loading(self) -> None:
+        """Say that packs are being loaded (the window is shown before they are)."""
+        self.tree.hide()
+        self.continue_button.hide()
+        self.empty_label.setText(LOADING_TEXT)
+        self.empty_label.show()
 
     def refresh_states(self) -> None:
         """Redraw every lesson's state and every module's completion from the store."""

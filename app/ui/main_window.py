@@ -29,7 +29,6 @@ from app.model.session import LessonSession, LessonState, lesson_state, module_p
 from app.ui.home import HomeView
 from app.ui.lesson_player import LessonPlayerView
 from app.ui.library import LibraryPanel
-from app.ui.problems_dialog import ProblemsDialog, problem_lines, summary
 from app.ui.theme import (
     SPACE_L,
     SPACE_S,
@@ -74,14 +73,14 @@ class MainWindow(QMainWindow):
         self,
         store: ProgressStore,
         profile_id: int,
-        packs: Sequence[Pack] = (),
+        packs: Sequence[Pack] | None = (),
         icon: QIcon | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.store = store
         self.profile_id = profile_id
-        self.packs: list[Pack] = list(packs)
+        self.packs: list[Pack] = list(packs or ())
         self.icon = icon if icon is not None else QIcon()
         self.state = ""
         self.session: LessonSession | None = None
@@ -131,9 +130,18 @@ class MainWindow(QMainWindow):
         theme_signals().theme_changed.connect(self._on_theme_changed)
         self._following_theme = True
 
+        self._restore_window_settings()
+        if packs is None:  # the packs are still loading (run() shows the window first)
+            self.library.show_loading()
+            self._move_to_state(LIBRARY_STATE)
+        else:
+            self.set_packs(self.packs)
+
+    def set_packs(self, packs: Sequence[Pack]) -> None:
+        """Show ``packs`` in the library and on the home screen."""
+        self.packs = list(packs)
         self.library.set_packs(self.packs)
         self.home.set_packs(self.packs)
-        self._restore_window_settings()
         self._show_continue_target()
         self.show_library()
 
@@ -313,6 +321,7 @@ class MainWindow(QMainWindow):
     def open_pack_path(self, path: str) -> Pack | None:
         """Load the pack at ``path``; show it, or show its problems. Return the pack when it loaded."""
         from app.model.loader import load_pack
+        from app.ui.problems_dialog import problem_lines, summary
 
         result = load_pack(path)
         if not result.ok or result.pack is None:
@@ -326,6 +335,8 @@ class MainWindow(QMainWindow):
 
     def show_problems(self, pack_label: str, lines: list[str], heading: str = "") -> None:
         """Show the Problems dialog for a pack that could not be opened."""
+        from app.ui.problems_dialog import ProblemsDialog
+
         dialog = ProblemsDialog(pack_label, lines, heading, self)
         dialog.exec()
 

@@ -9,12 +9,14 @@ import os
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
-from app.model.pack import Pack
+if TYPE_CHECKING:
+    from app.model.pack import Pack
 
 #: Okabe-Ito: distinguishable by colour-blind readers. Techniques without a colour take these in turn.
 TECHNIQUE_PALETTE = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7")
