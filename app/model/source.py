@@ -45,6 +45,7 @@ _DRIVE = re.compile(r"^[A-Za-z]:")
 _YAML_SUFFIXES = (".yaml", ".yml")
 _IGNORED_ZIP_FOLDER = "__MACOSX"
 _IGNORED_FILE = ".DS_Store"
+_MAX_FOLDER_ENTRIES = 4 * MAX_FILES
 
 
 class PackFileError(Exception):
@@ -261,12 +262,13 @@ def _looks_like_zip(path: str) -> bool:
 class _FolderWalk:
     """What one walk of a pack folder found."""
 
-    __slots__ = ("files", "problems", "stopped", "total")
+    __slots__ = ("files", "problems", "scanned", "stopped", "total")
 
     def __init__(self) -> None:
         self.files: list[str] = []
         self.problems: list[Problem] = []
         self.total = 0
+        self.scanned = 0
         self.stopped = False
 
 
@@ -281,8 +283,13 @@ def _walk_folder(root: Path, problems: list[Problem]) -> _FolderWalk:
     while pending and not walk.stopped:
         folder, prefix = pending.pop()
         try:
+            listing: list[os.DirEntry[str]] = []
             with os.scandir(folder) as entries:
-                listing = sorted(entries, key=lambda entry: entry.name)
+                for entry in entries:
+                    walk.scanned += 1
+                    if walk.scanned > _MAX_FOLDER_ENTRIES:
+                        break
+                    listing.append(entry)
         except OSError as error:
             problems.append(
                 _pack_error(
@@ -290,6 +297,12 @@ def _walk_folder(root: Path, problems: list[Problem]) -> _FolderWalk:
                 )
             )
             continue
+        if walk.scanned > _MAX_FOLDER_ENTRIES:
+            # Folders, links and special files are not files, but millions of them still cost time.
+            problems.append(_pack_error(f"pack holds more than {_MAX_FOLDER_ENTRIES:,} files and folders"))
+            walk.stopped = True
+            break
+        listing.sort(key=lambda entry: entry.name)
         for entry in listing:
             inside = prefix + entry.name
             try:

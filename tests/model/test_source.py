@@ -278,3 +278,17 @@ def test_unreadable_file_is_a_pack_file_error(tmp_path: Path) -> None:
     assert pack is not None
     with pytest.raises(PackFileError, match=r"^could not open the file"):
         pack.read_bytes("secret.yaml")
+
+
+def test_folder_flooded_with_empty_folders_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Folders are not files, but a pack holding too many entries of any kind stops the walk."""
+    monkeypatch.setattr(source_module, "_MAX_FOLDER_ENTRIES", 5)
+    make_folder(tmp_path, {"pack.yaml": MANIFEST})
+    for index in range(5):
+        (tmp_path / f"empty{index}").mkdir()
+    assert open_pack_source(tmp_path) == (
+        None,
+        [Problem("pack.yaml", 1, 1, "error", "pack holds more than 5 files and folders")],
+    )

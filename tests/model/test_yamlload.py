@@ -306,3 +306,20 @@ def test_timestamp_value_matches_safe_loader() -> None:
     assert problems == []
     assert data["at"] == yaml.safe_load("at: 2001-12-14 21:59:43.10 -5")["at"]
     assert data["day"] == datetime.date(2002, 12, 14)
+
+
+def test_pure_python_fallback_gives_the_same_answers(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without libyaml, the pure-Python parser feeds the same builder with the same refusals."""
+    from app.model import yamlload
+
+    monkeypatch.setattr(yamlload, "_Loader", yaml.SafeLoader)
+    data, problems = load("a: [1, yes, '2']\nno: x\n")
+    assert data == {"a": [1, True, "2"]}
+    assert only(problems) == Problem(
+        "m.yaml", 2, 1, "error", 'key `no` is read by YAML as a boolean; quote it: "no"'
+    )
+    node, problems = load_yaml(b"[" * 100_000, "m.yaml")
+    assert node is None
+    assert only(problems) == Problem(
+        "m.yaml", 1, MAX_DEPTH + 1, "error", f"YAML is nested deeper than the {MAX_DEPTH}-level limit"
+    )
