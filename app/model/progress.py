@@ -367,11 +367,14 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-def _stamp(moment: datetime) -> str:
+def to_stamp(moment: datetime) -> str:
     """Format a time for storage: ISO 8601 in UTC, always with microseconds, so text order is time order."""
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
     return moment.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+_stamp = to_stamp
 
 
 def _parse_stamp(text: str | None) -> datetime | None:
@@ -584,9 +587,7 @@ def open_with_recovery(
     return store, report
 
 
-def _recover(
-    path: Path, folder: Path, problem: str, now: datetime
-) -> tuple[ProgressStore, RecoveryReport]:
+def _recover(path: Path, folder: Path, problem: str, now: datetime) -> tuple[ProgressStore, RecoveryReport]:
     """Move a damaged file aside and restore the newest healthy backup, or start afresh."""
     try:
         kept_aside = _move_aside(path, now)
@@ -1065,7 +1066,8 @@ class ProgressStore:
     def attempt(self, attempt_id: int) -> QuizResult | None:
         """Return one attempt by id with its answers, or None."""
         row = self._query_one(
-            "SELECT pass_mark, discernment, started_at, submitted_at FROM attempts WHERE id = ?", (attempt_id,)
+            "SELECT pass_mark, discernment, started_at, submitted_at FROM attempts WHERE id = ?",
+            (attempt_id,),
         )
         if row is None:
             return None
@@ -1258,7 +1260,16 @@ class ProgressStore:
                 """INSERT INTO reflections
                        (profile_id, pack_id, module_id, lesson_id, step_key, text, saved_at, statement_id)
                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
-                (profile_id, pack_id, module_id, lesson_id, step_key, text, _stamp(_now()), str(uuid.uuid4())),
+                (
+                    profile_id,
+                    pack_id,
+                    module_id,
+                    lesson_id,
+                    step_key,
+                    text,
+                    _stamp(_now()),
+                    str(uuid.uuid4()),
+                ),
             )
 
     def reflection_history(

@@ -10,6 +10,8 @@ same questions for screens that show many lessons at once, such as the library.
 from __future__ import annotations
 
 import random
+import time
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -203,6 +205,11 @@ class LessonSession:
     rng: random.Random = field(default_factory=random.Random)
     current_index: int = 0
     _attempt_started: dict[int, datetime] = field(default_factory=dict)
+    #: Where time on a step is measured from (monotonic seconds); tests pass their own.
+    clock: Callable[[], float] = time.monotonic
+    _step_opened_at: float | None = None
+    #: Question ids checked in practice since each quiz attempt began, by step index.
+    _checked: dict[int, set[str]] = field(default_factory=dict)
 
     @property
     def steps(self) -> list[Step]:
@@ -227,10 +234,24 @@ class LessonSession:
         """Make ``index`` the current step and record that the learner opened it."""
         if not 0 <= index < len(self.steps):
             raise IndexError(f"lesson {self.lesson.id!r} has no step {index + 1}")
+        self.finish()
         self.current_index = index
         self.store.record_visit(*self._where(index))
+        self._step_opened_at = self.clock()
         if self.steps[index].quiz is not None:
             self.begin_attempt(index)
+
+    def finish(self) -> None:
+        """Record the time spent on the current step since it was opened (call when leaving the lesson)."""
+        if self._step_opened_at is None:
+            return
+        seconds = self.clock() - self._step_opened_at
+        self._step_opened_at = None
+        self.record_time(self.current_index, seconds)
+
+    def record_time(self, step_index: int, seconds: float) -> None:
+        """Add ``seconds`` studied on step ``step_index`` (``open_step`` and ``finish`` do this themselves)."""
+        self.store.record_time(*self._where(step_index), seconds)
 
     def visited(self, index: int) -> bool:
         """Tell whether the learner has opened step ``index`` before."""
@@ -241,6 +262,7 @@ class LessonSession:
     def begin_attempt(self, step_index: int) -> None:
         """Note that a fresh attempt at the quiz at ``step_index`` starts now (a retry, say)."""
         self._attempt_started[step_index] = _now()
+        self._checked.pop(step_index, None)
 
     def question_order(self, quiz: Quiz) -> list[int]:
         """Return the question indices in the order this attempt shows them (quiz ``shuffle``)."""
@@ -261,6 +283,29 @@ class LessonSession:
         """Score one response without recording it (practice feedback, previews)."""
         return score(question, response)
 
+    def record_check(
+        self, question: Question, response: Response, tries: int, step_index: int | None = None
+    ) -> QuestionResult:
+        """Score a practice check, commit it at once, and schedule review if it was missed; return the result.
+
+        ``tries`` counts this check too (1 for the first). ``step_index`` defaults to the current
+        step. A question checked here is not fed to review again when its quiz is submitted.
+        """
+        from app.model import review  # review imports progress, which imports this module
+
+        index = self.current_index if step_index is None else step_index
+        self._quiz(index)
+        result = score(question, response, tries)
+        kind = scoring.question_type(question)
+        self.store.record_answer(*self._where(index), result, kind)
+        self._checked.setdefault(index, set()).add(question.id)
+        review.note_answer(
+            self.store,
+            *self._where(index),
+            review.LessonAnswer(question.id, kind, result.fraction, tries),
+        )
+        return result
+
     def submit_quiz(
         self, step_index: int, responses: dict[str, Response], tries: dict[str, int] | None = None
     ) -> QuizResult:
@@ -279,6 +324,19 @@ class LessonSession:
         question_types = {q.id: scoring.question_type(q) for q in quiz.questions}
         attempt_id = self.store.record_attempt(
             *self._where(step_index), result, question_types, quiz.measure, tries
+        )
+        from app.model import review  # review imports progress, which imports this module
+
+        checked = self._checked.pop(step_index, set())
+        review.note_answers(
+            self.store,
+            *self._where(step_index),
+            [
+                review.LessonAnswer(r.question_id, question_types[r.question_id], r.fraction, r.tries)
+                for r in result.results
+                if r.question_id not in checked
+            ],
+            submitted,
         )
         # A retry without reopening the step is a new attempt that starts now.
         self._attempt_started[step_index] = submitted
@@ -365,8 +423,7 @@ def before_after(store: ProgressStore, profile_id: int, pack: Pack) -> BeforeAft
             return None
         module, lesson, index = found
         key = schema_step_key(lesson.steps[index], index)
-        attempts = store.attempts(profile_id, pack.id, module.id, lesson.id, key)
-        firsts.append(attempts[0] if attempts else None)
+        firsts.append(store.first_attempt(profile_id, pack.id, module.id, lesson.id, key))
     pre, post = firsts
     if pre is None and post is None:
         return None

@@ -1,0 +1,334 @@
+"""Spaced review with fsrs: the questions a learner missed come back when they are due.
+
+Rules, kept small on purpose:
+
+- **What becomes an item.** A question answered in a lesson wrong (s < 1) or right only after
+  retries (``tries > 1``) becomes a review item, keyed by (profile, pack, module, question id)
+  since question ids are unique in a module. The item remembers the lesson and step it came
+  from, and holds an fsrs ``Card`` stored as JSON.
+- **Ratings.** A score s maps to an fsrs rating: s = 0 is Again, 0 < s < 1 is Hard, s = 1 is
+  Good (``rating_for``). A lesson answer right only after retries counts as Hard.
+- **Lessons.** The first lesson answer that needs review creates the item and applies its rating
+  as the card's first review. A later lesson answer that is not right first time (wrong again,
+  say) reviews the card again with its rating, which brings it back sooner. A lesson answer right
+  first time leaves the schedule alone: only the Review screen moves an item further out.
+- **Reviews.** ``record_review`` applies the rating of a review answer and logs it.
+- Fuzzing is off, so that the same answers at the same times give the same schedule.
+
+Every time is timezone-aware UTC; pass ``now`` to schedule at a fixed time (tests).
+"""
+
+from __future__ import annotations
+
+import json
+import zlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+
+from fsrs import Card, Rating, Scheduler
+
+from app.model.progress import ProgressStore, to_stamp
+from app.model.schema import Lesson, Module, Question
+from app.model.schema import step_key as schema_step_key
+
+if TYPE_CHECKING:
+    import sqlite3
+
+    from app.model.pack import Pack
+
+SCHEDULER = Scheduler(enable_fuzzing=False)
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewItem:
+    """One question due for review again, with its fsrs card."""
+
+    profile_id: int
+    pack_id: str
+    module_id: str
+    question_id: str
+    lesson_id: str
+    step_key: str
+    question_type: str
+    card: Card
+    created_at: datetime
+
+    @property
+    def due(self) -> datetime:
+        """Return when the item is due next (UTC)."""
+        return self.card.due
+
+    @property
+    def key(self) -> tuple[int, str, str, str]:
+        """Return the item's identity: profile, pack, module, question id."""
+        return self.profile_id, self.pack_id, self.module_id, self.question_id
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewTarget:
+    """Where a review item's question lives in a loaded pack, for showing it."""
+
+    pack: Pack
+    module: Module
+    lesson: Lesson
+    step_index: int
+    question: Question
+
+
+@dataclass(frozen=True, slots=True)
+class LessonAnswer:
+    """One answer given in a lesson, as review needs it."""
+
+    question_id: str
+    question_type: str
+    fraction: float
+    tries: int | None = None
+
+
+def _utc(now: datetime | None) -> datetime:
+    """Return ``now`` (or the current time) as an aware UTC datetime, as fsrs requires."""
+    moment = now or datetime.now(UTC)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC)
+
+
+def rating_for(fraction: float) -> Rating:
+    """Map a score in [0, 1] to an fsrs rating: 0 Again, partial Hard, full Good."""
+    if fraction >= 1.0:
+        return Rating.Good
+    if fraction > 0.0:
+        return Rating.Hard
+    return Rating.Again
+
+
+def lesson_rating(fraction: float, tries: int | None) -> Rating | None:
+    """Rate a lesson answer for review, or None when it was right first time (nothing to review)."""
+    rating = rating_for(fraction)
+    if rating is Rating.Good and (tries or 1) > 1:
+        return Rating.Hard
+    return None if rating is Rating.Good else rating
+
+
+def _card_id(profile_id: int, pack_id: str, module_id: str, question_id: str) -> int:
+    """Derive a stable card id from the item's identity (fsrs's default waits a millisecond per card)."""
+    return zlib.crc32(f"{profile_id}\x1f{pack_id}\x1f{module_id}\x1f{question_id}".encode())
+
+
+_COLUMNS = (
+    "profile_id, pack_id, module_id, question_id, lesson_id, step_key, question_type, card_json, created_at"
+)
+
+
+def _item(row: Sequence[Any]) -> ReviewItem:
+    """Build a ReviewItem from a row of ``_COLUMNS``."""
+    card = Card.from_dict(json.loads(row[7]))
+    return ReviewItem(
+        row[0], row[1], row[2], row[3], row[4], row[5], row[6], card, datetime.fromisoformat(row[8])
+    )
+
+
+def _save(db: sqlite3.Connection, item: ReviewItem) -> None:
+    """Insert or update one item's row, due time included (its index finds due items fast)."""
+    db.execute(
+        f"""INSERT INTO review_items ({_COLUMNS}, due) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (profile_id, pack_id, module_id, question_id) DO UPDATE SET
+                lesson_id = excluded.lesson_id, step_key = excluded.step_key,
+                question_type = excluded.question_type, card_json = excluded.card_json, due = excluded.due""",
+        (
+            item.profile_id,
+            item.pack_id,
+            item.module_id,
+            item.question_id,
+            item.lesson_id,
+            item.step_key,
+            item.question_type,
+            json.dumps(item.card.to_dict()),
+            to_stamp(item.created_at),
+            to_stamp(item.card.due),
+        ),
+    )
+
+
+def _log(
+    db: sqlite3.Connection, item: ReviewItem, source: str, fraction: float, rating: Rating, at: datetime
+) -> None:
+    """Log one rating applied to an item (from a lesson or the Review screen)."""
+    db.execute(
+        """INSERT INTO reviews (profile_id, pack_id, module_id, question_id, source, fraction, rating, reviewed_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+        (
+            item.profile_id,
+            item.pack_id,
+            item.module_id,
+            item.question_id,
+            source,
+            fraction,
+            int(rating),
+            to_stamp(at),
+        ),
+    )
+
+
+def _review(item: ReviewItem, rating: Rating, at: datetime) -> ReviewItem:
+    """Return the item with its card reviewed at ``at`` with ``rating``."""
+    card, _ = SCHEDULER.review_card(item.card, rating, at)
+    return ReviewItem(
+        item.profile_id,
+        item.pack_id,
+        item.module_id,
+        item.question_id,
+        item.lesson_id,
+        item.step_key,
+        item.question_type,
+        card,
+        item.created_at,
+    )
+
+
+def item(
+    store: ProgressStore, profile_id: int, pack_id: str, module_id: str, question_id: str
+) -> ReviewItem | None:
+    """Return the review item of one question, or None when it has none."""
+    rows = store.query(
+        f"SELECT {_COLUMNS} FROM review_items "
+        "WHERE profile_id = ? AND pack_id = ? AND module_id = ? AND question_id = ?",
+        (profile_id, pack_id, module_id, question_id),
+    )
+    return _item(rows[0]) if rows else None
+
+
+def note_answers(
+    store: ProgressStore,
+    profile_id: int,
+    pack_id: str,
+    module_id: str,
+    lesson_id: str,
+    step_key: str,
+    given: Iterable[LessonAnswer],
+    now: datetime | None = None,
+) -> list[ReviewItem]:
+    """Apply answers given in a lesson to review, in one transaction; return the items created or rescheduled."""
+    at = _utc(now)
+    rated = [(answer, lesson_rating(answer.fraction, answer.tries)) for answer in given]
+    rated = [(answer, rating) for answer, rating in rated if rating is not None]
+    if not rated:
+        return []
+    changed: list[ReviewItem] = []
+    with store.transaction() as db:
+        for answer, rating in rated:
+            assert rating is not None
+            rows = db.execute(
+                f"SELECT {_COLUMNS} FROM review_items "
+                "WHERE profile_id = ? AND pack_id = ? AND module_id = ? AND question_id = ?",
+                (profile_id, pack_id, module_id, answer.question_id),
+            ).fetchall()
+            if rows:
+                current = _item(rows[0])
+            else:
+                card = Card(card_id=_card_id(profile_id, pack_id, module_id, answer.question_id), due=at)
+                current = ReviewItem(
+                    profile_id,
+                    pack_id,
+                    module_id,
+                    answer.question_id,
+                    lesson_id,
+                    step_key,
+                    answer.question_type,
+                    card,
+                    at,
+                )
+            updated = _review(current, rating, at)
+            _save(db, updated)
+            _log(db, updated, "lesson", answer.fraction, rating, at)
+            changed.append(updated)
+    return changed
+
+
+def note_answer(
+    store: ProgressStore,
+    profile_id: int,
+    pack_id: str,
+    module_id: str,
+    lesson_id: str,
+    step_key: str,
+    answer: LessonAnswer,
+    now: datetime | None = None,
+) -> ReviewItem | None:
+    """Apply one answer given in a lesson to review; return its item when it was created or rescheduled."""
+    changed = note_answers(store, profile_id, pack_id, module_id, lesson_id, step_key, [answer], now)
+    return changed[0] if changed else None
+
+
+def items(store: ProgressStore, profile_id: int) -> list[ReviewItem]:
+    """Return all of a learner's review items, soonest due first."""
+    rows = store.query(
+        f"SELECT {_COLUMNS} FROM review_items WHERE profile_id = ? ORDER BY due", (profile_id,)
+    )
+    return [_item(row) for row in rows]
+
+
+def due_items(
+    store: ProgressStore, profile_id: int, now: datetime | None = None, packs: Sequence[Pack] | None = None
+) -> list[ReviewItem]:
+    """Return the items due at ``now`` across all packs, most overdue first.
+
+    With ``packs``, items whose question is no longer in a loaded pack are left out.
+    """
+    rows = store.query(
+        f"SELECT {_COLUMNS} FROM review_items WHERE profile_id = ? AND due <= ? ORDER BY due",
+        (profile_id, to_stamp(_utc(now))),
+    )
+    due = [_item(row) for row in rows]
+    if packs is not None:
+        due = [entry for entry in due if find_question(packs, entry) is not None]
+    return due
+
+
+def due_count(store: ProgressStore, profile_id: int, now: datetime | None = None) -> int:
+    """Count the items due at ``now`` across all packs (the toolbar's number)."""
+    rows = store.query(
+        "SELECT count(*) FROM review_items WHERE profile_id = ? AND due <= ?",
+        (profile_id, to_stamp(_utc(now))),
+    )
+    return int(rows[0][0])
+
+
+def record_review(
+    store: ProgressStore, profile_id: int, entry: ReviewItem, fraction: float, now: datetime | None = None
+) -> ReviewItem:
+    """Apply a review answer's score to the item's schedule, commit it, and return the updated item."""
+    if entry.profile_id != profile_id:
+        raise ValueError("the review item belongs to another profile")
+    at = _utc(now)
+    rating = rating_for(fraction)
+    current = item(store, profile_id, entry.pack_id, entry.module_id, entry.question_id) or entry
+    updated = _review(current, rating, at)
+    with store.transaction() as db:
+        _save(db, updated)
+        _log(db, updated, "review", fraction, rating, at)
+    return updated
+
+
+def find_question(packs: Sequence[Pack], entry: ReviewItem) -> ReviewTarget | None:
+    """Find a review item's question in the loaded packs, or None when it is gone."""
+    pack = next((candidate for candidate in packs if candidate.id == entry.pack_id), None)
+    module = None if pack is None else pack.module(entry.module_id)
+    if pack is None or module is None:
+        return None
+    found: ReviewTarget | None = None
+    for lesson in module.lessons:
+        for index, step in enumerate(lesson.steps):
+            if step.quiz is None:
+                continue
+            for question in step.quiz.questions:
+                if question.id != entry.question_id:
+                    continue
+                target = ReviewTarget(pack, module, lesson, index, question)
+                # Prefer the place the item came from, should the pack have moved the question.
+                if lesson.id == entry.lesson_id and schema_step_key(step, index) == entry.step_key:
+                    return target
+                found = found or target
+    return found
