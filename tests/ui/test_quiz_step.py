@@ -343,3 +343,32 @@ def test_hand_made_quiz_passes_at_its_pass_mark(qtbot, pack) -> None:
     assert view.summary.headline.text() == "You scored 1 of 2 points (50%)"
     assert view.summary.verdict.text() == "✓ Passed"
     assert view.meta.text() == "Practice · 2 questions · Pass: 50%"
+
+
+def test_zoom_rebuilds_the_quiz_keeping_answers_and_feedback(qtbot, open_quiz) -> None:
+    """After a zoom change the cards are rebuilt larger, with the same answers, tries and feedback."""
+    from app.ui.theme import set_zoom
+
+    view = open_quiz("check")
+    tf = view.cards["q-tf"]
+    click(qtbot, tf.view.rows[False].button)
+    click(qtbot, tf.check_button)
+    click(qtbot, view.cards["q-single"].hint_button)
+    short = view.cards["q-short"]
+    qtbot.keyClicks(short.view.field, "testimonial")
+    order_before = list(view.cards)
+    single_order_before = list(view.cards["q-single"].view.rows)
+    title_size = view.title.font().pixelSize()
+    try:
+        set_zoom(1.5)
+        qtbot.waitUntil(lambda: view.title.font().pixelSize() > title_size)
+    finally:
+        set_zoom(1.0)
+    assert list(view.cards) == order_before
+    assert list(view.cards["q-single"].view.rows) == single_order_before
+    assert view.cards["q-tf"] is not tf
+    assert view.cards["q-tf"].response() is False
+    assert view.cards["q-tf"].score_label.text() == "1 of 1 point"
+    assert view.cards["q-tf"].tries == 1
+    assert view.cards["q-single"].hint_panel.isVisibleTo(view.cards["q-single"])
+    assert view.cards["q-short"].response() == "testimonial"

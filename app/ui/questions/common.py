@@ -41,8 +41,8 @@ from PySide6.QtWidgets import (
 from app.model.answers import Response
 from app.model.scoring import Mark
 from app.ui.questions.base import QuestionView
-from app.ui.rich_text import BODY_PX, MarkdownView, text_zoom
-from app.ui.theme import SPACE_M, SPACE_S, SPACE_XS, Theme, current_theme
+from app.ui.rich_text import BODY_PX, MarkdownView
+from app.ui.theme import SPACE_M, SPACE_S, SPACE_XS, Theme, current_theme, zoom
 
 if TYPE_CHECKING:
     from app.model.pack import Pack
@@ -97,7 +97,7 @@ def mark_color(mark: Mark, theme: Theme | None = None) -> str:
 def body_font(scale: float = 1.0, weight: QFont.Weight = QFont.Weight.Normal) -> QFont:
     """Return the body font at the current text zoom, scaled by ``scale``."""
     font = QFont()
-    font.setPixelSize(round(BODY_PX * text_zoom() * scale))
+    font.setPixelSize(round(BODY_PX * zoom() * scale))
     font.setWeight(weight)
     return font
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import random
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -37,7 +37,7 @@ from app.ui.question_card import (
 )
 from app.ui.questions.common import FeedbackBadgeView, body_font, emit_signal
 from app.ui.steps.base import StepContext, StepView, register_step_view
-from app.ui.theme import SPACE_L, SPACE_M, SPACE_S, SPACE_XL, SPACE_XS, current_theme
+from app.ui.theme import SPACE_L, SPACE_M, SPACE_S, SPACE_XL, SPACE_XS, current_theme, theme_signals
 
 MEASURE_NOTES = {
     "pre": (
@@ -118,17 +118,14 @@ class QuizStepView(StepView):
         self.title = QLabel(self.quiz.title or default_title(self.quiz), self)
         self.title.setObjectName("quizTitle")
         self.title.setWordWrap(True)
-        self.title.setFont(body_font(1.5, QFont.Weight.DemiBold))
         mode = "Practice" if self.practice else "Test"
         count = len(self.quiz.questions)
         questions = "1 question" if count == 1 else f"{count} questions"
         self.meta = QLabel(f"{mode} · {questions} · Pass: {percent(self.quiz.pass_mark)}", self)
         self.meta.setObjectName("muted")
-        self.meta.setFont(body_font(0.875))
         self.mode_note = QLabel(MODE_NOTES[self.quiz.mode], self)
         self.mode_note.setObjectName("muted")
         self.mode_note.setWordWrap(True)
-        self.mode_note.setFont(body_font(0.9375))
         self.measure_note = CalmPanelView("About this check", context, self)
         self.measure_note.setObjectName("notePanel")
         if self.quiz.measure:
@@ -139,14 +136,12 @@ class QuizStepView(StepView):
         self.best_label = QLabel(self)
         self.best_label.setObjectName("muted")
         self.best_label.setWordWrap(True)
-        self.best_label.setFont(body_font(0.875))
 
         self.cards_box = QVBoxLayout()
         self.cards_box.setSpacing(SPACE_L)
 
         self.unanswered_label = QLabel(self)
         self.unanswered_label.setObjectName("muted")
-        self.unanswered_label.setFont(body_font(0.875))
         self.submit_button = make_button("Submit quiz", self, primary=True)
         self.submit_button.setToolTip("Record this attempt and see your score")
         self.submit_button.clicked.connect(self.submit)
@@ -177,8 +172,13 @@ class QuizStepView(StepView):
         layout.addWidget(self.summary)
         layout.addStretch(1)
 
+        self._apply_fonts()
         self._refresh_best()
         self.start_attempt()
+        self._restyle_pending = False
+        signals = theme_signals()
+        signals.zoom_changed.connect(self._on_theme_changed)
+        signals.theme_changed.connect(self._on_theme_changed)
 
     # ------------------------------------------------------------ attempts
 
@@ -190,13 +190,23 @@ class QuizStepView(StepView):
             card.deleteLater()
         self.cards = {}
         self.result = None
-        total = len(self.quiz.questions)
-        for position, question_index in enumerate(self._question_order(), start=1):
+        self._layout = [
+            (index, self._display_order(self.quiz.questions[index])) for index in self._question_order()
+        ]
+        self._build_cards()
+        self.summary.hide()
+        self.footer.show()
+        self._refresh_unanswered()
+
+    def _build_cards(self) -> None:
+        """Build one card per question of this attempt, in its order and display orders."""
+        total = len(self._layout)
+        for position, (question_index, display_order) in enumerate(self._layout, start=1):
             question = self.quiz.questions[question_index]
             card = QuestionCardView(
                 question,
                 self.context,
-                self._display_order(question),
+                display_order,
                 self,
                 heading=f"Question {position} of {total}",
                 checkable=self.practice,
@@ -205,9 +215,57 @@ class QuizStepView(StepView):
             card.answered_changed.connect(self._on_card_answered_changed)
             self.cards_box.addWidget(card)
             self.cards[question.id] = card
-        self.summary.hide()
-        self.footer.show()
-        self._refresh_unanswered()
+
+    def restyle(self) -> None:
+        """Rebuild at the current zoom and colours, keeping answers, tries, feedback and the summary."""
+        kept = {
+            question_id: (
+                card.response(),
+                card.result,
+                card.tries,
+                card.hint_panel.isVisibleTo(card),
+                card.checkable,
+            )
+            for question_id, card in self.cards.items()
+        }
+        for card in self.cards.values():
+            self.cards_box.removeWidget(card)
+            card.hide()
+            card.deleteLater()
+        self.cards = {}
+        self.setStyleSheet(quiz_style())
+        self._apply_fonts()
+        self._build_cards()
+        for question_id, (response, result, tries, hint_shown, checkable) in kept.items():
+            card = self.cards[question_id]
+            card.set_response(response)
+            card.tries = tries
+            if hint_shown:
+                card.show_hint()
+            if result is not None:
+                card.show_result(result)
+            if not checkable:
+                card.finish()
+        if self.result is not None:
+            self.summary.show_result(self.quiz, self.result, list(self.cards.values()))
+
+    def _apply_fonts(self) -> None:
+        self.title.setFont(body_font(1.5, QFont.Weight.DemiBold))
+        self.meta.setFont(body_font(0.875))
+        self.mode_note.setFont(body_font(0.9375))
+        self.best_label.setFont(body_font(0.875))
+        self.unanswered_label.setFont(body_font(0.875))
+        self.summary.apply_fonts()
+
+    def _on_theme_changed(self, *_: object) -> None:
+        # a zoom change also re-applies the theme: restyle once for both
+        if not self._restyle_pending:
+            self._restyle_pending = True
+            QTimer.singleShot(0, self, self._restyle_now)
+
+    def _restyle_now(self) -> None:
+        self._restyle_pending = False
+        self.restyle()
 
     def _question_order(self) -> list[int]:
         session = self.context.session
@@ -326,17 +384,13 @@ class QuizSummaryPanel(QFrame):
         self.headline = QLabel(self)
         self.headline.setObjectName("quizTitle")
         self.headline.setWordWrap(True)
-        self.headline.setFont(body_font(1.25, QFont.Weight.DemiBold))
         self.verdict = FeedbackBadgeView(self)
         self.verdict.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        self.verdict.setFont(body_font(0.9375, QFont.Weight.DemiBold))
         self.detail = QLabel(self)
         self.detail.setObjectName("muted")
         self.detail.setWordWrap(True)
-        self.detail.setFont(body_font(0.9375))
         self.walk_title = QLabel("Go through your answers", self)
         self.walk_title.setObjectName("panelTitle")
-        self.walk_title.setFont(body_font(0.8125, QFont.Weight.DemiBold))
         self.walk_box = QVBoxLayout()
         self.walk_box.setSpacing(0)
         self.walk_buttons: list[QPushButton] = []
@@ -360,6 +414,15 @@ class QuizSummaryPanel(QFrame):
         layout.addLayout(self.walk_box)
         layout.addSpacing(SPACE_S)
         layout.addLayout(retry_row)
+        self.apply_fonts()
+
+    def apply_fonts(self) -> None:
+        """Set the panel's fonts at the current zoom."""
+        self.headline.setFont(body_font(1.25, QFont.Weight.DemiBold))
+        self.verdict.setFont(body_font(0.9375, QFont.Weight.DemiBold))
+        self.detail.setFont(body_font(0.9375))
+        self.walk_title.setFont(body_font(0.8125, QFont.Weight.DemiBold))
+        self.retry_button.setFont(body_font(0.9375))
 
     def show_result(self, quiz: Quiz, result: QuizResult, cards: list[QuestionCardView]) -> None:
         """Fill the panel from a submitted attempt; ``cards`` are in the order shown."""
