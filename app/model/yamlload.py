@@ -410,21 +410,19 @@ class _Builder:
                 elif (
                     node.__class__ is Scalar
                     and node.kind == "str"
-                    and not (  # type: ignore[union-attr]
-                        node.plain and node.value == "<<"  # type: ignore[union-attr]
-                    )
+                    and not (node.plain and node.value == "<<")
                 ):
                     seen = frame[4]
-                    first = seen.get(node.value)  # type: ignore[union-attr]
+                    first = seen.get(node.value)
                     if first is None:
-                        seen[node.value] = node.line  # type: ignore[union-attr]
+                        seen[node.value] = node.line
                         frame[3] = node
                     else:
                         self.error(
                             node.line,
                             node.column,
-                            f"duplicate key `{_shorten(node.value)}` (first at line {first})",
-                        )  # type: ignore[union-attr]
+                            f"duplicate key `{_shorten(str(node.value))}` (first at line {first})",
+                        )
                         frame[3] = _REFUSED_KEY
                 else:
                     self.refuse_key(node)
@@ -434,11 +432,7 @@ class _Builder:
                 if key is not _REFUSED_KEY and node is not None:
                     frame[1].append((key, node))
 
-        if documents == 0 or (
-            root.__class__ is Scalar
-            and root.kind == "null"  # type: ignore[union-attr]
-            and root.raw == ""
-        ):  # type: ignore[union-attr]
+        if documents == 0 or (root.__class__ is Scalar and root.kind == "null" and root.raw == ""):
             self.error(1, 1, "file is empty")
             return None
         return root
