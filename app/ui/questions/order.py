@@ -43,6 +43,8 @@ INDEX_ROLE = Qt.ItemDataRole.UserRole
 FEEDBACK_ROLE = Qt.ItemDataRole.UserRole + 1
 NUMBER_WIDTH = 28
 ROW_PADDING = SPACE_S + 2
+#: half the gap between two tiles, above and below each
+TILE_GAP = SPACE_XS
 
 
 def ordinal_position(position: int) -> str:
@@ -68,7 +70,7 @@ class OrderItemDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         """Size the tile to its wrapped text."""
         view = self.parent()
-        width = view.viewport().width() - 2 * view.spacing() if isinstance(view, QListWidget) else 0
+        width = view.viewport().width() if isinstance(view, QListWidget) else 0
         width = width if width > 100 else 560
         badge_width = QFontMetrics(body_font(0.875, QFont.Weight.DemiBold)).horizontalAdvance(
             self._badge_text(index)
@@ -76,7 +78,7 @@ class OrderItemDelegate(QStyledItemDelegate):
         text_rect = self._text_rect(QRect(0, 0, width, 10_000), badge_width)
         metrics = QFontMetrics(body_font())
         bound = metrics.boundingRect(text_rect, Qt.TextFlag.TextWordWrap, str(index.data()))
-        return QSize(width, max(bound.height(), metrics.height()) + 2 * ROW_PADDING)
+        return QSize(width, max(bound.height(), metrics.height()) + 2 * ROW_PADDING + 2 * TILE_GAP)
 
     def paint(
         self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
@@ -85,7 +87,7 @@ class OrderItemDelegate(QStyledItemDelegate):
         theme = current_theme()
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        rect = option.rect.adjusted(1, 1, -1, -1)
+        rect = option.rect.adjusted(1, TILE_GAP, -1, -TILE_GAP)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         focused = bool(option.state & QStyle.StateFlag.State_HasFocus)
         feedback = index.data(FEEDBACK_ROLE)
@@ -137,13 +139,13 @@ class OrderListView(QListWidget):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setSpacing(SPACE_XS)
+        self.setSpacing(0)  # the tiles keep their own gap, so that they align with the rest of the card
         self.setWordWrap(True)
         self.setStyleSheet("QListWidget { background: transparent; outline: none; }")
 
     def fit_height(self) -> None:
         """Grow or shrink to show every item."""
-        height = sum(self.sizeHintForRow(row) + 2 * self.spacing() for row in range(self.count()))
+        height = sum(self.sizeHintForRow(row) for row in range(self.count()))
         self.setFixedHeight(height + 2 * self.frameWidth() + 2)
 
     def resizeEvent(self, event: object) -> None:
