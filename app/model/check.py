@@ -11,7 +11,6 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterable
-from functools import cache
 from typing import Any
 
 import msgspec.inspect as mi
@@ -181,13 +180,16 @@ def markdown_fields(cls: type) -> tuple[str, ...]:
     return names
 
 
-@cache
+_ENCODE_NAMES: dict[tuple[type, str], str] = {}
+
+
 def _encode_name(cls: type, attr: str) -> str:
     """Return the YAML name of attribute ``attr`` (``pass_mark`` is written ``pass``)."""
-    for f in msgspec.structs.fields(cls):
-        if f.name == attr:
-            return f.encode_name
-    return attr
+    name = _ENCODE_NAMES.get((cls, attr))
+    if name is None:
+        name = next((f.encode_name for f in msgspec.structs.fields(cls) if f.name == attr), attr)
+        _ENCODE_NAMES[(cls, attr)] = name
+    return name
 
 
 # ---------------------------------------------------------------- the checker
@@ -273,7 +275,7 @@ class PackChecker:
         """Check the Markdown fields of Struct ``obj``: citations, images and links."""
         for attr in markdown_fields(type(obj)):
             text = getattr(obj, attr)
-            if not text or ("[" not in text and "<" not in text):
+            if not text or ("[" not in text and "<" not in text and "&" not in text):
                 continue
             refs = scan_markdown(text)
             if not (refs.citations or refs.images or refs.links):

@@ -76,7 +76,7 @@ def _describe(node: Node) -> str:
         return "a list"
     if isinstance(node, Scalar):
         if node.kind == "str":
-            return f"the text {_quote_yaml(node.value)}" if len(node.value) <= 40 else "text"
+            return f"the text {_quote_yaml(str(node.value))}" if len(str(node.value)) <= 40 else "text"
         if node.kind == "int" and node.value is not None and str(node.value) != node.raw.strip():
             return f"`{node.raw}`, which YAML 1.1 reads as the number {node.value}"
         return f"`{node.raw}`, which YAML reads as {_KIND_WORDS.get(node.kind, node.kind)}"
@@ -175,8 +175,8 @@ def _compile_str(t: mi.StrType, label: str) -> Checker:
     min_length, max_length = t.min_length, t.max_length
 
     def check_str(node: Node, ctx: Context) -> Any:
-        if node.__class__ is Scalar and node.kind == "str":  # type: ignore[attr-defined]
-            value: str = node.value  # type: ignore[attr-defined]
+        if node.__class__ is Scalar and node.kind == "str":
+            value = typing.cast(str, node.value)
             if pattern is not None and pattern(value) is None:
                 if blank_only:
                     ctx.error(node, f"{label} must not be empty")
@@ -198,15 +198,15 @@ def _compile_str(t: mi.StrType, label: str) -> Checker:
 
 def _compile_bool(label: str) -> Checker:
     def check_bool(node: Node, ctx: Context) -> Any:
-        if node.__class__ is Scalar and node.kind == "bool":  # type: ignore[attr-defined]
-            if node.raw in ("true", "false"):  # type: ignore[attr-defined]
-                return node.value  # type: ignore[attr-defined]
+        if node.__class__ is Scalar and node.kind == "bool":
+            if node.raw in ("true", "false"):
+                return node.value
             ctx.error(
                 node,
-                f"{label} takes only `true` or `false`; YAML 1.1 reads `{node.raw}` "  # type: ignore[attr-defined]
+                f"{label} takes only `true` or `false`; YAML 1.1 reads `{node.raw}` "
                 "as a boolean, but this format does not",
             )
-            return node.value  # type: ignore[attr-defined]
+            return node.value
         _wrong(node, label, "`true` or `false`", ctx)
         return None
 
@@ -237,28 +237,28 @@ def _compile_number(t: mi.IntType | mi.FloatType, label: str, *, integer: bool) 
     expected = "a whole number" if integer else "a number"
 
     def check_number(node: Node, ctx: Context) -> Any:
-        if node.__class__ is Scalar and node.kind in kinds:  # type: ignore[attr-defined]
-            value = node.value  # type: ignore[attr-defined]
+        if node.__class__ is Scalar and node.kind in kinds:
+            value = node.value
             if value is None:  # too long or unreadable: yamlload reported it
-                ctx.error(node, f"{label} must be {expected}, not `{node.raw}`")  # type: ignore[attr-defined]
+                ctx.error(node, f"{label} must be {expected}, not `{node.raw}`")
                 return None
-            if node.kind == "float" and not math.isfinite(value):  # type: ignore[attr-defined]
-                ctx.error(node, f"{label} must be a finite number, not `{node.raw}`")  # type: ignore[attr-defined]
+            if node.kind == "float" and not math.isfinite(typing.cast(float, value)):
+                ctx.error(node, f"{label} must be a finite number, not `{node.raw}`")
                 return value
             for fails, message in bounds:
-                if fails(value):
-                    ctx.error(node, f"{label} {message}, not {node.raw}")  # type: ignore[attr-defined]
+                if fails(typing.cast(float, value)):
+                    ctx.error(node, f"{label} {message}, not {node.raw}")
                     break
             return value
-        if node.__class__ is Scalar and node.kind == "str" and node.plain is False:  # type: ignore[attr-defined]
+        if node.__class__ is Scalar and node.kind == "str" and node.plain is False:
             ctx.error(
                 node,
-                f"{label} must be {expected}; {_quote_yaml(node.value)} "  # type: ignore[attr-defined]
+                f"{label} must be {expected}; {_quote_yaml(str(node.value))} "
                 "is quoted, so YAML reads it as text",
             )
             return None
-        if integer and node.__class__ is Scalar and node.kind == "float":  # type: ignore[attr-defined]
-            ctx.error(node, f"{label} must be a whole number, not `{node.raw}`")  # type: ignore[attr-defined]
+        if integer and node.__class__ is Scalar and node.kind == "float":
+            ctx.error(node, f"{label} must be a whole number, not `{node.raw}`")
             return None
         _wrong(node, label, expected, ctx)
         return None
@@ -271,10 +271,12 @@ def _compile_literal(values: tuple[str, ...], label: str) -> Checker:
     listed = ", ".join(values)
 
     def check_literal(node: Node, ctx: Context) -> Any:
-        if node.__class__ is Scalar and node.kind == "str":  # type: ignore[attr-defined]
-            value = node.value  # type: ignore[attr-defined]
+        if node.__class__ is Scalar and node.kind == "str":
+            value = node.value
             if value not in allowed:
-                ctx.error(node, f"{label} must be one of {listed}, not `{value}`{_suggest(value, values)}")
+                ctx.error(
+                    node, f"{label} must be one of {listed}, not `{value}`{_suggest(str(value), values)}"
+                )
             return value
         _wrong(node, label, f"one of {listed}", ctx)
         return None
@@ -296,7 +298,7 @@ def _compile_list(t: mi.ListType, label: str, raw: Any) -> Checker:
         if node.__class__ is not Sequence:
             _wrong(node, label, "a list", ctx)
             return None
-        items = node.items  # type: ignore[attr-defined]
+        items = node.items
         count = len(items)
         if min_length is not None and count < min_length:
             if count == 0:
@@ -330,7 +332,7 @@ def _compile_dict(t: mi.DictType, label: str, raw: Any) -> Checker:
             _wrong(node, label, "a mapping", ctx)
             return None
         out = {}
-        for key_node, value_node in node.items:  # type: ignore[attr-defined]
+        for key_node, value_node in node.items:
             name = key(key_node, ctx)
             if name is not None:
                 out[name] = value(value_node, ctx)
@@ -367,7 +369,7 @@ def _struct_table(cls: type, label: str) -> _StructTable:
         return table
     table = _StructTable(cls, label)
     _TABLES[cls] = table  # registered before compiling fields, so recursive types terminate
-    infos = {f.name: f for f in mi.type_info(cls).fields}  # type: ignore[attr-defined]
+    infos = {f.name: f for f in typing.cast(mi.StructType, mi.type_info(cls)).fields}
     for fi in msgspec.structs.fields(cls):
         info = infos[fi.name]
         table.checkers[fi.encode_name] = _compile(info.type, f"`{fi.encode_name}`", fi.type)
@@ -382,7 +384,7 @@ def _unknown_field(
     """Report a field ``table`` does not have; return the field suggested instead, if any."""
     name = key.value
     if elsewhere and name in elsewhere:
-        owners = elsewhere[name]
+        owners = elsewhere[str(name)]
         where = owners[0] if len(owners) == 1 else ", ".join(owners[:-1]) + " and " + owners[-1]
         ctx.error(key, f"`{name}` is only allowed on {where} questions")
         return None
@@ -407,19 +409,19 @@ def _walk_fields(
     unknown = False
     suggested: list[str] = []
     for key, value in node.items:
-        if key.__class__ is not Scalar or key.kind != "str":  # type: ignore[attr-defined]
+        if key.__class__ is not Scalar or key.kind != "str":
             continue  # yamlload reports keys that are not strings
-        name = key.value  # type: ignore[attr-defined]
-        checker = checkers.get(name)
+        name = key.value
+        checker = checkers.get(typing.cast(str, name))
         if checker is None:
             if name == skip:
                 continue
-            instead = _unknown_field(key, table, ctx, elsewhere)  # type: ignore[arg-type]
+            instead = _unknown_field(key, table, ctx, elsewhere)
             if instead:
                 suggested.append(instead)
             unknown = True
             continue
-        out[name] = checker(value, ctx)
+        out[typing.cast(str, name)] = checker(value, ctx)
     if len(out) < len(table.required) or table.required:
         for name in table.required:
             if name not in out and name not in suggested:  # a misspelt key was already reported
@@ -438,7 +440,7 @@ def _struct_checker(cls: type, label: str) -> Checker:
         if node.__class__ is not Mapping:
             _wrong(node, label, "a mapping of fields", ctx)
             return None
-        return _walk_fields(node, holder[0], ctx)[0]  # type: ignore[arg-type]
+        return _walk_fields(node, holder[0], ctx)[0]
 
     return check_struct
 
@@ -454,12 +456,12 @@ def _step_checker(label: str) -> Checker:
         if node.__class__ is not Mapping:
             _wrong(node, label, f"a mapping with one of {', '.join(kinds)}", ctx)
             return None
-        out, unknown = _walk_fields(node, holder[0], ctx)  # type: ignore[arg-type]
+        out, unknown = _walk_fields(node, holder[0], ctx)
         present = [k for k in kinds if k in out]
         if not present and not unknown:
             ctx.error(node, need)
         elif len(present) > 1:
-            second = next(k for k, _ in node.items if k.value == present[1])  # type: ignore[attr-defined]
+            second = next(k for k, _ in node.items if getattr(k, "value", None) == present[1])
             ctx.error(
                 second,
                 f"a step has exactly one kind, but this one has `{present[0]}` and `{present[1]}`; "
@@ -488,14 +490,14 @@ def _compile_tagged(variants: list[mi.StructType], label: str) -> Checker:
         if node.__class__ is not Mapping:
             _wrong(node, label, "a mapping of fields", ctx)
             return None
-        tag_node = next((v for k, v in node.items if k.value == tag_field), None)  # type: ignore[attr-defined]
+        tag_node = next((v for k, v in node.items if getattr(k, "value", None) == tag_field), None)
         if tag_node is None:
             ctx.error(node, f"missing required field `{tag_field}`: one of {listed}")
             return None
-        if tag_node.__class__ is not Scalar or tag_node.kind != "str":  # type: ignore[attr-defined]
+        if tag_node.__class__ is not Scalar or tag_node.kind != "str":
             _wrong(tag_node, f"`{tag_field}`", f"one of {listed}", ctx)
             return None
-        tag = tag_node.value  # type: ignore[attr-defined]
+        tag = typing.cast(str, tag_node.value)
         cls = by_tag.get(tag)
         if cls is None:
             ctx.error(tag_node, f"`{tag_field}` must be one of {listed}, not `{tag}`{_suggest(tag, tags)}")
@@ -503,7 +505,7 @@ def _compile_tagged(variants: list[mi.StructType], label: str) -> Checker:
         table = holder.get(tag)
         if table is None:
             table = holder[tag] = _struct_table(cls, label)
-        out, _ = _walk_fields(node, table, ctx, skip=tag_field, elsewhere=elsewhere_by_tag[tag])  # type: ignore[arg-type]
+        out, _ = _walk_fields(node, table, ctx, skip=tag_field, elsewhere=elsewhere_by_tag[tag])
         out[tag_field] = tag
         return out
 

@@ -63,8 +63,8 @@ _EMPTY = MarkdownRefs()
 
 def scan_markdown(text: str) -> MarkdownRefs:
     """Find the links, images and citations of Markdown ``text``, outside code."""
-    # Every link, image, autolink and citation needs "[" or "<"; most fields hold neither.
-    if "[" not in text and "<" not in text:
+    # Every link, image, autolink and citation needs "[" or "<" (or an entity such as &#91;).
+    if "[" not in text and "<" not in text and "&" not in text:
         return _EMPTY
     if "[@" in text:
         citations = _plain_citations(text)
@@ -74,16 +74,20 @@ def scan_markdown(text: str) -> MarkdownRefs:
 
 
 #: Anything that could make Markdown read a citation differently from a plain regex match: other
-#: brackets (links, images, references), autolinks, code, escapes, or lines indented like code.
-_NOT_PLAIN = re.compile(r"[\[\]<`\\]|~~~|^(?: {4}|\t)", re.MULTILINE)
+#: brackets (links, images, references), autolinks, code, escapes, entities, or lines indented like code.
+_NOT_PLAIN = re.compile(r"[\[\]<`\\&]|~~~|^(?: {4}|\t)", re.MULTILINE)
 
 
 def _plain_citations(text: str) -> list[str] | None:
     """Return the citations of ``text`` when nothing else in it is Markdown that could matter, else None."""
     found = []
     for match in CITATION_PATTERN.finditer(text):
-        if any(char in match.group(0) for char in "*_~&"):
-            return None
+        if any(char in match.group(0) for char in "*_~&") or text[match.end() : match.end() + 1] in (
+            "(",
+            ":",
+            "[",
+        ):
+            return None  # emphasis or an entity inside, or a link or reference definition after
         found.append(match.group(1))
     if _NOT_PLAIN.search(CITATION_PATTERN.sub("", text)):
         return None
