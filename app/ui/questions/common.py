@@ -42,7 +42,7 @@ from app.model.answers import Response
 from app.model.scoring import Mark
 from app.ui.questions.base import QuestionView
 from app.ui.rich_text import BODY_PX, MarkdownView
-from app.ui.theme import SPACE_M, SPACE_S, SPACE_XS, Theme, current_theme, zoom
+from app.ui.theme import SPACE_M, SPACE_S, SPACE_XL, SPACE_XS, Theme, current_theme, zoom
 
 if TYPE_CHECKING:
     from app.model.pack import Pack
@@ -100,6 +100,13 @@ def body_font(scale: float = 1.0, weight: QFont.Weight = QFont.Weight.Normal) ->
     font.setPixelSize(round(BODY_PX * zoom() * scale))
     font.setWeight(weight)
     return font
+
+
+def wrapping_policy() -> QSizePolicy:
+    """Return a size policy for wrapped labels that keeps height-for-width (a plain one drops it)."""
+    policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+    policy.setHeightForWidth(True)
+    return policy
 
 
 def markdown_view(pack: Pack | None, text: str, parent: QWidget | None = None) -> MarkdownView:
@@ -184,7 +191,7 @@ class ChoiceRowView(QFrame):
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.label.setWordWrap(True)
         self.label.setFont(body_font())
-        self.label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.label.setSizePolicy(wrapping_policy())
         self.label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         # as tall as one line of text, so that the indicator sits centred on the first line
         button.setFixedHeight(QFontMetrics(self.label.font()).height())
@@ -421,7 +428,7 @@ class PairingRowView(QFrame):
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.label.setWordWrap(True)
         self.label.setFont(body_font())
-        self.label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.label.setSizePolicy(wrapping_policy())
         self.combo = ChoiceComboBox(self)
         self.combo.setFont(body_font(0.9375))
         self.combo.setAccessibleName(text)
@@ -429,10 +436,14 @@ class PairingRowView(QFrame):
         for key, option in options:
             self.combo.addItem(option, key)
         self.combo.setCurrentIndex(-1)
-        self.combo.setMinimumWidth(200)
         self.combo.setMinimumHeight(32)
-        self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.combo.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        # a share of the row, not the width of the longest option, so that long texts never squeeze
+        # the label; the open list is as wide as its longest option
+        self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.combo.setMinimumContentsLength(10)
+        self.combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        widest = max((self.combo.fontMetrics().horizontalAdvance(option) for _, option in options), default=0)
+        self.combo.view().setMinimumWidth(widest + SPACE_XL + SPACE_M)
         self.badge = FeedbackBadgeView(self)
         self.badge.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         # wide enough for either word, so that the combo boxes of all rows line up
@@ -451,7 +462,8 @@ class PairingRowView(QFrame):
         layout.addWidget(self.combo, 0, 1)
         layout.addWidget(self.badge, 0, 2)
         layout.addWidget(self.correction, 1, 0, 1, 3)
-        layout.setColumnStretch(0, 1)
+        layout.setColumnStretch(0, 3)
+        layout.setColumnStretch(1, 2)
 
     def chosen(self) -> int | None:
         """Return the key of the chosen option, or None."""
