@@ -204,21 +204,22 @@ def closest_passage(text: str, quote: str) -> str | None:
     """Find the passage of ``text`` most like ``quote``, for "did you mean" messages."""
     if not text or not quote:
         return None
-    width = len(quote)
     window = text[:20_000]
-    starts = range(0, max(1, len(window) - width + 1))
-    step = max(1, len(starts) // 2000)  # bound the work on long texts
     matcher = difflib.SequenceMatcher(None, autojunk=False)
     matcher.set_seq2(quote)
     best, best_ratio = None, 0.0
-    for start in starts[::step]:
-        candidate = window[start : start + width]
-        matcher.set_seq1(candidate)
-        if matcher.real_quick_ratio() <= best_ratio or matcher.quick_ratio() <= best_ratio:
-            continue
-        ratio = matcher.ratio()
-        if ratio > best_ratio:
-            best, best_ratio = candidate, ratio
+    # A near miss is often a character or two longer or shorter (a dropped full stop, a typo).
+    for width in sorted(range(max(1, len(quote) - 3), len(quote) + 4), key=lambda w: abs(w - len(quote))):
+        starts = range(0, max(1, len(window) - width + 1))
+        step = max(1, len(starts) // 2000)  # bound the work on long texts
+        for start in starts[::step]:
+            candidate = window[start : start + width]
+            matcher.set_seq1(candidate)
+            if matcher.real_quick_ratio() <= best_ratio or matcher.quick_ratio() <= best_ratio:
+                continue
+            ratio = matcher.ratio()
+            if ratio > best_ratio:
+                best, best_ratio = candidate, ratio
     return best if best_ratio >= 0.4 else None
 
 
@@ -230,6 +231,18 @@ def _shown(text: str, limit: int = 60) -> str:
     return f'"{flat}"'
 
 
+def _keys(root: Node | None, field: str) -> frozenset[str] | None:
+    """Return the string keys of mapping ``field`` of the manifest's node tree, or None if it has none."""
+    if not isinstance(root, Mapping):
+        return None
+    table = resolve(root, (None, field))
+    if table is root:
+        return frozenset()  # the field is left out: there is nothing to cite
+    if not isinstance(table, Mapping):
+        return None
+    return frozenset(str(getattr(key, "value", "")) for key, _ in table.items)
+
+
 class PackChecker:
     """Check the manifest and modules of one pack; collect problems across files."""
 
@@ -237,8 +250,9 @@ class PackChecker:
         self.source = source
         self.manifest = manifest
         self.problems: list[Problem] = []
-        self.sources: frozenset[str] | None = frozenset(manifest.sources) if manifest else None
-        self.techniques: frozenset[str] | None = frozenset(manifest.techniques) if manifest else None
+        # A manifest with errors still names its sources and techniques; check references to them.
+        self.sources = frozenset(manifest.sources) if manifest else _keys(manifest_root, "sources")
+        self.techniques = frozenset(manifest.techniques) if manifest else _keys(manifest_root, "techniques")
         self.used_sources: set[str] = set()
         self.used_techniques: set[str] = set()
         self.module_ids: dict[str, str] = {}

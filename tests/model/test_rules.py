@@ -849,3 +849,13 @@ def test_problems_are_sorted_by_file_then_line(tmp_path: Path) -> None:
     files = [file for file, _ in order]
     assert files == sorted(files, key=["pack.yaml", "m.yaml", "a.yaml"].index)
     assert order == sorted(order, key=lambda fl: (["pack.yaml", "m.yaml", "a.yaml"].index(fl[0]), fl[1]))
+
+
+def test_references_checked_even_when_the_manifest_has_errors(tmp_path: Path) -> None:
+    """A manifest error does not hide a module's unknown citation: both are reported in one run."""
+    manifest = MANIFEST.replace("title: Test pack", "title: no")
+    step = "- reading:\n    body: 'As shown [@scr].'\n"
+    root = write_pack(tmp_path, manifest, {"m.yaml": module(step)})
+    problems = problems_of(root)
+    assert find(problems, "`title` must be a string").file == "pack.yaml"
+    assert find(problems, "citation `[@scr]` names no source").file == "m.yaml"
