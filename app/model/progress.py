@@ -826,7 +826,9 @@ class ProgressStore:
         try:
             self._db.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as error:
-            raise ProgressError(f"Progress could not be saved: {_explain(error)}.") from error
+            raise ProgressError(
+                f"Progress could not be saved: {_explain(error)}. Everything saved before is kept."
+            ) from error
         try:
             yield self._db
             self._db.execute("COMMIT")
