@@ -178,3 +178,30 @@ def test_subprocess_exit_codes(tmp_path: Path) -> None:
         for args in ([str(EXAMPLE_PACK)], [str(broken)], ["--format"])
     ]
     assert codes == [0, 1, 2]
+
+
+def test_broken_fixture_reports_each_mistake_at_its_line(capsys: pytest.CaptureFixture[str]) -> None:
+    """The typos fixture gets one error per mistake, in file order, each at the line of the mistake."""
+    root = ROOT / "tests" / "fixtures" / "broken" / "typos"
+    status, lines = run([str(root)], capsys)
+    assert status == 1
+    found = [(m["file"], int(m["line"]), m["message"]) for m in map(LINE.match, lines[:-1])]
+    expected = [
+        (
+            "lesson.yaml",
+            "title: no",
+            '`title` must be a string, but YAML reads `no` as a boolean; quote it: "no"',
+        ),
+        ("lesson.yaml", "anwsers", "unknown field `anwsers`; did you mean `answers`?"),
+        (
+            "second.yaml",
+            "[@agencey]",
+            "citation `[@agencey]` names no source of pack.yaml; did you mean `agency`?",
+        ),
+        ("second.yaml", "quote: Dr Lin", 'the closest passage is "Dr. Lin says"'),
+    ]
+    assert len(found) == len(expected)
+    for (file, line, message), (want_file, marker, fragment) in zip(found, expected, strict=True):
+        assert (file, line) == (f"{root}/{want_file}", line_of(root, want_file, marker))
+        assert fragment in message
+    assert lines[-1] == "4 errors, 0 warnings"
