@@ -17,6 +17,7 @@ import msgspec.inspect as mi
 import msgspec.structs
 
 from app.model import schema
+from app.model.limits import MAX_PROBLEMS_PER_FILE
 from app.model.problems import Problem, Severity
 from app.model.quotes import find_occurrence
 from app.model.schema import (
@@ -259,6 +260,7 @@ class PackChecker:
         self.measures: dict[str, str] = {}
         self.files_ok: dict[str, bool] = {}
         self._file_checks: dict[str, str | None] = {}
+        self._counts: dict[str, int] = {}
         self._manifest_root = manifest_root
         self.file = MANIFEST_FILE
         self.root: Node | None = manifest_root
@@ -267,8 +269,15 @@ class PackChecker:
 
     def report(self, severity: Severity, loc: Loc, message: str, *, key: bool = False) -> None:
         """Record a problem at the node ``loc`` names in the current file."""
+        count = self._counts.get(self.file, 0)
+        if count > MAX_PROBLEMS_PER_FILE:
+            return  # bounded memory for a hostile pack; the note below was already added
+        self._counts[self.file] = count + 1
         node = resolve(self.root, loc, key=key)
         line, column = (node.line, node.column) if node is not None else (1, 1)
+        if count == MAX_PROBLEMS_PER_FILE:
+            message = f"stopped checking after {MAX_PROBLEMS_PER_FILE:,} problems in this file"
+            severity = "error"
         self.problems.append(Problem(self.file, line, column, severity, message))
 
     def error(self, loc: Loc, message: str, *, key: bool = False) -> None:

@@ -22,6 +22,7 @@ import msgspec.inspect as mi
 import msgspec.structs
 
 from app.model import schema
+from app.model.limits import MAX_PROBLEMS_PER_FILE
 from app.model.problems import Problem
 from app.model.yamlload import Mapping, Node, Scalar, Sequence
 
@@ -56,8 +57,19 @@ class Context:
     problems: list[Problem] = field(default_factory=list)
 
     def error(self, node: Node, message: str) -> None:
-        """Record an error at ``node``."""
-        self.problems.append(Problem(self.file, node.line, node.column, "error", message))
+        """Record an error at ``node``; past the per-file cap, only count it, so memory stays bounded."""
+        if len(self.problems) < MAX_PROBLEMS_PER_FILE:
+            self.problems.append(Problem(self.file, node.line, node.column, "error", message))
+        elif len(self.problems) == MAX_PROBLEMS_PER_FILE:
+            self.problems.append(
+                Problem(
+                    self.file,
+                    node.line,
+                    node.column,
+                    "error",
+                    f"stopped checking after {MAX_PROBLEMS_PER_FILE:,} problems in this file",
+                )
+            )
 
 
 # ---------------------------------------------------------------- messages

@@ -859,3 +859,16 @@ def test_references_checked_even_when_the_manifest_has_errors(tmp_path: Path) ->
     problems = problems_of(root)
     assert find(problems, "`title` must be a string").file == "pack.yaml"
     assert find(problems, "citation `[@scr]` names no source").file == "m.yaml"
+
+
+def test_problems_per_file_are_capped(tmp_path: Path) -> None:
+    """A file with thousands of mistakes gets at most the per-file cap of problems, and says it stopped."""
+    from app.model.limits import MAX_PROBLEMS_PER_FILE
+
+    reflects = "".join(
+        f"- reflect: {{prompt: P{i}, min_words: -1}}\n" for i in range(MAX_PROBLEMS_PER_FILE + 50)
+    )
+    root = write_pack(tmp_path, modules={"m.yaml": module(reflects)})
+    problems = problems_of(root)
+    assert len(problems) == MAX_PROBLEMS_PER_FILE + 1
+    assert problems[-1].message == f"stopped checking after {MAX_PROBLEMS_PER_FILE:,} problems in this file"
