@@ -11,7 +11,7 @@ import functools
 import sys
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QPointF, Qt, Signal, SignalInstance
+from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRectF, QSize, Qt, Signal, SignalInstance
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -166,6 +166,53 @@ class FeedbackBadgeView(QLabel):
         self.setText("")
         self.setAccessibleName("")
         self.hide()
+
+
+class TileCheckBox(QCheckBox):
+    """A check box drawn to match the tiles' radio rings, whatever the style sheet."""
+
+    BOX = 16
+
+    def sizeHint(self) -> QSize:
+        """Take just the box."""
+        return QSize(self.BOX + 2, self.BOX + 2)
+
+    def minimumSizeHint(self) -> QSize:
+        """Take just the box."""
+        return self.sizeHint()
+
+    def hitButton(self, pos: QPoint) -> bool:
+        """Count a click anywhere on the widget."""
+        return self.rect().contains(pos)
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        """Draw a rounded box, filled with a tick when checked."""
+        theme = current_theme()
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        box = QRectF(1, (self.height() - self.BOX) / 2, self.BOX, self.BOX)
+        checked = self.isChecked()
+        edge = QColor(theme.accent if checked else theme.muted)
+        if not self.isEnabled():
+            edge = QColor(theme.muted if checked else theme.border)
+        painter.setPen(QPen(edge, 2))
+        painter.setBrush(edge if checked else QColor(theme.surface))
+        painter.drawRoundedRect(box.adjusted(1, 1, -1, -1), 3, 3)
+        if checked:
+            painter.setPen(
+                QPen(
+                    QColor(theme.surface),
+                    2,
+                    Qt.PenStyle.SolidLine,
+                    Qt.PenCapStyle.RoundCap,
+                    Qt.PenJoinStyle.RoundJoin,
+                )
+            )
+            x, y = box.left(), box.top()
+            painter.drawPolyline(
+                [QPointF(x + 4, y + 8.5), QPointF(x + 7, y + 11.5), QPointF(x + 12.5, y + 5)]
+            )
+        painter.end()
 
 
 class ChoiceRowView(QFrame):
@@ -354,7 +401,7 @@ class ChoiceListView(QuestionView):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(SPACE_S)
         for key, text in entries:
-            button: QAbstractButton = QRadioButton(self) if self.exclusive else QCheckBox(self)
+            button: QAbstractButton = QRadioButton(self) if self.exclusive else TileCheckBox(self)
             row = ChoiceRowView(button, text, self.context.pack, self)
             self.group.addButton(button)
             self.rows[key] = row

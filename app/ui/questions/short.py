@@ -49,8 +49,9 @@ class ShortQuestionView(QuestionView):
         self.accepted.setFont(body_font(0.9))
         self.accepted.hide()
         layout = QGridLayout(self)
+        self.layout_ = layout
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setHorizontalSpacing(SPACE_M)
+        layout.setHorizontalSpacing(0)  # no gap beside the hidden badge
         layout.setVerticalSpacing(SPACE_XS + SPACE_S)
         layout.addWidget(self.field, 0, 0)
         layout.addWidget(self.badge, 0, 1)
@@ -70,6 +71,7 @@ class ShortQuestionView(QuestionView):
         """Say whether the answer was accepted, and list the accepted answers when not."""
         right = short_right(self.question, result.response)
         self.badge.show_mark(mark_of(right))
+        self.layout_.setHorizontalSpacing(SPACE_M)
         if not right:
             label = "Accepted answer" if len(self.question.answers) == 1 else "Accepted answers"
             self.accepted.setText(f"{label}: " + " · ".join(self.question.answers))
@@ -78,6 +80,7 @@ class ShortQuestionView(QuestionView):
     def clear_feedback(self) -> None:
         """Remove the mark and the accepted answers."""
         self.badge.clear_mark()
+        self.layout_.setHorizontalSpacing(0)  # no gap beside the hidden badge
         self.accepted.hide()
 
     def set_read_only(self, read_only: bool) -> None:
