@@ -366,6 +366,30 @@ def lesson_state(
 ) -> LessonState:
     """Return a lesson's state from what the store holds, by the completion rules of section 6."""
     visited = store.visited_steps(profile_id, pack.id, module.id, lesson.id)
+    quizzes: dict[str, bool | None] = {}
+    reflections: dict[str, str | None] = {}
+    for index, step in enumerate(lesson.steps):
+        key = schema_step_key(step, index)
+        if step.quiz is not None:
+            attempts = store.attempts(profile_id, pack.id, module.id, lesson.id, key)
+            quizzes[key] = any(attempt.passed for attempt in attempts) if attempts else None
+        elif step.reflect is not None:
+            reflections[key] = store.reflection(profile_id, pack.id, module.id, lesson.id, key)
+    return state_from(lesson, visited, quizzes, reflections)
+
+
+def state_from(
+    lesson: Lesson,
+    visited: set[str],
+    quizzes: dict[str, bool | None],
+    reflections: dict[str, str | None],
+) -> LessonState:
+    """Apply the completion rules of section 6 to what is known of a lesson.
+
+    ``visited`` holds the step keys opened; ``quizzes`` maps each quiz step's key to None (never
+    submitted) or whether an attempt passed; ``reflections`` maps each reflect step's key to its
+    latest saved text or None. Missing keys count as nothing recorded.
+    """
     anything_recorded = bool(visited)
     completed = True
     passed = True
@@ -374,14 +398,14 @@ def lesson_state(
         if key not in visited:
             completed = False
         if step.quiz is not None:
-            attempts = store.attempts(profile_id, pack.id, module.id, lesson.id, key)
-            anything_recorded = anything_recorded or bool(attempts)
-            if not attempts:
+            outcome = quizzes.get(key)
+            anything_recorded = anything_recorded or outcome is not None
+            if outcome is None:
                 completed = False
-            if not any(attempt.passed for attempt in attempts):
+            if not outcome:
                 passed = False
         elif step.reflect is not None:
-            text = store.reflection(profile_id, pack.id, module.id, lesson.id, key)
+            text = reflections.get(key)
             anything_recorded = anything_recorded or text is not None
             # Answered means what the reflect step asks before it saves: at least min_words (and one).
             if text is None or count_words(text) < max(step.reflect.min_words, 1):

@@ -1,0 +1,318 @@
+"""What the dashboard shows, computed from the progress store and the loaded packs, without Qt.
+
+``dashboard_data(store, profile_id, packs)`` gathers everything in one call: where to continue,
+completion per module, the quiz score history, accuracy per technique, time studied, the
+before-and-after change of section 6 with a plain-language reading, and how many reviews are
+due. It reads small, indexed slices of the store (never every answer), so that it stays fast
+with 100,000 attempts (``bench/progress.py``).
+
+Accuracy per technique counts each submitted quiz answer to a question tagged with that
+technique as a first try: its score, or 0 when it needed retries in practice mode, since the
+learner missed it at first. Questions without techniques count for none.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from app.model import review
+from app.model.progress import Position, ProgressStore
+from app.model.schema import Lesson, Module
+from app.model.schema import step_key as schema_step_key
+from app.model.session import BeforeAfter, LessonState, before_after, state_from
+
+if TYPE_CHECKING:
+    from app.model.pack import Pack
+
+#: The score history holds at most this many latest attempts (a chart cannot show more).
+HISTORY_LIMIT = 200
+#: A change in discernment smaller than this reads as "about the same".
+DISCERNMENT_STEADY = 0.5
+#: A change in score smaller than this (5 percentage points) reads as "about the same".
+SCORE_STEADY = 0.05
+
+
+@dataclass(frozen=True, slots=True)
+class ContinueAt:
+    """The step to continue from, with the titles to show (None when its pack is not loaded)."""
+
+    position: Position
+    pack: Pack | None
+    module: Module | None
+    lesson: Lesson | None
+    step_index: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class ModuleCompletion:
+    """How far a learner is through one module."""
+
+    pack_id: str
+    module_id: str
+    title: str
+    lessons: int
+    started: int
+    completed: int  # completed or passed
+    passed: int
+
+    @property
+    def fraction(self) -> float:
+        """Return the share of lessons completed (passed ones included), 0 to 1."""
+        return self.completed / self.lessons if self.lessons else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class ScorePoint:
+    """One submitted quiz attempt on the score history."""
+
+    at: datetime
+    score: float
+    passed: bool
+    pack_id: str
+    module_id: str
+    lesson_id: str
+    step_key: str
+    measure: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class TechniqueAccuracy:
+    """How often a learner got questions on one technique right the first time."""
+
+    pack_id: str
+    technique: str
+    label: str
+    color: str | None
+    answered: int
+    accuracy: float  # 0 to 1
+
+
+@dataclass(frozen=True, slots=True)
+class PackChange:
+    """The before-and-after result of one pack, with its reading in plain words."""
+
+    pack_id: str
+    pack_title: str
+    result: BeforeAfter
+    reading: str
+
+
+@dataclass(frozen=True, slots=True)
+class DashboardData:
+    """Everything the dashboard draws for one learner."""
+
+    profile_id: int
+    continue_at: ContinueAt | None
+    modules: tuple[ModuleCompletion, ...]
+    score_history: tuple[ScorePoint, ...]  # oldest first, the latest HISTORY_LIMIT attempts
+    techniques: tuple[TechniqueAccuracy, ...]  # weakest first
+    seconds_studied: float
+    changes: tuple[PackChange, ...]
+    reviews_due: int
+
+    @property
+    def started(self) -> bool:
+        """Tell whether the learner has started anything (the dashboard is shown first then)."""
+        return (
+            self.continue_at is not None or bool(self.score_history) or any(m.started for m in self.modules)
+        )
+
+
+def _percent(value: float) -> str:
+    """Format a fraction as a whole percentage."""
+    return f"{round(value * 100)}%"
+
+
+def describe_change(result: BeforeAfter) -> str:
+    """Say in plain words what a before-and-after result means for the learner."""
+    if result.pre is None:
+        return (
+            "You took the final check without the first one, so there is nothing to compare it with. "
+            f"Your score was {_percent(result.post.score if result.post else 0.0)}."
+        )
+    if result.post is None:
+        return (
+            f"You scored {_percent(result.pre.score)} on the first check. Take the final check at the "
+            "end of the pack to see how much you have changed."
+        )
+    sentences = []
+    change = result.score_change or 0.0
+    trend = (
+        "rose" if change >= SCORE_STEADY else "fell" if change <= -SCORE_STEADY else "stayed about the same"
+    )
+    sentences.append(
+        f"Your score {trend}: {_percent(result.pre.score)} on the first check, "
+        f"{_percent(result.post.score)} on the final one."
+    )
+    before, after = result.pre_discernment, result.post_discernment
+    if before is not None and after is not None:
+        gap = after - before
+        sentences.append(
+            f"Your discernment went from {before:+.1f} to {after:+.1f} on a scale from -5 to +5: "
+            "how much more you trust reliable items than unreliable ones."
+        )
+        if gap >= DISCERNMENT_STEADY:
+            sentences.append("You now tell reliable and unreliable sources apart better than before.")
+        elif gap <= -DISCERNMENT_STEADY:
+            sentences.append("You told reliable and unreliable sources apart less well this time.")
+        else:
+            sentences.append("You tell reliable and unreliable sources apart about as well as before.")
+        if after < 0:
+            sentences.append("You still trusted the unreliable items more than the reliable ones.")
+        elif after > 0 and before <= 0:
+            sentences.append("You no longer trust everything the same: that is the skill this pack teaches.")
+    return " ".join(sentences)
+
+
+def _continue_at(store: ProgressStore, profile_id: int, packs: Sequence[Pack]) -> ContinueAt | None:
+    """Resolve the learner's last position against the loaded packs."""
+    position = store.last_position(profile_id)
+    if position is None:
+        return None
+    pack = next((candidate for candidate in packs if candidate.id == position.pack_id), None)
+    module = None if pack is None else pack.module(position.module_id)
+    lesson = None if pack is None else pack.lesson(position.module_id, position.lesson_id)
+    step_index = None
+    if lesson is not None:
+        step_index = next(
+            (i for i, step in enumerate(lesson.steps) if schema_step_key(step, i) == position.step_key), None
+        )
+    return ContinueAt(position, pack, module, lesson, step_index)
+
+
+def _module_completion(
+    store: ProgressStore, profile_id: int, pack: Pack, imported: set[tuple[str, str]]
+) -> list[ModuleCompletion]:
+    """Compute lesson states for every module of a pack from a few indexed queries."""
+    visited: dict[tuple[str, str], set[str]] = {}
+    for module_id, lesson_id, key in store.query(
+        "SELECT module_id, lesson_id, step_key FROM visits WHERE profile_id = ? AND pack_id = ?",
+        (profile_id, pack.id),
+    ):
+        visited.setdefault((module_id, lesson_id), set()).add(key)
+    completions = []
+    for module in pack.modules:
+        states = []
+        for lesson in module.lessons:
+            quizzes: dict[str, bool | None] = {}
+            reflections: dict[str, str | None] = {}
+            for index, step in enumerate(lesson.steps):
+                key = schema_step_key(step, index)
+                where = (profile_id, pack.id, module.id, lesson.id, key)
+                if step.quiz is not None:
+                    # max() over the last column of an index is one lookup, however many attempts there are.
+                    row = store.query(
+                        """SELECT max(passed) FROM attempts WHERE profile_id = ? AND pack_id = ?
+                           AND module_id = ? AND lesson_id = ? AND step_key = ?""",
+                        where,
+                    )
+                    quizzes[key] = None if row[0][0] is None else bool(row[0][0])
+                elif step.reflect is not None:
+                    reflections[key] = store.reflection(*where)
+            state = state_from(lesson, visited.get((module.id, lesson.id), set()), quizzes, reflections)
+            if (module.id, lesson.id) in imported and not state.done:
+                state = LessonState.COMPLETED
+            states.append(state)
+        completions.append(
+            ModuleCompletion(
+                pack.id,
+                module.id,
+                module.title,
+                len(states),
+                sum(state is not LessonState.NOT_STARTED for state in states),
+                sum(state.done for state in states),
+                sum(state is LessonState.PASSED for state in states),
+            )
+        )
+    return completions
+
+
+def _score_history(store: ProgressStore, profile_id: int) -> list[ScorePoint]:
+    """Return the latest attempts, oldest first."""
+    rows = store.query(
+        """SELECT submitted_at, score, passed, pack_id, module_id, lesson_id, step_key, measure
+           FROM attempts WHERE profile_id = ? ORDER BY submitted_at DESC LIMIT ?""",
+        (profile_id, HISTORY_LIMIT),
+    )
+    points = [
+        ScorePoint(
+            datetime.fromisoformat(row[0]), row[1], bool(row[2]), row[3], row[4], row[5], row[6], row[7]
+        )
+        for row in rows
+    ]
+    points.reverse()
+    return points
+
+
+def _technique_accuracy(
+    store: ProgressStore, profile_id: int, packs: Sequence[Pack]
+) -> list[TechniqueAccuracy]:
+    """Sum first-try scores per technique from the per-question totals; weakest first."""
+    stats: dict[tuple[str, str, str], tuple[int, float]] = {
+        (row[0], row[1], row[2]): (int(row[3]), float(row[4]))
+        for row in store.query(
+            "SELECT pack_id, module_id, question_id, answered, first_try_sum FROM question_stats WHERE profile_id = ?",
+            (profile_id,),
+        )
+    }
+    results = []
+    for pack in packs:
+        totals: dict[str, list[float]] = {}
+        for module in pack.modules:
+            for lesson in module.lessons:
+                for step in lesson.steps:
+                    if step.quiz is None:
+                        continue
+                    for question in step.quiz.questions:
+                        answered, right = stats.get((pack.id, module.id, question.id), (0, 0.0))
+                        if not answered:
+                            continue
+                        for technique in question.techniques:
+                            total = totals.setdefault(technique, [0.0, 0.0])
+                            total[0] += answered
+                            total[1] += right
+        for technique, (answered_sum, right_sum) in totals.items():
+            info = pack.manifest.techniques.get(technique)
+            results.append(
+                TechniqueAccuracy(
+                    pack.id,
+                    technique,
+                    info.label if info is not None else technique,
+                    None if info is None else info.color,
+                    int(answered_sum),
+                    right_sum / answered_sum,
+                )
+            )
+    results.sort(key=lambda entry: (entry.accuracy, -entry.answered, entry.label))
+    return results
+
+
+def dashboard_data(
+    store: ProgressStore, profile_id: int, packs: Sequence[Pack], now: datetime | None = None
+) -> DashboardData:
+    """Gather everything the dashboard shows for one learner across the loaded packs."""
+    imported: dict[str, set[tuple[str, str]]] = {}
+    for pack_id, module_id, lesson_id in store.query(
+        "SELECT pack_id, module_id, lesson_id FROM completions WHERE profile_id = ?", (profile_id,)
+    ):
+        imported.setdefault(pack_id, set()).add((module_id, lesson_id))
+    modules: list[ModuleCompletion] = []
+    changes: list[PackChange] = []
+    for pack in packs:
+        modules.extend(_module_completion(store, profile_id, pack, imported.get(pack.id, set())))
+        result = before_after(store, profile_id, pack)
+        if result is not None:
+            changes.append(PackChange(pack.id, pack.title, result, describe_change(result)))
+    return DashboardData(
+        profile_id,
+        _continue_at(store, profile_id, packs),
+        tuple(modules),
+        tuple(_score_history(store, profile_id)),
+        tuple(_technique_accuracy(store, profile_id, packs)),
+        store.time_studied(profile_id),
+        tuple(changes),
+        review.due_count(store, profile_id, now),
+    )

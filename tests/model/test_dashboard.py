@@ -1,0 +1,134 @@
+"""Dashboard data: continue, completion per module, score history, technique accuracy, time, before/after readings."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from app.model.dashboard import dashboard_data, describe_change
+from app.model.loader import load_pack
+from app.model.pack import Pack
+from app.model.progress import ProgressStore
+from app.model.session import BeforeAfter, LessonSession, QuestionResult, QuizResult
+from tests.conftest import EXAMPLE_PACK
+
+RIGHT: dict[str, Any] = {
+    "q-single": 0,
+    "q-multiple": [0, 1],
+    "q-tf": False,
+    "q-short": "Testimonial",
+    "q-order": [0, 1, 2, 3],
+    "q-match": {0: 0, 1: 1},
+    "q-spot": [(0, 13), (52, 70)],
+    "q-categorize": {0: 0, 1: 1},
+}
+
+
+@pytest.fixture(scope="module")
+def pack() -> Pack:
+    result = load_pack(EXAMPLE_PACK)
+    assert result.pack is not None, result.problems
+    return result.pack
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[ProgressStore]:
+    with ProgressStore.open(tmp_path / "progress.sqlite3") as opened:
+        yield opened
+
+
+def session(pack: Pack, store: ProgressStore, profile: int, lesson_id: str) -> LessonSession:
+    module = pack.modules[0]
+    lesson = next(item for item in module.lessons if item.id == lesson_id)
+    return LessonSession(pack, module, lesson, store, profile, random.Random(3))
+
+
+def test_fresh_learner_has_not_started(pack: Pack, store: ProgressStore) -> None:
+    """Before anything is done, the dashboard says not started and shows empty figures."""
+    profile = store.ensure_default_profile()
+    data = dashboard_data(store, profile, [pack])
+    assert not data.started
+    assert data.continue_at is None and data.score_history == () and data.techniques == ()
+    assert [(m.module_id, m.lessons, m.completed) for m in data.modules] == [
+        (module.id, len(module.lessons), 0) for module in pack.modules
+    ]
+    assert data.seconds_studied == 0.0 and data.changes == () and data.reviews_due == 0
+
+
+def test_dashboard_reflects_what_the_learner_did(pack: Pack, store: ProgressStore) -> None:
+    """Completion, continue point, history, technique accuracy, time and due reviews follow the learner's work."""
+    profile = store.ensure_default_profile()
+    ticks = iter(range(0, 1000, 30))
+    check = session(pack, store, profile, "check")
+    check.clock = lambda: float(next(ticks))
+    check.open_step(0)
+    # q-single (technique "testimonial") is missed once, then right in a second attempt.
+    check.submit_quiz(0, dict(RIGHT, **{"q-single": 1}))
+    check.submit_quiz(0, RIGHT)
+    check.finish()
+    data = dashboard_data(store, profile, [pack], now=datetime.now(UTC) + timedelta(days=1))
+    assert data.started
+    assert data.continue_at is not None and data.continue_at.lesson is not None
+    assert (data.continue_at.lesson.id, data.continue_at.step_index) == ("check", 0)
+    (module,) = [m for m in data.modules if m.module_id == pack.modules[0].id]
+    check_lesson = next(lesson for lesson in pack.modules[0].lessons if lesson.id == "check")
+    assert module.started >= 1 and module.completed == (1 if len(check_lesson.steps) == 1 else 0)
+    assert [round(point.score, 3) for point in data.score_history] == [round(8 / 9, 3), 1.0]
+    testimonial = next(t for t in data.techniques if t.technique == "testimonial")
+    assert testimonial.answered == 2 and testimonial.accuracy == pytest.approx(0.5)
+    assert testimonial.label == pack.manifest.techniques["testimonial"].label
+    assert data.seconds_studied == pytest.approx(30.0)
+    assert data.reviews_due == 1  # q-single, missed in the first attempt
+
+
+def test_imported_completion_counts(pack: Pack, store: ProgressStore) -> None:
+    """A lesson another computer reported completed (an import) counts as completed."""
+    profile = store.ensure_default_profile()
+    module = pack.modules[0]
+    with store.transaction() as db:
+        db.execute(
+            "INSERT INTO completions VALUES ('s1', ?, ?, ?, ?, '2025-01-01T00:00:00.000000+00:00')",
+            (profile, pack.id, module.id, module.lessons[0].id),
+        )
+    data = dashboard_data(store, profile, [pack])
+    assert next(m for m in data.modules if m.module_id == module.id).completed == 1
+
+
+def result(score: float, discernment: float | None) -> QuizResult:
+    return QuizResult((QuestionResult("q", 1, score, score, 1.0),), 0.5, discernment)
+
+
+@pytest.mark.parametrize(
+    ("pre", "post", "expected"),
+    [
+        (
+            result(0.4, -1.0),
+            result(0.8, 2.0),
+            ["rose", "40%", "80%", "-1.0 to +2.0", "apart better", "no longer"],
+        ),
+        (result(0.8, 2.0), result(0.4, 0.5), ["fell", "apart less well"]),
+        (result(0.5, 1.0), result(0.52, 1.2), ["stayed about the same", "about as well"]),
+        (result(0.5, None), result(0.6, -1.5), ["rose"]),
+        (result(0.3, 0.0), None, ["30%", "Take the final check"]),
+        (None, result(0.9, 1.0), ["nothing to compare", "90%"]),
+    ],
+)
+def test_change_is_read_in_plain_words(
+    pre: QuizResult | None, post: QuizResult | None, expected: list[str]
+) -> None:
+    """The before-and-after reading names the direction of the change in score and discernment."""
+    reading = describe_change(BeforeAfter(pre, post))
+    for phrase in expected:
+        assert phrase in reading
+
+
+def test_negative_discernment_is_called_out() -> None:
+    """A learner who still trusts unreliable items more is told so."""
+    assert "still trusted the unreliable" in describe_change(
+        BeforeAfter(result(0.5, -2.0), result(0.6, -1.0))
+    )
