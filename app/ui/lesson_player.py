@@ -136,8 +136,10 @@ class StepIndicatorView(QWidget):
 
     def set_steps(self, titles: list[str]) -> None:
         """Make one dot per step."""
-        for dot in self.dots:
+        for dot in self.dots:  # hide at once: deleteLater waits for the event loop
             self._layout.removeWidget(dot)
+            dot.hide()
+            dot.setParent(None)
             dot.deleteLater()
         self.dots = []
         for number, title in enumerate(titles, start=1):
@@ -220,6 +222,7 @@ class LessonPlayerView(QWidget):
         top = QHBoxLayout()
         self.breadcrumb = QLabel()
         self.breadcrumb.setObjectName("breadcrumb")
+        self.breadcrumb.setWordWrap(True)
         self.breadcrumb.setTextFormat(Qt.TextFormat.RichText)
         self.breadcrumb.setTextInteractionFlags(
             Qt.TextInteractionFlag.LinksAccessibleByMouse | Qt.TextInteractionFlag.LinksAccessibleByKeyboard

@@ -165,6 +165,7 @@ class MainWindow(QMainWindow):
         self.home_button = self._nav_button("Home", "Show the overview of your packs (Alt+Home)")
         self.home_button.clicked.connect(self.show_library)
         self.library_button = self._nav_button("Library", "Show or hide the library panel (Ctrl+L)")
+        self.library_button.setProperty("toggle", True)
         self.library_button.setChecked(True)
         self.library_button.toggled.connect(self._on_library_button_toggled)
         layout.addWidget(self.home_button)
