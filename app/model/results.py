@@ -1,0 +1,1133 @@
+"""A learner's results as xAPI 1.0.3 statements (JSON) and CSV, for their teacher; and importing them back.
+
+``docs/results-format.md`` documents the mapping: actor, verbs, activity ids, results and
+extensions, with an example. In short:
+
+- the actor is the profile, as an account ``{"homePage": "urn:unspun:profile", "name": <uuid>}``;
+- ``answered``: one statement per answered question (in a quiz attempt or a practice check) and
+  per reflection; ``passed``/``failed``: one per quiz attempt; ``completed``: one per lesson done;
+- activity ids follow ``urn:unspun:pack:<pack>/module/<m>/lesson/<l>/step/<s>/question/<q>``;
+- statement ids are stable: stored UUIDs for attempts, checks and reflections, and uuid5 over
+  ``NAMESPACE`` for answers inside attempts and for completions, so re-exporting gives the same ids.
+
+``import_results`` merges a file into the store: each actor becomes the profile with the same
+UUID, or a new profile; a statement whose id the store already holds is skipped, so importing
+the same file twice adds nothing.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+import uuid
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import quote, unquote
+
+from app.model import answers
+from app.model.progress import ProgressError, ProgressStore, to_stamp
+from app.model.schema import (
+    Categorize,
+    Judge,
+    Match,
+    Multiple,
+    Order,
+    Question,
+    Short,
+    Single,
+    TrueFalse,
+)
+from app.model.session import QuestionResult, QuizResult, lesson_state
+
+if TYPE_CHECKING:
+    from app.model.pack import Pack
+
+XAPI_VERSION = "1.0.3"
+#: The namespace of the uuid5 statement ids (answers in attempts, completions).
+NAMESPACE = uuid.UUID("93f439ec-a6ec-4c82-8717-0e79e910b682")
+ACCOUNT_HOME = "urn:unspun:profile"
+ACTIVITY_PREFIX = "urn:unspun:pack:"
+EXTENSION = "urn:unspun:xapi:extension:"
+#: A results file larger than this is refused before it is read.
+MAX_FILE_BYTES = 64 * 1024 * 1024
+
+VERB_ANSWERED = "http://adlnet.gov/expapi/verbs/answered"
+VERB_COMPLETED = "http://adlnet.gov/expapi/verbs/completed"
+VERB_PASSED = "http://adlnet.gov/expapi/verbs/passed"
+VERB_FAILED = "http://adlnet.gov/expapi/verbs/failed"
+VERBS = {
+    VERB_ANSWERED: "answered",
+    VERB_COMPLETED: "completed",
+    VERB_PASSED: "passed",
+    VERB_FAILED: "failed",
+}
+TYPE_INTERACTION = "http://adlnet.gov/expapi/activities/cmi.interaction"
+TYPE_ASSESSMENT = "http://adlnet.gov/expapi/activities/assessment"
+TYPE_LESSON = "http://adlnet.gov/expapi/activities/lesson"
+TYPE_MODULE = "http://adlnet.gov/expapi/activities/module"
+TYPE_COURSE = "http://adlnet.gov/expapi/activities/course"
+INTERACTION_TYPES = {
+    "single": "choice",
+    "multiple": "choice",
+    "true_false": "true-false",
+    "short": "fill-in",
+    "order": "sequencing",
+    "match": "matching",
+    "categorize": "matching",
+    "spot": "other",
+    "judge": "likert",
+}
+CSV_COLUMNS = (
+    "profile",
+    "profile_uuid",
+    "pack",
+    "module",
+    "lesson",
+    "quiz",
+    "question",
+    "type",
+    "response",
+    "score",
+    "points",
+    "points_possible",
+    "tries",
+    "attempt_time",
+    "measure",
+    "source",
+    "attempt_statement",
+)
+
+_UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[1-5][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$")
+_TIMESTAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$")
+_DURATION = re.compile(r"^P(\d+D)?(T(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$")
+_IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:\S+$")
+
+
+class ResultsError(Exception):
+    """A results file could not be written or read; the message says why, for people."""
+
+
+@dataclass(frozen=True, slots=True)
+class Coordinates:
+    """Where an activity sits: pack, and as deep as its id goes."""
+
+    pack_id: str
+    module_id: str | None = None
+    lesson_id: str | None = None
+    step_key: str | None = None
+    question_id: str | None = None
+
+
+@dataclass(slots=True)
+class ImportSummary:
+    """What an import did: statements added, skipped as already there, and ignored as not Unspun's."""
+
+    added: int = 0
+    duplicates: int = 0
+    ignored: int = 0
+    #: (profile id, name, created by this import) per learner in the file.
+    profiles: list[tuple[int, str, bool]] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------- ids
+
+
+def activity_id(
+    pack_id: str,
+    module_id: str | None = None,
+    lesson_id: str | None = None,
+    step_key: str | None = None,
+    question_id: str | None = None,
+) -> str:
+    """Build an activity IRI: urn:unspun:pack:<pack>[/module/<m>[/lesson/<l>[/step/<s>[/question/<q>]]]]."""
+    parts = [ACTIVITY_PREFIX + quote(pack_id, safe="")]
+    for name, value in (
+        ("module", module_id),
+        ("lesson", lesson_id),
+        ("step", step_key),
+        ("question", question_id),
+    ):
+        if value is None:
+            break
+        parts.append(f"{name}/{quote(value, safe='')}")
+    return "/".join(parts)
+
+
+def parse_activity_id(iri: str) -> Coordinates | None:
+    """Read an activity IRI made by ``activity_id`` back into coordinates, or None if it is not one."""
+    if not iri.startswith(ACTIVITY_PREFIX):
+        return None
+    pieces = iri[len(ACTIVITY_PREFIX) :].split("/")
+    names = ("module", "lesson", "step", "question")
+    if len(pieces) % 2 == 0 or len(pieces) > 9 or not pieces[0]:
+        return None
+    values: list[str | None] = [unquote(pieces[0])]
+    for index in range(1, len(pieces), 2):
+        if pieces[index] != names[index // 2] or not pieces[index + 1]:
+            return None
+        values.append(unquote(pieces[index + 1]))
+    values += [None] * (5 - len(values))
+    pack_id = values[0]
+    assert pack_id is not None
+    return Coordinates(pack_id, values[1], values[2], values[3], values[4])
+
+
+def _as_uuid(text: str) -> str:
+    """Return a stored id as a UUID string, deriving one (uuid5) when it is not a UUID."""
+    try:
+        return str(uuid.UUID(text))
+    except ValueError:
+        return str(uuid.uuid5(NAMESPACE, text))
+
+
+def answer_statement_id(attempt_statement_id: str, question_id: str) -> str:
+    """Name the answered statement of one question of an attempt (stable across exports)."""
+    return str(uuid.uuid5(NAMESPACE, f"{_as_uuid(attempt_statement_id)}/answer/{question_id}"))
+
+
+def completion_statement_id(profile_uuid: str, pack_id: str, module_id: str, lesson_id: str) -> str:
+    """Name the completed statement of one lesson for one learner (stable across exports)."""
+    return str(
+        uuid.uuid5(NAMESPACE, f"{profile_uuid}/completed/{activity_id(pack_id, module_id, lesson_id)}")
+    )
+
+
+def _timestamp(moment: datetime) -> str:
+    """Format a time as xAPI wants it: ISO 8601 in UTC with a Z."""
+    return moment.astimezone(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def _duration(seconds: float) -> str:
+    """Format a duration as ISO 8601 (PT12.5S), to the hundredth of a second as xAPI advises."""
+    return f"PT{max(seconds, 0.0):.2f}S"
+
+
+def _parse_duration(text: str) -> float | None:
+    """Read an ISO 8601 duration of days, hours, minutes and seconds into seconds."""
+    match = re.fullmatch(r"P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?", text)
+    if match is None:
+        return None
+    days, hours, minutes, seconds = (float(group or 0) for group in match.groups())
+    return days * 86400 + hours * 3600 + minutes * 60 + seconds
+
+
+# ---------------------------------------------------------------- responses in the xAPI interaction format
+
+
+def response_text(kind: str, response: answers.Response) -> str | None:
+    """Write a response as xAPI's result.response for its interaction type; None when unanswered."""
+    if response is None:
+        return None
+    if kind == "true_false":
+        return "true" if response is True else "false"
+    if kind in ("single", "judge"):
+        return str(response)
+    if kind == "short":
+        return str(response)
+    if kind in ("multiple", "order") and isinstance(response, list):
+        return "[,]".join(str(item) for item in response)
+    if kind in ("match", "categorize") and isinstance(response, dict):
+        return "[,]".join(f"{left}[.]{right}" for left, right in sorted(response.items()))
+    if kind == "spot" and isinstance(response, list):
+        return "[,]".join(f"{item[0]}-{item[1]}" for item in response if isinstance(item, tuple | list))
+    return json.dumps(answers.to_json(response))
+
+
+def _language_map(text: str, language: str) -> dict[str, str]:
+    """Wrap text in an xAPI language map."""
+    return {language: text}
+
+
+def _components(ids: Iterable[int], texts: Iterable[str], language: str) -> list[dict[str, Any]]:
+    """Build xAPI interaction components (id and description) from indices and texts."""
+    return [
+        {"id": str(i), "description": _language_map(text, language)}
+        for i, text in zip(ids, texts, strict=True)
+    ]
+
+
+def question_definition(question: Question | None, kind: str, language: str) -> dict[str, Any]:
+    """Describe a question as an xAPI cmi.interaction activity definition."""
+    definition: dict[str, Any] = {
+        "type": TYPE_INTERACTION,
+        "interactionType": INTERACTION_TYPES.get(kind, "other"),
+    }
+    if question is None:
+        return definition
+    definition["name"] = _language_map(question.id, language)
+    definition["description"] = _language_map(question.prompt, language)
+    if isinstance(question, Single | Multiple):
+        definition["choices"] = _components(
+            range(len(question.choices)), (c.text for c in question.choices), language
+        )
+        right = [str(i) for i, choice in enumerate(question.choices) if choice.correct]
+        definition["correctResponsesPattern"] = (
+            ["[,]".join(right)] if isinstance(question, Multiple) else right[:1]
+        )
+    elif isinstance(question, TrueFalse):
+        definition["correctResponsesPattern"] = ["true" if question.answer else "false"]
+    elif isinstance(question, Short):
+        definition["correctResponsesPattern"] = [f"{{case_matters=false}}{text}" for text in question.answers]
+    elif isinstance(question, Order):
+        definition["choices"] = _components(range(len(question.items)), question.items, language)
+        definition["correctResponsesPattern"] = ["[,]".join(str(i) for i in range(len(question.items)))]
+    elif isinstance(question, Match):
+        count = len(question.pairs)
+        definition["source"] = _components(range(count), (p.left for p in question.pairs), language)
+        definition["target"] = _components(range(count), (p.right for p in question.pairs), language)
+        definition["correctResponsesPattern"] = ["[,]".join(f"{i}[.]{i}" for i in range(count))]
+    elif isinstance(question, Categorize):
+        definition["source"] = _components(
+            range(len(question.items)), (i.text for i in question.items), language
+        )
+        definition["target"] = _components(range(len(question.categories)), question.categories, language)
+        definition["correctResponsesPattern"] = [
+            "[,]".join(
+                f"{i}[.]{question.categories.index(item.category)}" for i, item in enumerate(question.items)
+            )
+        ]
+    elif isinstance(question, Judge):
+        labels = ("not at all reliable", "", "", "", "", "very reliable")
+        definition["scale"] = [
+            {"id": str(n), "description": _language_map(f"{n} {labels[n - 1]}".strip(), language)}
+            for n in range(1, 7)
+        ]
+        definition["extensions"] = {EXTENSION + "reliable": question.reliable}
+    return definition
+
+
+# ---------------------------------------------------------------- export
+
+
+@dataclass(frozen=True, slots=True)
+class _Catalogue:
+    """The loaded packs, indexed for export."""
+
+    packs: dict[str, Pack]
+
+    def question(self, pack_id: str, module_id: str, question_id: str) -> Question | None:
+        pack = self.packs.get(pack_id)
+        module = None if pack is None else pack.module(module_id)
+        if module is None:
+            return None
+        for lesson in module.lessons:
+            for step in lesson.steps:
+                if step.quiz is not None:
+                    for question in step.quiz.questions:
+                        if question.id == question_id:
+                            return question
+        return None
+
+    def language(self, pack_id: str) -> str:
+        pack = self.packs.get(pack_id)
+        return "en" if pack is None else pack.manifest.language
+
+    def title(self, pack_id: str, module_id: str | None = None, lesson_id: str | None = None) -> str | None:
+        pack = self.packs.get(pack_id)
+        if pack is None:
+            return None
+        if module_id is None:
+            return pack.title
+        module = pack.module(module_id)
+        if module is None:
+            return None
+        if lesson_id is None:
+            return module.title
+        lesson = pack.lesson(module_id, lesson_id)
+        return None if lesson is None else lesson.title
+
+
+def _actor(name: str, profile_uuid: str) -> dict[str, Any]:
+    """Describe a profile as an xAPI Agent identified by an account."""
+    return {"objectType": "Agent", "name": name, "account": {"homePage": ACCOUNT_HOME, "name": profile_uuid}}
+
+
+def _activity(iri: str, kind: str, title: str | None, language: str) -> dict[str, Any]:
+    """Describe an activity with its type and, when known, its title."""
+    definition: dict[str, Any] = {"type": kind}
+    if title:
+        definition["name"] = _language_map(title, language)
+    return {"objectType": "Activity", "id": iri, "definition": definition}
+
+
+def _context(
+    catalogue: _Catalogue, pack_id: str, module_id: str, lesson_id: str | None, parent: str | None
+) -> dict[str, Any]:
+    """Build the context: parent activity, the pack, module (and lesson) as grouping, the platform."""
+    language = catalogue.language(pack_id)
+    grouping = [
+        _activity(activity_id(pack_id), TYPE_COURSE, catalogue.title(pack_id), language),
+        _activity(
+            activity_id(pack_id, module_id), TYPE_MODULE, catalogue.title(pack_id, module_id), language
+        ),
+    ]
+    if lesson_id is not None and parent != activity_id(pack_id, module_id, lesson_id):
+        grouping.append(
+            _activity(
+                activity_id(pack_id, module_id, lesson_id),
+                TYPE_LESSON,
+                catalogue.title(pack_id, module_id, lesson_id),
+                language,
+            )
+        )
+    activities: dict[str, Any] = {"grouping": grouping}
+    if parent is not None:
+        activities["parent"] = [{"objectType": "Activity", "id": parent}]
+    return {"contextActivities": activities, "platform": "Unspun", "language": language}
+
+
+def _statement(
+    statement_id: str, actor: dict[str, Any], verb: str, target: dict[str, Any], at: datetime
+) -> dict[str, Any]:
+    """Assemble the fields every statement has."""
+    return {
+        "id": statement_id,
+        "actor": actor,
+        "verb": {"id": verb, "display": {"en-US": VERBS[verb]}},
+        "object": target,
+        "timestamp": _timestamp(at),
+        "version": XAPI_VERSION,
+    }
+
+
+def _answer_result(
+    kind: str, response: answers.Response, fraction: float, points: float, possible: float, tries: int | None
+) -> dict[str, Any]:
+    """Build the result of an answered statement: score, success, response, and the exact response."""
+    result: dict[str, Any] = {
+        "score": {"scaled": round(fraction, 6), "raw": round(points, 6), "min": 0, "max": round(possible, 6)},
+        "success": fraction >= 1.0,
+        "completion": True,
+        "extensions": {
+            EXTENSION + "response-json": answers.to_json(response),
+            EXTENSION + "question-type": kind,
+        },
+    }
+    text = response_text(kind, response)
+    if text is not None:
+        result["response"] = text
+    if tries is not None:
+        result["extensions"][EXTENSION + "tries"] = tries
+    return result
+
+
+def statements(store: ProgressStore, profile_id: int, packs: Sequence[Pack]) -> list[dict[str, Any]]:
+    """Return a learner's results as xAPI 1.0.3 statements, oldest first.
+
+    ``packs`` supply titles, question definitions and lesson completion; results from packs not
+    loaded are exported all the same, with less description.
+    """
+    profile = store.profile(profile_id)
+    if profile is None:
+        raise ResultsError("There is no such profile to export.")
+    actor = _actor(profile.name, profile.uuid)
+    catalogue = _Catalogue({pack.id: pack for pack in packs})
+    found: list[dict[str, Any]] = []
+
+    attempt_rows = store.query(
+        """SELECT id, pack_id, module_id, lesson_id, step_key, measure, started_at, submitted_at, score,
+                  points_earned, points_possible, pass_mark, passed, discernment, statement_id
+           FROM attempts WHERE profile_id = ? ORDER BY id""",
+        (profile_id,),
+    )
+    answer_rows: dict[int, list[Any]] = {}
+    for row in store.query(
+        """SELECT attempt_id, position, question_id, question_type, response_json, fraction, points,
+                  points_possible, tries
+           FROM answers WHERE attempt_id IN (SELECT id FROM attempts WHERE profile_id = ?)
+           ORDER BY attempt_id, position""",
+        (profile_id,),
+    ):
+        answer_rows.setdefault(row[0], []).append(row)
+    for (
+        attempt_id,
+        pack_id,
+        module_id,
+        lesson_id,
+        key,
+        measure,
+        started,
+        submitted,
+        score,
+        earned,
+        possible,
+        pass_mark,
+        passed,
+        discernment,
+        stored_id,
+    ) in attempt_rows:
+        quiz_iri = activity_id(pack_id, module_id, lesson_id, key)
+        language = catalogue.language(pack_id)
+        title = catalogue.title(pack_id, module_id, lesson_id)
+        submitted_at = datetime.fromisoformat(submitted)
+        attempt_statement = _as_uuid(stored_id)
+        extensions: dict[str, Any] = {EXTENSION + "pass-mark": pass_mark}
+        if measure is not None:
+            extensions[EXTENSION + "measure"] = measure
+        if discernment is not None:
+            extensions[EXTENSION + "discernment"] = discernment
+        result: dict[str, Any] = {
+            "score": {
+                "scaled": round(score, 6),
+                "raw": round(earned, 6),
+                "min": 0,
+                "max": round(possible, 6),
+            },
+            "success": bool(passed),
+            "completion": True,
+        }
+        if started is not None:
+            result["duration"] = _duration((submitted_at - datetime.fromisoformat(started)).total_seconds())
+        context = _context(
+            catalogue, pack_id, module_id, lesson_id, activity_id(pack_id, module_id, lesson_id)
+        )
+        context["extensions"] = extensions
+        statement = _statement(
+            attempt_statement,
+            actor,
+            VERB_PASSED if passed else VERB_FAILED,
+            _activity(quiz_iri, TYPE_ASSESSMENT, f"Quiz: {title}" if title else None, language),
+            submitted_at,
+        )
+        statement["result"] = result
+        statement["context"] = context
+        found.append(statement)
+        for (
+            _,
+            position,
+            question_id,
+            kind,
+            response_json,
+            fraction,
+            points,
+            question_possible,
+            tries,
+        ) in answer_rows.get(attempt_id, []):
+            response = _load(kind, response_json)
+            answer = _statement(
+                answer_statement_id(stored_id, question_id),
+                actor,
+                VERB_ANSWERED,
+                {
+                    "objectType": "Activity",
+                    "id": activity_id(pack_id, module_id, lesson_id, key, question_id),
+                    "definition": question_definition(
+                        catalogue.question(pack_id, module_id, question_id), kind, language
+                    ),
+                },
+                submitted_at,
+            )
+            answer["result"] = _answer_result(kind, response, fraction, points, question_possible, tries)
+            answer_context = _context(catalogue, pack_id, module_id, lesson_id, quiz_iri)
+            answer_context["statement"] = {"objectType": "StatementRef", "id": attempt_statement}
+            answer_context["extensions"] = dict(extensions, **{EXTENSION + "position": position})
+            answer["context"] = answer_context
+            found.append(answer)
+
+    for check in store.checks(profile_id):
+        quiz_iri = activity_id(check.pack_id, check.module_id, check.lesson_id, check.step_key)
+        answered = check.result
+        statement = _statement(
+            _as_uuid(check.statement_id),
+            actor,
+            VERB_ANSWERED,
+            {
+                "objectType": "Activity",
+                "id": activity_id(
+                    check.pack_id, check.module_id, check.lesson_id, check.step_key, answered.question_id
+                ),
+                "definition": question_definition(
+                    catalogue.question(check.pack_id, check.module_id, answered.question_id),
+                    check.question_type,
+                    catalogue.language(check.pack_id),
+                ),
+            },
+            check.checked_at,
+        )
+        statement["result"] = _answer_result(
+            check.question_type,
+            answered.response,
+            answered.fraction,
+            answered.points_earned,
+            answered.points_possible,
+            answered.tries,
+        )
+        context = _context(catalogue, check.pack_id, check.module_id, check.lesson_id, quiz_iri)
+        context["extensions"] = {EXTENSION + "practice-check": True}
+        statement["context"] = context
+        found.append(statement)
+
+    for pack_id, module_id, lesson_id, key, text, saved_at, stored_id in store.query(
+        """SELECT pack_id, module_id, lesson_id, step_key, text, saved_at, statement_id FROM reflections
+           WHERE profile_id = ? ORDER BY id""",
+        (profile_id,),
+    ):
+        language = catalogue.language(pack_id)
+        statement = _statement(
+            _as_uuid(
+                stored_id or f"{profile.uuid}/reflection/{pack_id}/{module_id}/{lesson_id}/{key}/{saved_at}"
+            ),
+            actor,
+            VERB_ANSWERED,
+            {
+                "objectType": "Activity",
+                "id": activity_id(pack_id, module_id, lesson_id, key),
+                "definition": {
+                    "type": TYPE_INTERACTION,
+                    "interactionType": "long-fill-in",
+                    "name": _language_map("Reflection", language),
+                },
+            },
+            datetime.fromisoformat(saved_at),
+        )
+        statement["result"] = {"response": text, "completion": True}
+        context = _context(
+            catalogue, pack_id, module_id, lesson_id, activity_id(pack_id, module_id, lesson_id)
+        )
+        context["extensions"] = {EXTENSION + "reflection": True}
+        statement["context"] = context
+        found.append(statement)
+
+    found.extend(_completions(store, profile_id, profile.uuid, actor, catalogue))
+    found.sort(key=lambda statement: statement["timestamp"])
+    return found
+
+
+def _completions(
+    store: ProgressStore, profile_id: int, profile_uuid: str, actor: dict[str, Any], catalogue: _Catalogue
+) -> list[dict[str, Any]]:
+    """Build a completed statement per lesson done: by the rules for loaded packs, and as imported."""
+    done: dict[tuple[str, str, str], datetime] = {}
+    for pack in catalogue.packs.values():
+        for module in pack.modules:
+            for lesson in module.lessons:
+                if not lesson_state(store, profile_id, pack, module, lesson).done:
+                    continue
+                row = store.query(
+                    """SELECT max(at) FROM (
+                           SELECT last_opened_at AS at FROM visits
+                               WHERE profile_id = ? AND pack_id = ? AND module_id = ? AND lesson_id = ?
+                           UNION ALL SELECT submitted_at FROM attempts
+                               WHERE profile_id = ? AND pack_id = ? AND module_id = ? AND lesson_id = ?
+                           UNION ALL SELECT saved_at FROM reflections
+                               WHERE profile_id = ? AND pack_id = ? AND module_id = ? AND lesson_id = ?)""",
+                    (profile_id, pack.id, module.id, lesson.id) * 3,
+                )
+                done[(pack.id, module.id, lesson.id)] = datetime.fromisoformat(row[0][0])
+    for pack_id, module_id, lesson_id, completed_at in store.query(
+        "SELECT pack_id, module_id, lesson_id, completed_at FROM completions WHERE profile_id = ?",
+        (profile_id,),
+    ):
+        done.setdefault((pack_id, module_id, lesson_id), datetime.fromisoformat(completed_at))
+    found = []
+    for (pack_id, module_id, lesson_id), at in done.items():
+        language = catalogue.language(pack_id)
+        statement = _statement(
+            completion_statement_id(profile_uuid, pack_id, module_id, lesson_id),
+            actor,
+            VERB_COMPLETED,
+            _activity(
+                activity_id(pack_id, module_id, lesson_id),
+                TYPE_LESSON,
+                catalogue.title(pack_id, module_id, lesson_id),
+                language,
+            ),
+            at,
+        )
+        statement["result"] = {"completion": True}
+        statement["context"] = _context(catalogue, pack_id, module_id, None, activity_id(pack_id, module_id))
+        found.append(statement)
+    return found
+
+
+def _load(kind: str, response_json: str) -> answers.Response:
+    """Restore a stored response; one that cannot be read back counts as unanswered."""
+    try:
+        return answers.from_json(kind, json.loads(response_json))
+    except (TypeError, ValueError, AttributeError):
+        return None
+
+
+def export_json(store: ProgressStore, profile_id: int, packs: Sequence[Pack], path: Path | str) -> int:
+    """Write a learner's statements to ``path`` as a JSON array; return how many were written."""
+    found = statements(store, profile_id, packs)
+    _write_text(Path(path), json.dumps(found, ensure_ascii=False, indent=1))
+    return len(found)
+
+
+def csv_rows(store: ProgressStore, profile_id: int) -> list[dict[str, Any]]:
+    """Return one row per answered question (quiz answers and practice checks), oldest first."""
+    profile = store.profile(profile_id)
+    if profile is None:
+        raise ResultsError("There is no such profile to export.")
+    rows: list[dict[str, Any]] = []
+    for row in store.query(
+        """SELECT attempts.pack_id, attempts.module_id, attempts.lesson_id, attempts.step_key, answers.question_id,
+                  answers.question_type, answers.response_json, answers.fraction, answers.points,
+                  answers.points_possible, answers.tries, attempts.submitted_at, attempts.measure,
+                  attempts.statement_id
+           FROM answers JOIN attempts ON attempts.id = answers.attempt_id
+           WHERE attempts.profile_id = ? ORDER BY attempts.id, answers.position""",
+        (profile_id,),
+    ):
+        rows.append(_csv_row(profile.name, profile.uuid, row, "quiz"))
+    for check in store.checks(profile_id):
+        answered = check.result
+        rows.append(
+            _csv_row(
+                profile.name,
+                profile.uuid,
+                (
+                    check.pack_id,
+                    check.module_id,
+                    check.lesson_id,
+                    check.step_key,
+                    answered.question_id,
+                    check.question_type,
+                    json.dumps(answers.to_json(answered.response)),
+                    answered.fraction,
+                    answered.points_earned,
+                    answered.points_possible,
+                    answered.tries,
+                    to_stamp(check.checked_at),
+                    None,
+                    None,
+                ),
+                "practice check",
+            )
+        )
+    rows.sort(key=lambda row: row["attempt_time"])
+    return rows
+
+
+def _csv_row(name: str, profile_uuid: str, row: Sequence[Any], source: str) -> dict[str, Any]:
+    """Shape one answer as a CSV row."""
+    kind = row[5]
+    return {
+        "profile": name,
+        "profile_uuid": profile_uuid,
+        "pack": row[0],
+        "module": row[1],
+        "lesson": row[2],
+        "quiz": row[3],
+        "question": row[4],
+        "type": kind,
+        "response": response_text(kind, _load(kind, row[6])) or "",
+        "score": round(row[7], 6),
+        "points": round(row[8], 6),
+        "points_possible": round(row[9], 6),
+        "tries": "" if row[10] is None else row[10],
+        "attempt_time": _timestamp(datetime.fromisoformat(row[11])),
+        "measure": row[12] or "",
+        "source": source,
+        "attempt_statement": "" if row[13] is None else _as_uuid(row[13]),
+    }
+
+
+def export_csv(store: ProgressStore, profile_id: int, path: Path | str) -> int:
+    """Write one CSV row per answered question to ``path`` (UTF-8 with a BOM, for spreadsheets); return the rows."""
+    rows = csv_rows(store, profile_id)
+    path = Path(path)
+    try:
+        with path.open("w", encoding="utf-8-sig", newline="") as handle:
+            writer = csv.DictWriter(handle, fieldnames=CSV_COLUMNS)
+            writer.writeheader()
+            for row in rows:
+                # A leading = + - @ would run as a formula in a spreadsheet.
+                writer.writerow(
+                    {
+                        k: ("'" + v if isinstance(v, str) and v[:1] in ("=", "+", "-", "@") else v)
+                        for k, v in row.items()
+                    }
+                )
+    except OSError as error:
+        raise ResultsError(
+            f"The results could not be written to {path}: {error.strerror or error}."
+        ) from error
+    return len(rows)
+
+
+def _write_text(path: Path, text: str) -> None:
+    """Write a file, turning file-system failures into ResultsError."""
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise ResultsError(
+            f"The results could not be written to {path}: {error.strerror or error}."
+        ) from error
+
+
+# ---------------------------------------------------------------- checking statements
+
+
+def statement_problems(statement: Any) -> list[str]:
+    """List how a statement breaks the xAPI 1.0.3 rules checked here (empty when it keeps them).
+
+    Checked: an object; id a UUID; actor an Agent with exactly one identifier (an account with
+    homePage and name here); verb id an IRI with a display map; object an Activity with an IRI
+    id; timestamp ISO 8601 with a zone; version 1.0.x; result.score.scaled in [-1, 1] and
+    min <= raw <= max; success and completion booleans; duration ISO 8601; context activities
+    lists of activities and a StatementRef with a UUID.
+    """
+    problems: list[str] = []
+    if not isinstance(statement, dict):
+        return ["a statement must be a JSON object"]
+    if not isinstance(statement.get("id"), str) or not _UUID.match(statement["id"]):
+        problems.append("id must be a lowercase UUID")
+    actor = statement.get("actor")
+    if not isinstance(actor, dict) or actor.get("objectType", "Agent") != "Agent":
+        problems.append("actor must be an Agent")
+    else:
+        identifiers = [key for key in ("mbox", "mbox_sha1sum", "openid", "account") if key in actor]
+        account = actor.get("account")
+        if identifiers != ["account"] or not isinstance(account, dict):
+            problems.append("actor must be identified by exactly one account")
+        elif not all(isinstance(account.get(key), str) and account[key] for key in ("homePage", "name")):
+            problems.append("actor.account needs homePage and name")
+        elif not _IRI.match(account["homePage"]):
+            problems.append("actor.account.homePage must be an IRI")
+    verb = statement.get("verb")
+    if not isinstance(verb, dict) or not isinstance(verb.get("id"), str) or not _IRI.match(verb["id"]):
+        problems.append("verb.id must be an IRI")
+    elif "display" in verb and not _is_language_map(verb["display"]):
+        problems.append("verb.display must be a language map")
+    target = statement.get("object")
+    if not isinstance(target, dict) or target.get("objectType", "Activity") != "Activity":
+        problems.append("object must be an Activity")
+    elif not isinstance(target.get("id"), str) or not _IRI.match(target["id"]):
+        problems.append("object.id must be an IRI")
+    else:
+        definition = target.get("definition", {})
+        if not isinstance(definition, dict):
+            problems.append("object.definition must be an object")
+        elif "type" in definition and not _IRI.match(str(definition["type"])):
+            problems.append("object.definition.type must be an IRI")
+        elif "correctResponsesPattern" in definition and not (
+            isinstance(definition["correctResponsesPattern"], list)
+            and all(isinstance(item, str) for item in definition["correctResponsesPattern"])
+        ):
+            problems.append("correctResponsesPattern must be a list of strings")
+    if not isinstance(statement.get("timestamp"), str) or not _TIMESTAMP.match(statement["timestamp"]):
+        problems.append("timestamp must be ISO 8601 with a time zone")
+    if "version" in statement and not re.fullmatch(r"1\.0\.\d+", str(statement["version"])):
+        problems.append("version must be 1.0.x")
+    problems.extend(_result_problems(statement.get("result")))
+    problems.extend(_context_problems(statement.get("context")))
+    return problems
+
+
+def _is_language_map(value: Any) -> bool:
+    """Tell whether a value is an xAPI language map (language tag -> string)."""
+    return isinstance(value, dict) and all(
+        isinstance(key, str)
+        and re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*", key)
+        and isinstance(text, str)
+        for key, text in value.items()
+    )
+
+
+def _result_problems(result: Any) -> list[str]:
+    """Check a statement's result against the xAPI rules."""
+    if result is None:
+        return []
+    if not isinstance(result, dict):
+        return ["result must be an object"]
+    problems = []
+    score = result.get("score")
+    if score is not None:
+        if not isinstance(score, dict):
+            problems.append("result.score must be an object")
+        else:
+            scaled = score.get("scaled")
+            if scaled is not None and not (isinstance(scaled, int | float) and -1 <= scaled <= 1):
+                problems.append("result.score.scaled must be between -1 and 1")
+            low, raw, high = score.get("min"), score.get("raw"), score.get("max")
+            if low is not None and high is not None and not low < high:
+                problems.append("result.score.min must be below max")
+            if raw is not None and ((low is not None and raw < low) or (high is not None and raw > high)):
+                problems.append("result.score.raw must lie between min and max")
+    for key in ("success", "completion"):
+        if key in result and not isinstance(result[key], bool):
+            problems.append(f"result.{key} must be true or false")
+    if "response" in result and not isinstance(result["response"], str):
+        problems.append("result.response must be a string")
+    if "duration" in result and not (
+        isinstance(result["duration"], str)
+        and _DURATION.match(result["duration"])
+        and result["duration"] != "P"
+    ):
+        problems.append("result.duration must be an ISO 8601 duration")
+    return problems
+
+
+def _context_problems(context: Any) -> list[str]:
+    """Check a statement's context against the xAPI rules."""
+    if context is None:
+        return []
+    if not isinstance(context, dict):
+        return ["context must be an object"]
+    problems = []
+    activities = context.get("contextActivities", {})
+    for key, value in activities.items() if isinstance(activities, dict) else []:
+        if key not in ("parent", "grouping", "category", "other"):
+            problems.append(f"contextActivities.{key} is not an xAPI key")
+        elif not isinstance(value, list) or not all(
+            isinstance(item, dict) and isinstance(item.get("id"), str) and _IRI.match(item["id"])
+            for item in value
+        ):
+            problems.append(f"contextActivities.{key} must be a list of activities")
+    reference = context.get("statement")
+    if reference is not None and not (
+        isinstance(reference, dict)
+        and reference.get("objectType") == "StatementRef"
+        and isinstance(reference.get("id"), str)
+        and _UUID.match(reference["id"])
+    ):
+        problems.append("context.statement must be a StatementRef with a UUID")
+    extensions = context.get("extensions", {})
+    if not isinstance(extensions, dict) or not all(_IRI.match(key) for key in extensions):
+        problems.append("context.extensions must be keyed by IRIs")
+    return problems
+
+
+# ---------------------------------------------------------------- import
+
+
+def _read_file(path: Path) -> list[Any]:
+    """Read a results file into a list of statements, or raise ResultsError saying why not."""
+    try:
+        size = path.stat().st_size
+        if not path.is_file():
+            raise ResultsError(f"{path} is not a results file.")
+        if size > MAX_FILE_BYTES:
+            raise ResultsError(f"{path} is too large to be a results file ({size // 1_000_000} MB).")
+        data = json.loads(path.read_bytes().decode("utf-8-sig"))
+    except ResultsError:
+        raise
+    except OSError as error:
+        raise ResultsError(
+            f"The results file {path} could not be read: {error.strerror or error}."
+        ) from error
+    except (UnicodeDecodeError, ValueError, RecursionError) as error:
+        raise ResultsError(f"The results file {path} is damaged: it is not valid JSON ({error}).") from error
+    if isinstance(data, dict) and isinstance(data.get("statements"), list):
+        data = data["statements"]  # the shape an LRS answers a query with
+    if not isinstance(data, list):
+        raise ResultsError(f"The results file {path} is not a list of xAPI statements.")
+    return data
+
+
+def _extension(block: Any, name: str, default: Any = None) -> Any:
+    """Read one of Unspun's extensions from a result or context, if present."""
+    if not isinstance(block, dict) or not isinstance(block.get("extensions"), dict):
+        return default
+    return block["extensions"].get(EXTENSION + name, default)
+
+
+def _known_ids(store: ProgressStore) -> set[str]:
+    """Collect every statement id the store already holds, imported or its own."""
+    known: set[str] = set()
+    for sql in (
+        "SELECT statement_id FROM imported_statements",
+        "SELECT statement_id FROM attempts",
+        "SELECT statement_id FROM checks",
+        "SELECT statement_id FROM reflections WHERE statement_id IS NOT NULL",
+        "SELECT statement_id FROM completions",
+    ):
+        known.update(_as_uuid(row[0]) for row in store.query(sql))
+    return known
+
+
+def import_results(store: ProgressStore, path: Path | str) -> ImportSummary:
+    """Merge the statements of a results file into the store; return what was added.
+
+    Each actor becomes the local profile with the same UUID (the same learner on another
+    computer), or else a new profile with the actor's name. Statements already in the store
+    (matched on statement id) are skipped, and so are statements this version does not
+    understand. Raises ResultsError for a file that cannot be read or holds no statements.
+    """
+    path = Path(path)
+    data = _read_file(path)
+    summary = ImportSummary()
+    valid: list[dict[str, Any]] = []
+    for statement in data:
+        if statement_problems(statement) or statement["verb"]["id"] not in VERBS:
+            summary.ignored += 1
+            continue
+        if (
+            statement["actor"]["account"]["homePage"] != ACCOUNT_HOME
+            or parse_activity_id(statement["object"]["id"]) is None
+        ):
+            summary.ignored += 1
+            continue
+        valid.append(statement)
+    if data and not valid:
+        raise ResultsError(f"The results file {path} holds no results Unspun can read.")
+    try:
+        known = _known_ids(store)
+        profiles: dict[str, int] = {}
+        for statement in valid:
+            actor = statement["actor"]
+            profile_uuid = actor["account"]["name"]
+            if profile_uuid not in profiles:
+                existing = store.profile_by_uuid(profile_uuid)
+                if existing is None:
+                    name = str(actor.get("name") or "Imported learner")[:200].strip() or "Imported learner"
+                    profiles[profile_uuid] = store.create_profile(name, profile_uuid)
+                    summary.profiles.append((profiles[profile_uuid], " ".join(name.split()), True))
+                else:
+                    profiles[profile_uuid] = existing.id
+                    summary.profiles.append((existing.id, existing.name, False))
+        answers_by_attempt: dict[str, list[dict[str, Any]]] = {}
+        for statement in valid:
+            reference = statement.get("context", {}).get("statement")
+            if statement["verb"]["id"] == VERB_ANSWERED and reference is not None:
+                answers_by_attempt.setdefault(reference["id"], []).append(statement)
+        new_ids: list[tuple[str, int]] = []
+        in_file = {statement["id"] for statement in valid}
+        stored_with_attempt: set[str] = set()
+        for statement in valid:
+            statement_id = statement["id"]
+            profile_id = profiles[statement["actor"]["account"]["name"]]
+            verb = statement["verb"]["id"]
+            parent = statement.get("context", {}).get("statement")
+            if statement_id in stored_with_attempt:
+                continue  # counted with its attempt
+            if statement_id in known:
+                summary.duplicates += 1
+                continue
+            if verb == VERB_ANSWERED and parent is not None:
+                if parent["id"] in known:  # its attempt is here already, with this answer
+                    summary.duplicates += 1
+                elif parent["id"] not in in_file:
+                    summary.ignored += 1  # an answer whose attempt is neither here nor in the file
+                continue  # otherwise it is stored with its attempt
+            if not _import_one(store, profile_id, statement, answers_by_attempt.get(statement_id, [])):
+                summary.ignored += 1
+                continue
+            known.add(statement_id)
+            new_ids.append((statement_id, profile_id))
+            summary.added += 1
+            if verb in (VERB_PASSED, VERB_FAILED):
+                for answer in answers_by_attempt.get(statement_id, []):
+                    stored_with_attempt.add(answer["id"])
+                    new_ids.append((answer["id"], profile_id))
+                    summary.added += 1
+        if new_ids:
+            now = to_stamp(datetime.now(UTC))
+            with store.transaction() as db:
+                db.executemany(
+                    "INSERT OR IGNORE INTO imported_statements (statement_id, profile_id, imported_at) VALUES (?, ?, ?)",
+                    [(statement_id, profile_id, now) for statement_id, profile_id in new_ids],
+                )
+    except ProgressError as error:
+        raise ResultsError(f"The results could not be imported: {error}") from error
+    return summary
+
+
+def _when(statement: dict[str, Any]) -> datetime:
+    """Read a statement's timestamp as an aware datetime."""
+    return datetime.fromisoformat(statement["timestamp"].replace("Z", "+00:00"))
+
+
+def _import_one(
+    store: ProgressStore, profile_id: int, statement: dict[str, Any], attempt_answers: list[dict[str, Any]]
+) -> bool:
+    """Store one statement (an attempt with its answers, a check, a reflection or a completion); False if not understood."""
+    verb = statement["verb"]["id"]
+    where = parse_activity_id(statement["object"]["id"])
+    assert where is not None
+    at = _when(statement)
+    result = statement.get("result", {})
+    context = statement.get("context", {})
+    if verb == VERB_COMPLETED:
+        if where.module_id is None or where.lesson_id is None or where.step_key is not None:
+            return False
+        with store.transaction() as db:
+            db.execute(
+                """INSERT OR IGNORE INTO completions (statement_id, profile_id, pack_id, module_id, lesson_id, completed_at)
+                   VALUES (?, ?, ?, ?, ?, ?)""",
+                (statement["id"], profile_id, where.pack_id, where.module_id, where.lesson_id, to_stamp(at)),
+            )
+        return True
+    if where.module_id is None or where.lesson_id is None or where.step_key is None:
+        return False
+    coordinates = (profile_id, where.pack_id, where.module_id, where.lesson_id, where.step_key)
+    if verb in (VERB_PASSED, VERB_FAILED):
+        ordered = sorted(attempt_answers, key=lambda s: _extension(s.get("context"), "position", 0) or 0)
+        results = []
+        kinds: dict[str, str] = {}
+        tries: dict[str, int] = {}
+        for answer in ordered:
+            answer_where = parse_activity_id(answer["object"]["id"])
+            if answer_where is None or answer_where.question_id is None:
+                continue
+            question_result, kind = _question_result(answer, answer_where.question_id)
+            results.append(question_result)
+            kinds[answer_where.question_id] = kind
+            if question_result.tries is not None:
+                tries[answer_where.question_id] = question_result.tries
+        duration = _parse_duration(str(result.get("duration", "")))
+        quiz = QuizResult(
+            tuple(results),
+            float(_extension(context, "pass-mark", 0.7)),
+            _extension(context, "discernment"),
+            None,
+            None if duration is None else at - timedelta(seconds=duration),
+            at,
+        )
+        measure = _extension(context, "measure")
+        store.record_attempt(
+            *coordinates,
+            quiz,
+            kinds,
+            measure if measure in ("pre", "post") else None,
+            tries,
+            statement_id=statement["id"],
+        )
+        return True
+    if verb == VERB_ANSWERED and where.question_id is not None:
+        question_result, kind = _question_result(statement, where.question_id)
+        store.record_answer(*coordinates, question_result, kind, checked_at=at, statement_id=statement["id"])
+        return True
+    if verb == VERB_ANSWERED and isinstance(result.get("response"), str):
+        with store.transaction() as db:
+            db.execute(
+                """INSERT INTO reflections
+                       (profile_id, pack_id, module_id, lesson_id, step_key, text, saved_at, statement_id)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+                (*coordinates, result["response"], to_stamp(at), statement["id"]),
+            )
+        return True
+    return False
+
+
+def _question_result(statement: dict[str, Any], question_id: str) -> tuple[QuestionResult, str]:
+    """Rebuild a QuestionResult and its question type from an answered statement."""
+    result = statement.get("result", {})
+    score = result.get("score", {})
+    interaction = statement["object"].get("definition", {}).get("interactionType", "other")
+    kind = next((name for name, value in INTERACTION_TYPES.items() if value == interaction), "other")
+    stored_kind = _extension(result, "question-type")
+    kind = stored_kind if isinstance(stored_kind, str) else kind
+    try:
+        response = answers.from_json(kind, _extension(result, "response-json"))
+    except (TypeError, ValueError, AttributeError):
+        response = None
+    fraction = float(score.get("scaled", 0.0) or 0.0)
+    tries = _extension(result, "tries")
+    return (
+        QuestionResult(
+            question_id,
+            response,
+            min(max(fraction, 0.0), 1.0),
+            float(score.get("raw", 0.0) or 0.0),
+            float(score.get("max", 0.0) or 0.0),
+            tries if isinstance(tries, int) and not isinstance(tries, bool) else None,
+        ),
+        kind,
+    )
