@@ -924,11 +924,27 @@ class ProgressStore:
     # ------------------------------------------------------------ visits and positions
 
     def record_visit(
-        self, profile_id: int, pack_id: str, module_id: str, lesson_id: str, step_key: str
+        self,
+        profile_id: int,
+        pack_id: str,
+        module_id: str,
+        lesson_id: str,
+        step_key: str,
+        *,
+        left_step_key: str | None = None,
+        left_seconds: float = 0.0,
     ) -> None:
-        """Record that a learner opened a step, and make it their last position."""
+        """Record that a learner opened a step, and make it their last position.
+
+        ``left_step_key`` and ``left_seconds`` add the time spent on the step of the same lesson
+        the learner just left, in the same commit (one fsync per step switch).
+        """
         now = _stamp(_now())
         with self._write() as db:
+            if left_step_key is not None:
+                self._insert_time(
+                    db, (profile_id, pack_id, module_id, lesson_id, left_step_key), left_seconds
+                )
             db.execute(
                 """INSERT INTO visits
                        (profile_id, pack_id, module_id, lesson_id, step_key, first_opened_at, last_opened_at)
@@ -1169,19 +1185,18 @@ class ProgressStore:
         if not math.isfinite(seconds) or seconds <= 0:
             return
         with self._write() as db:
-            db.execute(
-                """INSERT INTO study_time (profile_id, pack_id, module_id, lesson_id, step_key, seconds, recorded_at)
-                   VALUES (?, ?, ?, ?, ?, ?, ?)""",
-                (
-                    profile_id,
-                    pack_id,
-                    module_id,
-                    lesson_id,
-                    step_key,
-                    min(seconds, MAX_STEP_SECONDS),
-                    _stamp(_now()),
-                ),
-            )
+            self._insert_time(db, (profile_id, pack_id, module_id, lesson_id, step_key), seconds)
+
+    @staticmethod
+    def _insert_time(db: sqlite3.Connection, where: tuple[int, str, str, str, str], seconds: float) -> None:
+        """Insert one study-time row inside the caller's transaction, skipping nonsense and capping it."""
+        if not math.isfinite(seconds) or seconds <= 0:
+            return
+        db.execute(
+            """INSERT INTO study_time (profile_id, pack_id, module_id, lesson_id, step_key, seconds, recorded_at)
+               VALUES (?, ?, ?, ?, ?, ?, ?)""",
+            (*where, min(seconds, MAX_STEP_SECONDS), _stamp(_now())),
+        )
 
     def time_studied(self, profile_id: int, pack_id: str | None = None) -> float:
         """Return the seconds a learner has spent on steps, in one pack or all."""

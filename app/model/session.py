@@ -234,10 +234,15 @@ class LessonSession:
         """Make ``index`` the current step and record that the learner opened it."""
         if not 0 <= index < len(self.steps):
             raise IndexError(f"lesson {self.lesson.id!r} has no step {index + 1}")
-        self.finish()
+        now = self.clock()
+        left_key: str | None = None
+        left_seconds = 0.0
+        if self._step_opened_at is not None:
+            left_key, left_seconds = self.step_key(self.current_index), now - self._step_opened_at
+        # The time on the step just left is committed with this visit: one fsync per step switch.
+        self.store.record_visit(*self._where(index), left_step_key=left_key, left_seconds=left_seconds)
         self.current_index = index
-        self.store.record_visit(*self._where(index))
-        self._step_opened_at = self.clock()
+        self._step_opened_at = now
         if self.steps[index].quiz is not None:
             self.begin_attempt(index)
 

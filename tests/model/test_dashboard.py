@@ -132,3 +132,32 @@ def test_negative_discernment_is_called_out() -> None:
     assert "still trusted the unreliable" in describe_change(
         BeforeAfter(result(0.5, -2.0), result(0.6, -1.0))
     )
+
+
+def test_time_per_step_is_recorded_with_one_commit_per_switch(
+    pack: Pack, store: ProgressStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Switching steps commits the visit and the time on the step left together; finish adds the last step's time."""
+    profile = store.ensure_default_profile()
+    reading = session(pack, store, profile, "the-post")
+    times = iter([100.0, 110.0, 115.0, 122.0])
+    reading.clock = lambda: next(times)
+    commits = []
+    original = ProgressStore._write
+
+    def counting(self: ProgressStore):  # type: ignore[no-untyped-def]
+        commits.append(1)
+        return original(self)
+
+    monkeypatch.setattr(ProgressStore, "_write", counting)
+    reading.open_step(0)
+    reading.open_step(1)
+    reading.open_step(2)
+    assert len(commits) == 3
+    reading.finish()
+    rows = store.query(
+        "SELECT step_key, seconds FROM study_time WHERE profile_id = ? ORDER BY id", (profile,)
+    )
+    assert [tuple(row) for row in rows] == [("intro", 10.0), ("#2", 5.0), ("#3", 7.0)]
+    assert store.time_studied(profile) == 22.0
+    assert store.time_studied(profile, "another-pack") == 0.0
