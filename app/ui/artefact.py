@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QTextBrowser,
     QTextEdit,
@@ -1013,6 +1014,17 @@ class ArtefactView(QWidget):
             self.text_view.set_selected(index)
         if self.image_view is not None:
             self.image_view.set_selected(index)
+        if index is not None:
+            self._scroll_into_view(self.text_view or self.image_view)
+
+    def _scroll_into_view(self, body: QWidget | None) -> None:
+        """Bring the artefact's text or image into view when a note far below it was clicked."""
+        parent = self.parentWidget()
+        while body is not None and parent is not None:
+            if isinstance(parent, QScrollArea):
+                parent.ensureWidgetVisible(body, 0, SPACE_L)
+                return
+            parent = parent.parentWidget()
 
     def selected_annotation(self) -> int | None:
         """Return the emphasised annotation, or None."""

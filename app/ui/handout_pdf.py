@@ -190,6 +190,7 @@ def _keep_together(document: QTextDocument, page_height: float) -> None:
     last break stays where it was checked.
     """
     layout = document.documentLayout()
+    document.pageCount()  # finish the first layout before measuring anything
     items = _root_items(document.rootFrame())
     index = 0
     while index < len(items):
@@ -209,8 +210,11 @@ def _keep_together(document: QTextDocument, page_height: float) -> None:
             block_format = cursor.blockFormat()
             block_format.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
             cursor.setBlockFormat(block_format)
-        layout.documentSize()  # lay out again before looking further
-        index += 1
+        # Qt's incremental relayout can leave later blocks without lines; lay out the rest afresh.
+        start = thing.firstPosition() if kind == "frame" else thing.position()  # type: ignore[union-attr]
+        document.markContentsDirty(start, document.characterCount() - start)
+        index += 1  # measuring what follows lays it out again, as far as needed
+    document.pageCount()
 
 
 Item = tuple[str, "QTextBlock | QTextFrame"]
@@ -228,7 +232,8 @@ def _page_of(y: float, page_height: float) -> int:
 
 
 def _at_page_top(rect: QRectF, page_height: float) -> bool:
-    return rect.top() - _page_of(rect.top(), page_height) * page_height < 2
+    # A heading's top margin stays with it after a break, so "at the top" allows for one.
+    return rect.top() - _page_of(rect.top(), page_height) * page_height < 30
 
 
 def _break_before(items: list[Item], index: int, layout: QAbstractTextDocumentLayout, page_height: float) -> int | None:
@@ -243,7 +248,10 @@ def _break_before(items: list[Item], index: int, layout: QAbstractTextDocumentLa
     assert isinstance(thing, QTextBlock)
     if not _is_heading(thing) or index + 1 >= len(items):
         return None
-    following = _rect(layout, items[index + 1])
+    after = index + 1  # what the heading introduces: the first item past any short lines
+    while after + 1 < len(items) and after - index < 3 and _is_short_block(items[after], layout):
+        after += 1
+    following = _rect(layout, items[after])
     first_line = following.top() + min(following.height(), 48)
     if _page_of(first_line, page_height) <= _page_of(rect.top(), page_height):
         return None
@@ -259,7 +267,7 @@ def _lead_in(items: list[Item], index: int, layout: QAbstractTextDocumentLayout,
         assert isinstance(block, QTextBlock)
         if _is_heading(block):
             chosen = look
-        elif _rect(layout, items[look]).height() > 44:
+        elif not _is_short_block(items[look], layout):
             break
         look -= 1
     return None if _at_page_top(_rect(layout, items[chosen]), page_height) else chosen
@@ -280,6 +288,15 @@ def _root_items(root: QTextFrame) -> list[tuple[str, QTextBlock | QTextFrame]]:
         block = block.next()
     items.sort(key=lambda item: item[0])
     return [(kind, thing) for _, kind, thing in items]
+
+
+def _is_short_block(item: Item, layout: QAbstractTextDocumentLayout) -> bool:
+    """Tell whether ``item`` is a heading or a line or two (a label, an instruction)."""
+    kind, thing = item
+    if kind != "block":
+        return False
+    assert isinstance(thing, QTextBlock)
+    return _is_heading(thing) or _rect(layout, item).height() <= 44
 
 
 def _is_heading(block: QTextBlock) -> bool:
@@ -357,10 +374,14 @@ def _draw_header(painter: QPainter, handout: Handout, section: str, page: int, l
     page_width = metrics.horizontalAdvance(page_label)
     painter.drawText(QPointF(right - page_width, baseline), page_label)
     kind = "Answer key" if handout.answer_key else "Worksheet"
-    text = f"{handout.title} \u00b7 {section}" if section else handout.title
     room = right - left - page_width - 24
-    title = metrics.elidedText(f"{text}", Qt.TextElideMode.ElideMiddle, room - metrics.horizontalAdvance(f"  ({kind})"))
-    painter.drawText(QPointF(left, baseline), f"{title}  ({kind})")
+    tail = f" \u00b7 {section}  ({kind})" if section else f"  ({kind})"
+    tail_width = metrics.horizontalAdvance(tail)
+    if tail_width > room * 0.6:
+        tail = metrics.elidedText(tail, Qt.TextElideMode.ElideRight, room * 0.6)
+        tail_width = metrics.horizontalAdvance(tail)
+    title = metrics.elidedText(handout.title, Qt.TextElideMode.ElideRight, room - tail_width)
+    painter.drawText(QPointF(left, baseline), title + tail)
     painter.setPen(QPen(QColor("#BDBAB2"), 0.6))
     painter.drawLine(QPointF(left, baseline + 5), QPointF(right, baseline + 5))
     painter.restore()

@@ -22,7 +22,6 @@ from app.ui.questions.common import (
     FeedbackBadgeView,
     body_font,
     button_style,
-    emit_signal,
     make_button,
     markdown_view,
 )
@@ -223,7 +222,7 @@ class QuestionCardView(QFrame):
         result = self.score()
         self.tries += 1
         self.show_result(result)
-        emit_signal(self.checked, result)
+        self.checked.emit(result)
         return result
 
     def show_result(self, result: QuestionResult) -> None:
@@ -268,4 +267,4 @@ class QuestionCardView(QFrame):
 
     def _on_view_response_changed(self) -> None:
         self._update_check_button()
-        emit_signal(self.answered_changed)
+        self.answered_changed.emit()

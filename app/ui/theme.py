@@ -15,8 +15,6 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
-from app.ui import none_guard  # noqa: F401  (first: PySide6 6.12 on Python 3.11 drops references to None)
-
 if TYPE_CHECKING:
     from app.model.pack import Pack
 

@@ -6,12 +6,9 @@ told by colour alone.
 
 from __future__ import annotations
 
-import ctypes
-import functools
-import sys
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRectF, QSize, Qt, Signal, SignalInstance
+from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -50,35 +47,6 @@ if TYPE_CHECKING:
 #: the icon and the word of each feedback mark
 MARK_ICONS = {Mark.RIGHT: "✓", Mark.WRONG: "✗", Mark.MISSED: "○", Mark.NEUTRAL: ""}
 MARK_WORDS = {Mark.RIGHT: "Correct", Mark.WRONG: "Wrong", Mark.MISSED: "Missed", Mark.NEUTRAL: ""}
-
-
-@functools.cache
-def _emit_drops_bool_reference() -> bool:
-    """Tell whether ``SignalInstance.emit`` returns True without owning a reference to it.
-
-    PySide6 6.12.0 does (seen on CPython 3.11, where True is not immortal): every Python-side
-    emit then takes one reference from True, and after a few thousand emits the interpreter
-    aborts with "bool_dealloc: deallocating True or False".
-    """
-
-    class _Probe(QObject):
-        fired = Signal()
-
-    probe = _Probe()
-    before = sys.getrefcount(True)
-    held = [probe.fired.emit() for _ in range(8)]
-    drops = sys.getrefcount(True) - before < len(held)
-    if drops:
-        for result in held:  # these eight were borrowed too: own them before the list lets go
-            ctypes.pythonapi.Py_IncRef(ctypes.py_object(result))
-    return drops
-
-
-def emit_signal(signal: SignalInstance, *args: object) -> None:
-    """Emit ``signal``, keeping True's reference count whole on PySide6 versions that drop it."""
-    result = signal.emit(*args)
-    if isinstance(result, bool) and _emit_drops_bool_reference():
-        ctypes.pythonapi.Py_IncRef(ctypes.py_object(result))
 
 
 def mark_of(right: bool) -> Mark:
@@ -421,7 +389,7 @@ class ChoiceListView(QuestionView):
             row.button.setChecked(key in keys)
         self.group.setExclusive(exclusive)
         self.group.blockSignals(False)
-        emit_signal(self.response_changed)
+        self.response_changed.emit()
 
     def _show_marks(self, marks: dict[object, Mark], feedback: dict[object, str | None]) -> None:
         """Mark each tile and show feedback under the picked and the missed choices."""
@@ -440,7 +408,7 @@ class ChoiceListView(QuestionView):
             row.set_interactive(not read_only)
 
     def _on_group_button_toggled(self, _button: QAbstractButton, _checked: bool) -> None:
-        emit_signal(self.response_changed)
+        self.response_changed.emit()
 
 
 class ChoiceComboBox(QComboBox):
@@ -581,4 +549,4 @@ class PairingQuestionView(QuestionView):
             row.combo.setEnabled(not read_only)
 
     def _on_combo_current_index_changed(self, _index: int) -> None:
-        emit_signal(self.response_changed)
+        self.response_changed.emit()

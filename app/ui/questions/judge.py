@@ -21,7 +21,7 @@ from app.model.schema import Judge, Question
 from app.model.scoring import JUDGE_MAX, JUDGE_MIN, JUDGE_RELIABLE_FROM, Mark, judge_rating, judge_right
 from app.ui.artefact import ArtefactView
 from app.ui.questions.base import QuestionView, register_question_view
-from app.ui.questions.common import FeedbackBadgeView, body_font, emit_signal, question_style
+from app.ui.questions.common import FeedbackBadgeView, body_font, question_style
 from app.ui.theme import SPACE_M, SPACE_S, SPACE_XS, current_theme
 
 if TYPE_CHECKING:
@@ -156,7 +156,7 @@ class JudgeQuestionView(QuestionView):
             for button in self.buttons.values():
                 button.setChecked(False)
             self.group.setExclusive(True)
-            emit_signal(self.response_changed)
+            self.response_changed.emit()
         else:
             self.buttons[rating].setChecked(True)
 
@@ -194,4 +194,4 @@ class JudgeQuestionView(QuestionView):
 
     def _on_group_id_toggled(self, _rating: int, checked: bool) -> None:
         if checked:
-            emit_signal(self.response_changed)
+            self.response_changed.emit()

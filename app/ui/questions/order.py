@@ -27,7 +27,6 @@ from app.ui.questions.base import QuestionView, register_question_view
 from app.ui.questions.common import (
     MARK_ICONS,
     body_font,
-    emit_signal,
     make_button,
     mark_color,
     question_style,
@@ -237,7 +236,7 @@ class OrderQuestionView(QuestionView):
             item = self.list.item(row)
             item.setData(Qt.ItemDataRole.AccessibleTextRole, self._accessible_text(row))
         self.list.viewport().update()
-        emit_signal(self.response_changed)
+        self.response_changed.emit()
 
     def _accessible_text(self, row: int) -> str:
         item = self.list.item(row)

@@ -11,7 +11,7 @@ from app.model.answers import Response
 from app.model.schema import Question, Short
 from app.model.scoring import short_right
 from app.ui.questions.base import QuestionView, register_question_view
-from app.ui.questions.common import FeedbackBadgeView, body_font, emit_signal, mark_of, question_style
+from app.ui.questions.common import FeedbackBadgeView, body_font, mark_of, question_style
 from app.ui.theme import SPACE_M, SPACE_S, SPACE_XS
 
 if TYPE_CHECKING:
@@ -88,4 +88,4 @@ class ShortQuestionView(QuestionView):
         self.field.setReadOnly(read_only)
 
     def _on_field_text_changed(self, _text: str) -> None:
-        emit_signal(self.response_changed)
+        self.response_changed.emit()

@@ -24,7 +24,6 @@ from app.ui.questions.base import QuestionView, register_question_view
 from app.ui.questions.common import (
     FeedbackBadgeView,
     body_font,
-    emit_signal,
     make_button,
     mark_color,
     note_view,
@@ -229,7 +228,7 @@ class SpotQuestionView(QuestionView):
         cursor.clearSelection()
         self.text_view.setTextCursor(cursor)
         self._refresh_marks()
-        emit_signal(self.response_changed)
+        self.response_changed.emit()
 
     def select_span(self, start: int, end: int) -> None:
         """Select characters ``start`` to ``end`` of the text, as a learner would."""
@@ -244,7 +243,7 @@ class SpotQuestionView(QuestionView):
             return
         self.spans.remove(span)
         self._refresh_marks()
-        emit_signal(self.response_changed)
+        self.response_changed.emit()
 
     def _refresh_marks(self) -> None:
         for row in self.mark_rows:
@@ -308,7 +307,7 @@ class SpotQuestionView(QuestionView):
                 spans = merge_span(spans, (start, end))
         self.spans = spans
         self._refresh_marks()
-        emit_signal(self.response_changed)
+        self.response_changed.emit()
 
     def show_feedback(self, result: QuestionResult) -> None:
         """List found and missed targets (with notes) and stray marks, and colour them in the text."""

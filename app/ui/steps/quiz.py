@@ -35,7 +35,7 @@ from app.ui.question_card import (
     points_text,
     result_mark,
 )
-from app.ui.questions.common import FeedbackBadgeView, body_font, emit_signal
+from app.ui.questions.common import FeedbackBadgeView, body_font
 from app.ui.steps.base import StepContext, StepView, register_step_view
 from app.ui.theme import SPACE_L, SPACE_M, SPACE_S, SPACE_XL, SPACE_XS, current_theme, theme_signals
 
@@ -309,7 +309,7 @@ class QuizStepView(StepView):
         self.summary.show_result(self.quiz, result, [card for card in self.cards.values()])
         self.summary.show()
         self._refresh_best()
-        emit_signal(self.completion_changed)
+        self.completion_changed.emit()
         self.summary.setFocus(Qt.FocusReason.OtherFocusReason)
         return result
 
