@@ -21,9 +21,9 @@ that a stored response stays meaningful whatever order the next attempt shows.
 
 from __future__ import annotations
 
-from typing import Any, Union
+from typing import Any
 
-Response = Union[int, bool, str, list[int], dict[int, int], list[tuple[int, int]], None]
+Response = int | bool | str | list[int] | dict[int, int] | list[tuple[int, int]] | None
 
 
 def to_json(response: Response) -> Any:
