@@ -137,19 +137,23 @@ def tint(colour: str, amount: float = 0.28) -> str:
     return "#" + "".join(f"{round(255 - (255 - c) * amount):02x}" for c in channels)
 
 
-def handout_css() -> str:
+def handout_css(*, answer_key: bool = False) -> str:
     """Return the style sheet of the handout (Qt's rich-text subset; browsers read it too)."""
     serif = font_stack(SERIF_FAMILIES, "serif")
     sans = font_stack(SANS_FAMILIES, "sans-serif")
+    # The key is read at a desk, not written on: smaller and tighter.
+    size, leading = ("9.5pt", "130%") if answer_key else ("10.5pt", "140%")
     return f"""
-body {{ font-family: {serif}; font-size: 10.5pt; color: #1f2328; }}
-p {{ margin-top: 0px; margin-bottom: 8px; line-height: 140%; }}
+body {{ font-family: {serif}; font-size: {size}; color: #1f2328; }}
+p {{ margin-top: 0px; margin-bottom: 8px; line-height: {leading}; }}
 li {{ margin-bottom: 3px; line-height: 140%; }}
 ul, ol {{ margin-top: 0px; margin-bottom: 8px; }}
 h1 {{ font-family: {sans}; font-size: 19pt; font-weight: 600; margin-top: 0px; margin-bottom: 10px; }}
 h2 {{ font-family: {sans}; font-size: 14pt; font-weight: 600; margin-top: 26px; margin-bottom: 8px; }}
 h3 {{ font-family: {sans}; font-size: 11.5pt; font-weight: 600; margin-top: 20px; margin-bottom: 8px; }}
 h4 {{ font-family: {sans}; font-size: 10pt; font-weight: 600; margin-top: 12px; margin-bottom: 4px; }}
+h5 {{ font-family: {sans}; font-size: 9pt; font-weight: 600; margin-top: 8px; margin-bottom: 4px; }}
+h4.qlabel {{ font-size: 9pt; margin-top: 16px; }}
 h4.references {{ color: #5f6670; font-size: 8.5pt; margin-top: 6px; }}
 p.reference {{ font-size: 8.5pt; color: #5f6670; margin-bottom: 3px; line-height: 125%; }}
 a {{ color: #2f5fa7; text-decoration: none; }}
@@ -263,7 +267,7 @@ class _HandoutBuilder:
         self.out.append(
             '<!DOCTYPE html>\n<html><head><meta charset="utf-8">'
             f"<title>{html.escape(manifest.title)} \u2014 {kind}</title>"
-            f"<style>{handout_css()}</style></head><body>"
+            f"<style>{handout_css(answer_key=self.key)}</style></head><body>"
         )
         self._front_page()
         for number, module in enumerate(self.pack.modules, start=1):
@@ -336,7 +340,7 @@ class _HandoutBuilder:
     # ------------------------------------------------------------ modules and lessons
 
     def _module(self, number: int, module: Module) -> None:
-        self._section(module.title, new_page=not self.key or number == 1)
+        self._section(module.title, new_page=not self.key)
         if self.key:
             for index, lesson in enumerate(module.lessons, start=1):
                 self._lesson(module, f"{number}.{index}", lesson)
@@ -416,9 +420,9 @@ class _HandoutBuilder:
         for index, artefact in enumerate(compare.examples):
             annotated = self.key and bool(artefact.annotations)
             if self.key and not annotated:
-                self.out.append(f'<p class="qlabel">Source {LETTERS[index]}: {self._artefact_meta_text(artefact)}</p>')
+                self.out.append(f"<h5>Source {LETTERS[index]}: {self._artefact_meta_text(artefact)}</h5>")
                 continue
-            self.out.append(f'<p class="qlabel">Source {LETTERS[index]}</p>')
+            self.out.append(f"<h5>Source {LETTERS[index]}</h5>")
             self.out.append(self._artefact(artefact, annotated=annotated))
             if annotated:
                 self.out.append(self._notes(artefact))
@@ -556,9 +560,12 @@ class _HandoutBuilder:
 
     def _question_head(self, question: Question) -> str:
         points = f" \u00b7 {_number(question.points)} points" if question.points != 1 else ""
+        kind = QUESTION_KINDS[question.__struct_config__.tag]  # type: ignore[attr-defined]
+        # In the key the label is a heading, so that a page never ends on it.
+        element = "h4" if self.key else "p"
         return (
-            f'<p class="qlabel">Question {self.question_number}'
-            f'<span class="muted"> \u00b7 {QUESTION_KINDS[question.__struct_config__.tag]}{points}</span></p>'  # type: ignore[attr-defined]
+            f'<{element} class="qlabel">Question {self.question_number}'
+            f'<span class="muted"> \u00b7 {kind}{points}</span></{element}>'
         )
 
     def _question(self, module: Module, question: Question) -> None:
@@ -705,14 +712,13 @@ class _HandoutBuilder:
         if question.explanation and question.explanation.strip():
             answer_html += f'<p class="answer"><b>Explanation.</b></p>{self._md(question.explanation)}'
         body.append(self._answer_block(None, answer_html))
-        self.out.append(self._keep_together(body))
+        self.out.extend(body)
 
     def _answer_block(self, label: str | None, inner: str) -> str:
+        """Indent an answer under its question (a block, not a table, so it may run over a page)."""
         head = f'<p class="answer"><b>{html.escape(label)}.</b></p>' if label else ""
-        return (
-            '<table width="100%" cellspacing="0" cellpadding="8" style="margin-bottom: 6px">'
-            f'<tr><td width="4" bgcolor="#9a978f"></td><td>{head}{inner}</td></tr></table>'
-        )
+        inner = inner.replace("<table ", '<table style="margin-left: 18px" ')
+        return f'<div style="margin-left: 18px; margin-bottom: 6px">{head}{inner}</div>'
 
     # ------------------------------------------------------------ shared pieces
 

@@ -12,11 +12,11 @@ import base64
 import html
 import os
 from collections.abc import Sequence
+from itertools import pairwise
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
-    QAbstractTextDocumentLayout,
     QColor,
     QFont,
     QFontMetricsF,
@@ -27,10 +27,8 @@ from PySide6.QtGui import (
     QPdfWriter,
     QPen,
     QTextBlock,
-    QTextCursor,
     QTextDocument,
     QTextFormat,
-    QTextFrame,
 )
 
 from app.model.handout import SANS_FAMILIES, Handout, build_handout
@@ -165,8 +163,8 @@ def _check_writable(target: Path) -> None:
         raise HandoutExportError(f"cannot write {target}: {error.strerror or error}") from error
 
 
-def layout_document(handout: Handout, resources: dict[str, QImage], body: QSizeF) -> QTextDocument:
-    """Lay the handout out in pages of ``body`` (CSS px), keeping headings with what follows."""
+def layout_document(handout: Handout, resources: dict[str, QImage], width: float) -> QTextDocument:
+    """Lay the handout out as one long column ``width`` CSS px wide; ``paginate`` cuts it into pages."""
     document = _SealedDocument()
     document.setUndoRedoEnabled(False)
     font = QFont()
@@ -178,148 +176,167 @@ def layout_document(handout: Handout, resources: dict[str, QImage], body: QSizeF
     for name, image in resources.items():
         document.addResource(QTextDocument.ResourceType.ImageResource.value, QUrl(name), image)
     document.setHtml(handout.html)
-    document.setPageSize(body)
-    _keep_together(document, body.height())
+    document.setTextWidth(width)
     return document
 
 
-def _keep_together(document: QTextDocument, page_height: float) -> None:
-    """Move headings that end a page, and questions that straddle two, to the next page.
+# ---------------------------------------------------------------- pagination
+#
+# Qt paginates a document itself, but it moves single lines, and changing a format to push a
+# heading or a question to the next page relays out the whole document each time. Instead the
+# document is laid out once as one long column, and pages are cut from it here: never through a
+# line, never through a question or an artefact that fits on a page, never between a heading and
+# what it introduces, and always before a module (``page-break-before``).
 
-    Works down the document once: a break only moves what follows it, so everything above the
-    last break stays where it was checked.
+Span = tuple[float, float]
+
+#: how much of what follows a heading must share its page
+HEADING_FOLLOW_PX = 64.0
+
+
+def paginate(document: QTextDocument, page_height: float) -> list[float]:
+    """Return where each page starts in the document, and the document's end last."""
+    layout = document.documentLayout()
+    height = layout.documentSize().height()
+    lines = _merge(_line_spans(document))
+    keep, forced = _keep_spans(document, page_height)
+    soft = _merge(sorted(lines + keep))
+    box_tops = [layout.frameBoundingRect(frame).top() for frame in document.rootFrame().childFrames()]
+    cuts = [0.0]
+    while cuts[-1] + page_height < height:
+        top = cuts[-1]
+        limit = top + page_height
+        due = [y for y in forced if top + 1 < y <= limit]
+        if due:
+            cuts.append(due[0])
+            continue
+        cut = _last_free(soft, limit)
+        if cut <= top + page_height / 4:  # keeping things together would waste most of the page
+            cut = _last_free(lines, limit)
+        if cut <= top + 1:  # a single line (a picture) taller than a page: cut through it
+            cut = limit
+        cuts.append(_above_box(cut, box_tops, lines))
+    forced_after = [y for y in forced if y > cuts[-1] + 1]
+    cuts.extend(forced_after)  # modules that start on the last stretch still start on a new page
+    cuts.append(max(height, cuts[-1] + 1))
+    return sorted(set(cuts))
+
+
+def _above_box(cut: float, box_tops: list[float], lines: list[Span]) -> float:
+    """Move a cut that falls on a table's top up into the gap above it: Qt paints a table's first
+    row a few pixels above the top it reports."""
+    if not any(abs(cut - top) < 1 for top in box_tops):
+        return cut
+    above = max((bottom for _, bottom in lines if bottom <= cut + 0.01), default=cut - 6)
+    return max(above, cut - 6)
+
+
+def _line_spans(document: QTextDocument) -> list[Span]:
+    """Return the vertical extent of every laid-out line in the document, tables included."""
+    layout = document.documentLayout()
+    spans: list[Span] = []
+    block = document.begin()
+    while block.isValid():
+        text_layout = block.layout()
+        if text_layout is not None and text_layout.lineCount():
+            top = layout.blockBoundingRect(block).top() - text_layout.boundingRect().top()
+            for index in range(text_layout.lineCount()):
+                line = text_layout.lineAt(index)
+                spans.append((top + line.y(), top + line.y() + line.height()))
+        block = block.next()
+    spans.sort()
+    return spans
+
+
+def _keep_spans(document: QTextDocument, page_height: float) -> tuple[list[Span], list[float]]:
+    """Return the spans no page should cut, and the cuts that must happen (page-break-before).
+
+    Boxes (questions, artefacts, ruled lines) that fit on a page stay whole; a paragraph keeps at
+    least two lines on each side of a cut; a heading stays with the start of what follows it.
     """
     layout = document.documentLayout()
-    document.pageCount()  # finish the first layout before measuring anything
-    items = _root_items(document.rootFrame())
-    index = 0
-    while index < len(items):
-        target = _break_before(items, index, layout, page_height)
-        if target is None:
-            index += 1
-            continue
-        kind, thing = items[target]
-        if kind == "frame":
-            assert isinstance(thing, QTextFrame)
-            frame_format = thing.frameFormat()
-            frame_format.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
-            thing.setFrameFormat(frame_format)
-        else:
-            assert isinstance(thing, QTextBlock)
-            cursor = QTextCursor(thing)
-            block_format = cursor.blockFormat()
-            block_format.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
-            cursor.setBlockFormat(block_format)
-        # Qt's incremental relayout can leave later blocks without lines; lay out the rest afresh.
-        start = thing.firstPosition() if kind == "frame" else thing.position()  # type: ignore[union-attr]
-        document.markContentsDirty(start, document.characterCount() - start)
-        index += 1  # measuring what follows lays it out again, as far as needed
-    document.pageCount()
-
-
-Item = tuple[str, "QTextBlock | QTextFrame"]
-
-
-def _rect(layout: QAbstractTextDocumentLayout, item: Item) -> QRectF:
-    kind, thing = item
-    if kind == "frame":
-        return layout.frameBoundingRect(thing)  # type: ignore[arg-type]
-    return layout.blockBoundingRect(thing)  # type: ignore[arg-type]
-
-
-def _page_of(y: float, page_height: float) -> int:
-    return int((y + 0.5) // page_height)
-
-
-def _at_page_top(rect: QRectF, page_height: float) -> bool:
-    # A heading's top margin stays with it after a break, so "at the top" allows for one.
-    return rect.top() - _page_of(rect.top(), page_height) * page_height < 30
-
-
-def _break_before(items: list[Item], index: int, layout: QAbstractTextDocumentLayout, page_height: float) -> int | None:
-    """Return the item that should start a new page so that ``items[index]`` is not split or orphaned."""
-    kind, thing = items[index]
-    rect = _rect(layout, items[index])
-    if kind == "frame":
-        straddles = _page_of(rect.bottom() - 2, page_height) > _page_of(rect.top(), page_height)
-        if not straddles or rect.height() > page_height * 0.92 or _at_page_top(rect, page_height):
-            return None
-        return _lead_in(items, index, layout, page_height)
-    assert isinstance(thing, QTextBlock)
-    if not _is_heading(thing) or index + 1 >= len(items):
-        return None
-    after = index + 1  # what the heading introduces: the first item past any short lines
-    while after + 1 < len(items) and after - index < 3 and _is_short_block(items[after], layout):
-        after += 1
-    following = _rect(layout, items[after])
-    first_line = following.top() + min(following.height(), 48)
-    if _page_of(first_line, page_height) <= _page_of(rect.top(), page_height):
-        return None
-    return _lead_in(items, index + 1, layout, page_height)
-
-
-def _lead_in(items: list[Item], index: int, layout: QAbstractTextDocumentLayout, page_height: float) -> int | None:
-    """Return where the run of headings and short lines leading into ``items[index]`` begins."""
-    chosen = index
-    look = index - 1
-    while look >= 0 and index - look <= 4 and items[look][0] == "block":
-        block = items[look][1]
-        assert isinstance(block, QTextBlock)
-        if _is_heading(block):
-            chosen = look
-        elif not _is_short_block(items[look], layout):
-            break
-        look -= 1
-    return None if _at_page_top(_rect(layout, items[chosen]), page_height) else chosen
-
-
-def _root_items(root: QTextFrame) -> list[tuple[str, QTextBlock | QTextFrame]]:
-    """List the root frame's own blocks and its child frames (tables), in document order."""
-    frames = root.childFrames()
-    spans = [(frame.firstPosition(), frame.lastPosition()) for frame in frames]
-    items: list[tuple[int, str, QTextBlock | QTextFrame]] = [
-        (frame.firstPosition(), "frame", frame) for frame in frames
-    ]
-    block = root.document().begin()
+    root = document.rootFrame()
+    items: list[tuple[float, float, str]] = []  # top, bottom, kind: box, heading or text
+    for frame in root.childFrames():
+        rect = layout.frameBoundingRect(frame)
+        items.append((rect.top(), rect.bottom(), "box"))
+    keep: list[Span] = []
+    forced_cuts: list[float] = []
+    frames = [(frame.firstPosition(), frame.lastPosition()) for frame in root.childFrames()]
+    block = document.begin()
     while block.isValid():
         position = block.position()
-        if not any(first <= position <= last for first, last in spans):
-            items.append((position, "block", block))
+        if not any(first <= position <= last for first, last in frames):
+            rect = layout.blockBoundingRect(block)
+            block_format = block.blockFormat()
+            if block_format.pageBreakPolicy() & QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore and rect.top() > 0:
+                forced_cuts.append(rect.top())
+            heading = block_format.headingLevel() > 0
+            items.append((rect.top(), rect.bottom(), "heading" if heading else "text"))
+            keep.extend(_widow_spans(block, rect.top()))
         block = block.next()
-    items.sort(key=lambda item: item[0])
-    return [(kind, thing) for _, kind, thing in items]
+    items.sort()
+    for index, (top, bottom, kind) in enumerate(items):
+        if kind == "box" and bottom - top < page_height * 0.9:
+            keep.append((top, bottom))
+        elif kind == "heading":
+            following = next((item for item in items[index + 1 :] if item[1] - item[0] > 1), None)
+            if following is not None:
+                start_of_next = following[0] + min(following[1] - following[0], HEADING_FOLLOW_PX)
+                keep.append((top, max(start_of_next, bottom + HEADING_FOLLOW_PX)))
+    return keep, sorted(forced_cuts)
 
 
-def _is_short_block(item: Item, layout: QAbstractTextDocumentLayout) -> bool:
-    """Tell whether ``item`` is a heading or a line or two (a label, an instruction)."""
-    kind, thing = item
-    if kind != "block":
-        return False
-    assert isinstance(thing, QTextBlock)
-    return _is_heading(thing) or _rect(layout, item).height() <= 44
+def _widow_spans(block: QTextBlock, top: float) -> list[Span]:
+    """Keep a paragraph's first two and last two lines together (the whole of a short one)."""
+    text_layout = block.layout()
+    count = text_layout.lineCount() if text_layout is not None else 0
+    if count < 2:
+        return []
+    origin = top - text_layout.boundingRect().top()
+    lines = [text_layout.lineAt(index) for index in range(count)]
+    edges = [(origin + line.y(), origin + line.y() + line.height()) for line in lines]
+    if count <= 3:
+        return [(edges[0][0], edges[-1][1])]
+    return [(edges[0][0], edges[1][1]), (edges[-2][0], edges[-1][1])]
 
 
-def _is_heading(block: QTextBlock) -> bool:
-    return block.blockFormat().headingLevel() > 0
+def _merge(spans: list[Span]) -> list[Span]:
+    """Merge spans that overlap (touching spans stay apart: a page may end where the next begins)."""
+    merged: list[Span] = []
+    for top, bottom in sorted(spans):
+        if merged and top < merged[-1][1] - 0.01:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], bottom))
+        else:
+            merged.append((top, bottom))
+    return merged
 
 
-def section_per_page(document: QTextDocument, handout: Handout, page_height: float) -> list[str]:
+def _last_free(spans: list[Span], limit: float) -> float:
+    """Return the lowest point at or above ``limit`` that lies inside none of ``spans``."""
+    for top, bottom in spans:
+        if top < limit < bottom:
+            return top
+        if top >= limit:
+            break
+    return limit
+
+
+def section_per_page(document: QTextDocument, handout: Handout, cuts: list[float]) -> list[str]:
     """Name the section (module) each page belongs to: the first to start on it, else the one running."""
     layout = document.documentLayout()
-    starts: list[tuple[int, str]] = []
+    starts: list[tuple[float, str]] = []
     titles = iter(handout.sections)
     block = document.begin()
     while block.isValid():
         if block.blockFormat().headingLevel() == 1:
-            title = next(titles, "")
-            starts.append((_page_of(layout.blockBoundingRect(block).top(), page_height), title))
+            starts.append((layout.blockBoundingRect(block).top(), next(titles, "")))
         block = block.next()
-    pages = max(1, document.pageCount())
     names: list[str] = []
     running = ""
-    for page in range(pages):
-        on_page = [title for start, title in starts if start == page]
-        before = [title for start, title in starts if start < page]
+    for top, bottom in pairwise(cuts):
+        on_page = [title for y, title in starts if top - 1 <= y < bottom - 1]
+        before = [title for y, title in starts if y < top - 1]
         if before:
             running = before[-1]
         names.append(on_page[0] if on_page else running)
@@ -340,21 +357,23 @@ def write_pdf(handout: Handout, target: Path, resources: dict[str, QImage]) -> N
     page_w, page_h = page_mm.width() * MM, page_mm.height() * MM
     body = QSizeF(page_w - left - right, page_h - top - bottom)
 
-    document = layout_document(handout, resources, body)
-    sections = section_per_page(document, handout, body.height())
+    document = layout_document(handout, resources, body.width())
+    cuts = paginate(document, body.height())
+    sections = section_per_page(document, handout, cuts)
     painter = QPainter()
     if not painter.begin(writer):
         raise HandoutExportError(f"cannot write {target}")
     try:
         scale = writer.resolution() / LAYOUT_DPI
         painter.scale(scale, scale)
-        for page, section in enumerate(sections):
+        for page, ((start, end), section) in enumerate(zip(pairwise(cuts), sections, strict=True)):
             if page:
                 writer.newPage()
             _draw_header(painter, handout, section, page + 1, left, page_w - right)
             painter.save()
-            painter.translate(left, top - page * body.height())
-            document.drawContents(painter, QRectF(0, page * body.height(), body.width(), body.height()))
+            painter.translate(left, top - start)
+            # A hair short of the next cut, so a border drawn on the cut stays on the next page.
+            document.drawContents(painter, QRectF(0, start, body.width(), end - start - 1))
             painter.restore()
     finally:
         painter.end()
