@@ -6,7 +6,7 @@ import html
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QFont
+from PySide6.QtGui import QDesktopServices, QFont, QResizeEvent
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from app.model.markdown import is_web_url
@@ -94,6 +94,13 @@ class SourcesLineView(QLabel):
         self.setStyleSheet(f"color: {theme.muted}; background: transparent;")
         self.setAccessibleName(f"{label}: " + "; ".join(sources[key].title for key in keys if key in sources))
         self.linkActivated.connect(self._on_self_link_activated)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Claim the wrapped height as a minimum, so that the step's column never squeezes the artefact."""
+        super().resizeEvent(event)
+        wrapped = self.heightForWidth(event.size().width())
+        if wrapped > 0 and wrapped != self.minimumHeight():
+            self.setMinimumHeight(wrapped)
 
     def _on_self_link_activated(self, link: str) -> None:
         if is_web_url(link):
