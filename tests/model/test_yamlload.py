@@ -323,3 +323,21 @@ def test_pure_python_fallback_gives_the_same_answers(monkeypatch: pytest.MonkeyP
     assert only(problems) == Problem(
         "m.yaml", 1, MAX_DEPTH + 1, "error", f"YAML is nested deeper than the {MAX_DEPTH}-level limit"
     )
+
+
+def test_garbage_collector_state_is_restored_even_after_errors() -> None:
+    """Reading pauses the cyclic collector only while it builds, and restores it on every path."""
+    import gc
+
+    assert gc.isenabled()
+    load_yaml(b"a: [1, {b: c}]\n", "m.yaml")
+    load_yaml(b"[" * 1000, "m.yaml")
+    load_yaml(b"a: *x\n" * 2000, "m.yaml")
+    to_plain(load_yaml(b"a: [1]\n", "m.yaml")[0])
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        load_yaml(b"a: 1\n", "m.yaml")
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
