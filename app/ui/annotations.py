@@ -202,6 +202,16 @@ class AnnotationNotesPanel(QWidget):
         for note in self.notes:
             note.setVisible(revealed)
 
+    def show_notes_up_to(self, count: int) -> None:
+        """Show only the first ``count`` notes (presentation mode reveals them one at a time)."""
+        self.placeholder.setVisible(count <= 0)
+        for position, note in enumerate(self.notes):
+            note.setVisible(position < count)
+
+    def shown_note_count(self) -> int:
+        """Return how many notes are shown."""
+        return sum(not note.isHidden() for note in self.notes)
+
     def set_found(self, found: list[bool | None], summary: str = "") -> None:
         """Put a found or missed mark beside each note, and an overall line such as "You found 1 of 2"."""
         for note, verdict in zip(self.notes, found, strict=False):

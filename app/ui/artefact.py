@@ -945,6 +945,7 @@ class ArtefactView(QWidget):
         self.marks = annotation_marks(artefact, pack)
         self.task_mode = task_mode and bool(artefact.task and artefact.task.strip())
         self._revealed = not self.task_mode and annotations_visible
+        self._shown_count: int | None = None  # presentation mode: only the first n annotations
         self._learner_marks: list[tuple[int, int]] = []
         self._selected: int | None = None
         self.text_view: ArtefactTextView | None = None
@@ -1006,6 +1007,17 @@ class ArtefactView(QWidget):
         self._revealed = False
         self.select_annotation(None)
         self._refresh_annotations()
+
+    def show_annotations_up_to(self, count: int) -> None:
+        """Draw only the first ``count`` annotations (presentation mode reveals them one at a time)."""
+        self._shown_count = max(0, min(count, len(self.marks)))
+        self._refresh_annotations()
+
+    def shown_annotation_count(self) -> int:
+        """Return how many annotations are drawn."""
+        if self._shown_count is not None:
+            return self._shown_count
+        return len(self.marks) if self._revealed else 0
 
     def select_annotation(self, index: int | None) -> None:
         """Emphasise annotation ``index``'s highlight or region (None clears)."""
@@ -1385,11 +1397,14 @@ class ArtefactView(QWidget):
     # ------------------------------------------------------------ internals
 
     def _refresh_annotations(self) -> None:
+        marks, visible = self.marks, self._revealed
+        if self._shown_count is not None:
+            marks, visible = self.marks[: self._shown_count], True
         if self.text_view is not None:
-            self.text_view.set_annotations(self.marks, self._revealed)
+            self.text_view.set_annotations(marks, visible)
             self.text_view.set_learner_marks(self._learner_marks)
         if self.image_view is not None:
-            self.image_view.set_annotations(self.marks, self._revealed)
+            self.image_view.set_annotations(marks, visible)
 
     def _font_sizes_at_zoom_one(self) -> list[tuple[QWidget, float]]:
         """Remember each text's size at zoom 1, so that a zoom change can rescale it."""

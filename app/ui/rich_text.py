@@ -72,10 +72,10 @@ def load_pack_image(pack: Pack, path: str, max_width: int | None = None) -> QIma
     return None if image.isNull() else image
 
 
-def document_css(dark: bool) -> str:
-    """Return the style sheet for rendered Markdown at the current zoom."""
+def document_css(dark: bool, scale: float = 1.0) -> str:
+    """Return the style sheet for rendered Markdown at the current zoom, times ``scale``."""
     theme = current_theme()
-    px = round(BODY_PX * _text_zoom)
+    px = round(BODY_PX * _text_zoom * scale)
     code_bg = "#2B2F36" if dark else "#F1EFEA"
     return f"""
         body {{ font-size: {px}px; color: {theme.text}; }}
@@ -126,6 +126,7 @@ class MarkdownView(QTextBrowser):
         self._fit_content = fit_content
         self._references = references
         self._glossary_links = glossary_links
+        self._scale = 1.0
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.setReadOnly(True)
@@ -154,6 +155,11 @@ class MarkdownView(QTextBrowser):
         """Return the Markdown shown."""
         return self._markdown
 
+    def set_text_scale(self, scale: float) -> None:
+        """Draw this view's text ``scale`` times the body size (presentation mode's large prompts)."""
+        self._scale = scale
+        self.refresh()
+
     def refresh(self) -> None:
         """Render again, after a zoom or theme change."""
         theme = current_theme()
@@ -161,9 +167,9 @@ class MarkdownView(QTextBrowser):
         rendered = renderer.render(
             self._markdown, glossary_links=self._glossary_links, references=self._references
         )
-        self.document().setDefaultStyleSheet(document_css(theme.dark))
+        self.document().setDefaultStyleSheet(document_css(theme.dark, self._scale))
         font = QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont)
-        font.setPixelSize(round(BODY_PX * _text_zoom))
+        font.setPixelSize(round(BODY_PX * _text_zoom * self._scale))
         self.document().setDefaultFont(font)
         self.document().setDocumentMargin(0)
         self.setHtml(f"<body>{rendered.html}</body>")
