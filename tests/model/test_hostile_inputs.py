@@ -207,7 +207,7 @@ def build_zip(
 
 def patch_central_directory(blob: bytes, name: str, **fields: int) -> bytes:
     """Overwrite fields (flag, crc, size) of one entry's central directory record."""
-    offsets = {"flag": (8, "<H"), "crc": (16, "<I"), "size": (24, "<I")}
+    offsets = {"flag": (8, "<H"), "method": (10, "<H"), "crc": (16, "<I"), "size": (24, "<I")}
     patched = bytearray(blob)
     encoded = name.encode()
     at = 0
@@ -332,6 +332,16 @@ def test_zip_entry_failing_its_checksum_is_refused(tmp_path: Path, compression: 
     assert open_zip(tmp_path, blob) == (
         None,
         [error("m.yaml", 1, 1, "could not read this zip entry (Bad CRC-32 for file 'm.yaml')")],
+    )
+
+
+def test_unsupported_compression_method_is_refused(tmp_path: Path) -> None:
+    """An entry compressed with a method Python cannot unpack (NotImplementedError) is a problem."""
+    blob = build_zip([("pack.yaml", MANIFEST), ("m.yaml", b"a: 1\n")])
+    blob = patch_central_directory(blob, "m.yaml", method=99)
+    assert open_zip(tmp_path, blob) == (
+        None,
+        [error("m.yaml", 1, 1, "could not read this zip entry (That compression method is not supported)")],
     )
 
 
