@@ -29,6 +29,9 @@ from app.model.session import LessonSession, LessonState, lesson_state, module_p
 from app.ui.home import HomeView
 from app.ui.lesson_player import LessonPlayerView
 from app.ui.library import LibraryPanel
+from app.ui.live_reload import LiveReloader
+from app.ui.pack_library import PackInstaller
+from app.ui.problems_panel import ProblemsPanel
 from app.ui.theme import (
     SPACE_L,
     SPACE_S,
@@ -42,8 +45,10 @@ from app.ui.theme import (
 
 if TYPE_CHECKING:
     from app.model.pack import Pack
+    from app.model.problems import LoadResult
     from app.model.progress import ProgressStore
     from app.model.schema import Lesson, Module
+    from app.ui.presentation import PresentationView
 
 APP_NAME = "Unspun"
 LIBRARY_STATE, LESSON_STATE = "library", "lesson"
@@ -84,7 +89,9 @@ class MainWindow(QMainWindow):
         self.icon = icon if icon is not None else QIcon()
         self.state = ""
         self.session: LessonSession | None = None
-        self.pending_problems: list[tuple[str, list[str], str]] = []
+        self.presentation: PresentationView | None = None  # set while a lesson is presented
+        self.pending_problems: list[tuple[str, LoadResult]] = []
+        self.data_dir: Path | None = None  # where installed packs go; set by the application
         self.setWindowTitle(APP_NAME)
         if not self.icon.isNull():
             self.setWindowIcon(self.icon)
@@ -124,6 +131,11 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([LIBRARY_PANEL_WIDTH, 900])
         central_layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
+        self.problems_panel = ProblemsPanel(self)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems_panel)
+        self.problems_panel.hide()
+        self.pack_installer = PackInstaller(self)
+        self.live_reload = LiveReloader(self)
 
         self._build_menus()
         theme_signals().zoom_changed.connect(self._on_theme_zoom_changed)
@@ -210,6 +222,10 @@ class MainWindow(QMainWindow):
         )
         self.quit_action = self._action("&Quit", ["Ctrl+Q"], self.close)
         file_menu.addAction(self.open_pack_action)
+        self.install_pack_action = self._action("&Install pack…", ["Ctrl+I"], self.pack_installer.install_dialog)
+        self.remove_pack_action = self._action("&Remove installed pack…", [], self.pack_installer.remove_dialog)
+        file_menu.addAction(self.install_pack_action)
+        file_menu.addAction(self.remove_pack_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
 
@@ -226,6 +242,17 @@ class MainWindow(QMainWindow):
             view_menu.addAction(action)
         view_menu.addSeparator()
         view_menu.addAction(self.library_action)
+        self.present_action = self._action(
+            "&Present lesson", ["F5"], self.present_lesson,
+            "Show the lesson full screen for a class; nothing is recorded",
+        )
+        view_menu.addSeparator()
+        view_menu.addAction(self.present_action)
+        self.problems_action = self.problems_panel.toggleViewAction()
+        self.problems_action.setText("&Problems panel")
+        self.problems_action.setShortcut(QKeySequence("Ctrl+Shift+M"))
+        self.addAction(self.problems_action)
+        view_menu.addAction(self.problems_action)
 
         go_menu = bar.addMenu("&Go")
         self.home_action = self._action("&Home", ["Alt+Home"], self.show_library)
@@ -322,11 +349,11 @@ class MainWindow(QMainWindow):
     def open_pack_path(self, path: str) -> Pack | None:
         """Load the pack at ``path``; show it, or show its problems. Return the pack when it loaded."""
         from app.model.loader import load_pack
-        from app.ui.problems_dialog import problem_lines, summary
 
         result = load_pack(path)
+        self.show_problems(path, result)
+        self.live_reload.watch(path, result.pack)  # a broken pack too: fixing it opens it
         if not result.ok or result.pack is None:
-            self.show_problems(path, problem_lines(path, result), summary(result))
             return None
         self.add_pack(result.pack)
         self.show_library()
@@ -334,24 +361,30 @@ class MainWindow(QMainWindow):
         self.home.show_module(result.pack, module)
         return result.pack
 
-    def show_problems(self, pack_label: str, lines: list[str], heading: str = "") -> None:
-        """Show the Problems dialog for a pack that could not be opened."""
-        from app.ui.problems_dialog import ProblemsDialog
-
-        dialog = ProblemsDialog(pack_label, lines, heading, self)
-        dialog.exec()
+    def show_problems(self, path: str, result: LoadResult) -> None:
+        """List the problems of the pack at ``path`` in the Problems panel, or clear them when it has none."""
+        if result.problems:
+            self.problems_panel.show_report(path, result, result.pack.source if result.pack is not None else None)
+        else:
+            self.problems_panel.clear_report(path)
 
     def show_pending_problems(self) -> None:
-        """Show, one after the other, the problems of packs that failed while starting."""
+        """List the problems of the packs that failed, or warned, while starting."""
         pending, self.pending_problems = self.pending_problems, []
-        for label, lines, heading in pending:
-            self.show_problems(label, lines, heading)
+        for path, result in pending:
+            self.show_problems(path, result)
 
     def show_about(self) -> None:
         """Show the version and the licences of the libraries used."""
         from app.ui.about_dialog import AboutDialog
 
         AboutDialog(self.icon, self).exec()
+
+    def present_lesson(self) -> None:
+        """Show the open lesson, or one picked from a list, full screen for a class (F5)."""
+        from app.ui.presentation import present_lesson
+
+        present_lesson(self)
 
     # ---------------------------------------------------------------- zoom
 
@@ -372,22 +405,14 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             apply_theme(app)
-        self._refresh_markdown_views(factor)
         self.library.tree.doItemsLayout()
-        self._save_setting("view/zoom", factor)
+        if self.presentation is None:  # a presentation's large type is not the learner's zoom
+            self._save_setting("view/zoom", factor)
         self.zoom_changed.emit(factor)
 
     def _on_theme_changed(self, _theme: object) -> None:
         """Redraw what is painted by hand (state icons) in the new colours."""
         self.library.refresh_states()
-
-    @staticmethod
-    def _refresh_markdown_views(factor: float) -> None:
-        try:
-            from app.ui.rich_text import set_text_zoom
-        except ImportError:
-            return
-        set_text_zoom(factor)
 
     # ---------------------------------------------------------------- progress lookups
 
@@ -518,7 +543,7 @@ class MainWindow(QMainWindow):
         self._save_setting("window/main_splitter", _encode(self.splitter.saveState()))
         self._save_setting("window/player_splitter", _encode(self.player.splitter.saveState()))
         self._save_setting("window/library_visible", self.library.isVisibleTo(self))
-        self._save_setting("view/zoom", zoom())
+        self._save_setting("view/zoom", self.presentation.learner_zoom() if self.presentation else zoom())
 
     def _restore_window_settings(self) -> None:
         geometry = _decode(self.store.get_setting("window/geometry"))

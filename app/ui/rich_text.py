@@ -13,13 +13,13 @@ from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QFontDatabase, QImage, QImageReader, QTextDocument
+from PySide6.QtGui import QDesktopServices, QImage, QImageReader, QTextDocument
 from PySide6.QtWidgets import QFrame, QSizePolicy, QTextBrowser, QToolTip, QWidget
 
 from app.model.markdown import GLOSSARY_SCHEME, REFERENCE_ANCHOR, MarkdownRenderer, is_web_url
 from app.model.markdown import is_pack_relative_path as _is_pack_path
 from app.model.source import PackFileError
-from app.ui.theme import current_theme
+from app.ui.theme import BODY_PX, body_px, current_theme, reading_font, theme_signals
 
 if TYPE_CHECKING:
     from app.model.pack import Pack
@@ -30,24 +30,25 @@ MAX_IMAGE_PIXELS = 40_000_000
 MAX_IMAGE_ALLOCATION_MB = 256
 IMAGE_DISPLAY_WIDTH = 640
 
-#: body text size in px before zoom, and the live views that follow a zoom change
-BODY_PX = 16
-_text_zoom = 1.0
+#: the live views, re-rendered when the zoom or the colour scheme changes
 _live_views: weakref.WeakSet[MarkdownView] = weakref.WeakSet()
+_following_theme = False
 
 
-def set_text_zoom(factor: float) -> None:
-    """Scale the body text of every Markdown view (Ctrl+= and Ctrl+-)."""
-    global _text_zoom
-    _text_zoom = max(0.6, min(2.5, factor))
+def _refresh_live_views(*_: object) -> None:
     for view in list(_live_views):
         if shiboken6.isValid(view):  # a view Qt has deleted may linger in the set until collected
             view.refresh()
 
 
-def text_zoom() -> float:
-    """Return the current text zoom factor."""
-    return _text_zoom
+def _follow_theme() -> None:
+    """Connect once to the theme's signals, so every view follows zoom and scheme changes."""
+    global _following_theme
+    if not _following_theme:
+        signals = theme_signals()
+        signals.zoom_changed.connect(_refresh_live_views)
+        signals.theme_changed.connect(_refresh_live_views)
+        _following_theme = True
 
 
 def load_pack_image(pack: Pack, path: str, max_width: int | None = None) -> QImage | None:
@@ -75,7 +76,7 @@ def load_pack_image(pack: Pack, path: str, max_width: int | None = None) -> QIma
 def document_css(dark: bool, scale: float = 1.0) -> str:
     """Return the style sheet for rendered Markdown at the current zoom, times ``scale``."""
     theme = current_theme()
-    px = round(BODY_PX * _text_zoom * scale)
+    px = round(body_px() * scale)
     code_bg = "#2B2F36" if dark else "#F1EFEA"
     return f"""
         body {{ font-size: {px}px; color: {theme.text}; }}
@@ -131,9 +132,8 @@ class MarkdownView(QTextBrowser):
         self.setOpenExternalLinks(False)
         self.setReadOnly(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextBrowserInteraction | Qt.TextInteractionFlag.TextSelectableByKeyboard
-        )
+        # links stay reachable by keyboard; no keyboard caret, which reads as an editable field
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         self.viewport().setAutoFillBackground(False)
         self.setStyleSheet("QTextBrowser { background: transparent; }")
         self.anchorClicked.connect(self._on_self_anchor_clicked)
@@ -143,6 +143,7 @@ class MarkdownView(QTextBrowser):
             self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             self.document().documentLayout().documentSizeChanged.connect(self._on_document_size_changed)
         _live_views.add(self)
+        _follow_theme()
 
     # ------------------------------------------------------------ content
 
@@ -168,9 +169,7 @@ class MarkdownView(QTextBrowser):
             self._markdown, glossary_links=self._glossary_links, references=self._references
         )
         self.document().setDefaultStyleSheet(document_css(theme.dark, self._scale))
-        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont)
-        font.setPixelSize(round(BODY_PX * _text_zoom * self._scale))
-        self.document().setDefaultFont(font)
+        self.document().setDefaultFont(reading_font(BODY_PX * self._scale))
         self.document().setDocumentMargin(0)
         self.setHtml(f"<body>{rendered.html}</body>")
         self.citations = rendered.citations

@@ -279,7 +279,7 @@ def stylesheet(theme: Theme) -> str:
         "wrong": theme.wrong,
         "partial": theme.partial,
     }
-    sizes = {"ui": UI_PX, "small": SMALL_PX, "body": BODY_PX, "h1": 28, "h2": 20, "h3": 17, "brand": 18}
+    sizes = {"ui": UI_PX, "small": SMALL_PX, "body": BODY_PX, "h1": 28, "h2": 20, "h3": 17, "brand": 18, "title": 24}
     for name, px in sizes.items():
         values[f"{name}_px"] = f"{scaled(px)}px"
     return Template(template).safe_substitute(values)

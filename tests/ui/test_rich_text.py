@@ -9,7 +9,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QImage, QTextDocument
 
 from app.model.loader import load_pack
-from app.ui import rich_text
+from app.ui import rich_text, theme
 from app.ui.rich_text import MarkdownView
 from tests.conftest import EXAMPLE_PACK
 
@@ -56,14 +56,14 @@ def test_clicking_a_file_link_neither_navigates_nor_opens(qtbot, pack, monkeypat
 
 
 def test_zoom_changes_the_body_size(qtbot, pack) -> None:
-    """set_text_zoom re-renders live views with larger text."""
+    """A zoom change re-renders live views with larger text."""
     view = MarkdownView(pack)
     qtbot.addWidget(view)
     view.resize(600, 100)
     view.set_markdown("Some words that wrap " * 20)
     height = view.height()
     try:
-        rich_text.set_text_zoom(1.5)
+        theme.set_zoom(1.5)
         assert view.height() > height
     finally:
-        rich_text.set_text_zoom(1.0)
+        theme.set_zoom(1.0)
