@@ -252,3 +252,17 @@ def _placeholder_image() -> QImage:
     image = QImage(240, 60, QImage.Format.Format_ARGB32)
     image.fill(Qt.GlobalColor.lightGray)
     return image
+
+
+def text_zoom() -> float:
+    """Return the text zoom (the theme's)."""
+    from app.ui.theme import zoom
+
+    return zoom()
+
+
+def set_text_zoom(factor: float) -> None:
+    """Set the text zoom (the theme's); every live view follows."""
+    from app.ui.theme import set_zoom
+
+    set_zoom(factor)
