@@ -472,7 +472,7 @@ class _HandoutBuilder:
         """Draw an artefact in a ruled box: who and where, its text or picture, engagement."""
         meta = f"<b>{self._artefact_meta_text(artefact)}</b>"
         if artefact.illustrative:
-            meta += '&nbsp;&nbsp;<span class="badge">&nbsp;ILLUSTRATIVE EXAMPLE&nbsp;</span>'
+            meta += '&nbsp;&nbsp;<span class="badge">&nbsp;Illustrative example&nbsp;</span>'
         inner = [f'<p class="artefact-meta">{meta}</p>']
         if artefact.text:
             spans = self._annotation_spans(artefact) if annotated else []

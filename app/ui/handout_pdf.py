@@ -27,11 +27,13 @@ from PySide6.QtGui import (
     QPdfWriter,
     QPen,
     QTextBlock,
+    QTextBlockFormat,
+    QTextCursor,
     QTextDocument,
     QTextFormat,
 )
 
-from app.model.handout import SANS_FAMILIES, Handout, build_handout
+from app.model.handout import CJK_FAMILIES, SANS_FAMILIES, Handout, build_handout
 from app.model.pack import Pack
 from app.ui.rich_text import load_pack_image
 
@@ -40,7 +42,7 @@ LAYOUT_DPI = 96
 PDF_DPI = 1200
 MM = LAYOUT_DPI / 25.4
 PAGE_MARGINS_MM = (20.0, 24.0, 20.0, 18.0)  # left, top, right, bottom; the header sits in the top one
-HEADER_BASELINE_MM = 14.0
+HEADER_BASELINE_MM = 16.0
 #: widest an image is drawn on the page (CSS px), and the extra pixels kept for a sharp print
 IMAGE_WIDTH_PX = 440
 IMAGE_MAX_HEIGHT_PX = 380
@@ -195,7 +197,58 @@ HEADING_FOLLOW_PX = 64.0
 
 
 def paginate(document: QTextDocument, page_height: float) -> list[float]:
-    """Return where each page starts in the document, and the document's end last."""
+    """Return where each page starts in the document, and the document's end last.
+
+    Qt draws the last line above a clip too (invisibly, but into the PDF's text), so a paragraph
+    that a page cuts is split into two blocks there, and the pages are cut again.
+    """
+    cuts = _cut_pages(document, page_height)
+    for _ in range(6):
+        splits = _split_points(document, cuts)
+        if not splits:
+            break
+        _split_blocks(document, splits)
+        cuts = _cut_pages(document, page_height)
+    return cuts
+
+
+def _split_points(document: QTextDocument, cuts: list[float]) -> list[int]:
+    """Return the document positions of lines that start a page in the middle of a paragraph."""
+    layout = document.documentLayout()
+    inner = cuts[1:-1]
+    points: list[int] = []
+    block = document.begin()
+    while block.isValid():
+        text_layout = block.layout()
+        if text_layout is not None and text_layout.lineCount() > 1:
+            rect = layout.blockBoundingRect(block)
+            if any(rect.top() + 1 < cut < rect.bottom() for cut in inner):
+                origin = rect.top() - text_layout.boundingRect().top()
+                for index in range(1, text_layout.lineCount()):
+                    line = text_layout.lineAt(index)
+                    if any(abs(origin + line.y() - cut) < 1 for cut in inner):
+                        points.append(block.position() + line.textStart())
+        block = block.next()
+    return points
+
+
+def _split_blocks(document: QTextDocument, positions: list[int]) -> None:
+    """Break paragraphs at ``positions`` into two blocks that sit exactly where the lines were."""
+    cursor = QTextCursor(document)
+    for position in sorted(positions, reverse=True):
+        cursor.setPosition(position)
+        upper = cursor.blockFormat()
+        lower = QTextBlockFormat(upper)
+        lower.setTopMargin(0)
+        lower.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_Auto)
+        cursor.insertBlock(lower, cursor.charFormat())
+        cursor.movePosition(QTextCursor.MoveOperation.PreviousBlock)
+        upper.setBottomMargin(0)
+        cursor.setBlockFormat(upper)
+
+
+def _cut_pages(document: QTextDocument, page_height: float) -> list[float]:
+    """Choose where each page starts, keeping together what should stay together."""
     layout = document.documentLayout()
     height = layout.documentSize().height()
     lines = _merge(_line_spans(document))
@@ -238,11 +291,14 @@ def _line_spans(document: QTextDocument) -> list[Span]:
     block = document.begin()
     while block.isValid():
         text_layout = block.layout()
-        if text_layout is not None and text_layout.lineCount():
+        # Qt keeps an empty block between two tables, overlapping them; it holds nothing to cut.
+        if text_layout is not None and text_layout.lineCount() and block.length() > 1:
             top = layout.blockBoundingRect(block).top() - text_layout.boundingRect().top()
-            for index in range(text_layout.lineCount()):
-                line = text_layout.lineAt(index)
-                spans.append((top + line.y(), top + line.y() + line.height()))
+            lines = [text_layout.lineAt(index) for index in range(text_layout.lineCount())]
+            for line, following in zip(lines, [*lines[1:], None], strict=True):
+                # A line owns the space down to the next one (a proportional line height adds it).
+                bottom = max(line.y() + line.height(), following.y() if following is not None else 0)
+                spans.append((top + line.y(), top + bottom))
         block = block.next()
     spans.sort()
     return spans
@@ -273,7 +329,10 @@ def _keep_spans(document: QTextDocument, page_height: float) -> tuple[list[Span]
                 forced_cuts.append(rect.top())
             heading = block_format.headingLevel() > 0
             items.append((rect.top(), rect.bottom(), "heading" if heading else "text"))
-            keep.extend(_widow_spans(block, rect.top()))
+            if block.textList() is not None or heading:
+                keep.append((rect.top(), rect.bottom()))  # splitting a list item would add a bullet
+            else:
+                keep.extend(_widow_spans(block, rect.top()))
         block = block.next()
     items.sort()
     for index, (top, bottom, kind) in enumerate(items):
@@ -305,7 +364,7 @@ def _merge(spans: list[Span]) -> list[Span]:
     """Merge spans that overlap (touching spans stay apart: a page may end where the next begins)."""
     merged: list[Span] = []
     for top, bottom in sorted(spans):
-        if merged and top < merged[-1][1] - 0.01:
+        if merged and top < merged[-1][1] - 1.0:  # within a pixel counts as touching
             merged[-1] = (merged[-1][0], max(merged[-1][1], bottom))
         else:
             merged.append((top, bottom))
@@ -372,37 +431,37 @@ def write_pdf(handout: Handout, target: Path, resources: dict[str, QImage]) -> N
             _draw_header(painter, handout, section, page + 1, left, page_w - right)
             painter.save()
             painter.translate(left, top - start)
-            # A hair short of the next cut, so a border drawn on the cut stays on the next page.
-            document.drawContents(painter, QRectF(0, start, body.width(), end - start - 1))
+            # A hair inside both cuts: Qt draws a line that only touches the clip, and a border drawn
+            # on a cut belongs to the next page.
+            document.drawContents(painter, QRectF(0, start + 12, body.width(), end - start - 12 - 1))
             painter.restore()
     finally:
         painter.end()
 
 
 def _draw_header(painter: QPainter, handout: Handout, section: str, page: int, left: float, right: float) -> None:
-    """Draw "pack title · module" on the left, "Page n" on the right, and a hairline under them."""
+    """Draw the pack title and "Page n" on one line, the module under it, and a hairline below."""
     font = QFont()
-    font.setFamilies([*SANS_FAMILIES, "WenQuanYi Micro Hei", "Noto Sans CJK SC"])
-    font.setPixelSize(11)
+    font.setFamilies([*SANS_FAMILIES, *CJK_FAMILIES])
+    font.setPixelSize(10)
     painter.save()
     painter.setFont(font)
     painter.setPen(QColor("#5F6670"))
     metrics = QFontMetricsF(font)
-    baseline = HEADER_BASELINE_MM * MM
+    first, second = HEADER_BASELINE_MM * MM - 15, HEADER_BASELINE_MM * MM
     page_label = f"Page {page}"
     page_width = metrics.horizontalAdvance(page_label)
-    painter.drawText(QPointF(right - page_width, baseline), page_label)
-    kind = "Answer key" if handout.answer_key else "Worksheet"
+    painter.drawText(QPointF(right - page_width, first), page_label)
     room = right - left - page_width - 24
-    tail = f" \u00b7 {section}  ({kind})" if section else f"  ({kind})"
-    tail_width = metrics.horizontalAdvance(tail)
-    if tail_width > room * 0.6:
-        tail = metrics.elidedText(tail, Qt.TextElideMode.ElideRight, room * 0.6)
-        tail_width = metrics.horizontalAdvance(tail)
-    title = metrics.elidedText(handout.title, Qt.TextElideMode.ElideRight, room - tail_width)
-    painter.drawText(QPointF(left, baseline), title + tail)
+    painter.drawText(QPointF(left, first), metrics.elidedText(handout.title, Qt.TextElideMode.ElideRight, room))
+    if section:
+        bold = QFont(font)
+        bold.setBold(True)
+        painter.setFont(bold)
+        painter.setPen(QColor("#1F2328"))
+        painter.drawText(QPointF(left, second), QFontMetricsF(bold).elidedText(section, Qt.TextElideMode.ElideRight, room))
     painter.setPen(QPen(QColor("#BDBAB2"), 0.6))
-    painter.drawLine(QPointF(left, baseline + 5), QPointF(right, baseline + 5))
+    painter.drawLine(QPointF(left, second + 6), QPointF(right, second + 6))
     painter.restore()
 
 
