@@ -45,10 +45,12 @@ from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.model import answers
-from app.model.session import QuestionResult, QuizResult
+
+if TYPE_CHECKING:  # imported where results are built: the window opens the store before it is shown
+    from app.model.session import QuestionResult, QuizResult
 
 DEFAULT_PROFILE_NAME = "Learner"
 #: How long a write waits for another process's lock before giving up, in milliseconds.
@@ -1083,6 +1085,8 @@ class ProgressStore:
 
     def attempt(self, attempt_id: int) -> QuizResult | None:
         """Return one attempt by id with its answers, or None."""
+        from app.model.session import QuestionResult, QuizResult
+
         row = self._query_one(
             "SELECT pass_mark, discernment, started_at, submitted_at FROM attempts WHERE id = ?",
             (attempt_id,),
@@ -1151,6 +1155,8 @@ class ProgressStore:
 
     def checks(self, profile_id: int, pack_id: str | None = None) -> list[CheckedAnswer]:
         """Return a learner's practice checks, oldest first, in one pack or all."""
+        from app.model.session import QuestionResult
+
         rows = self._query(
             """SELECT id, pack_id, module_id, lesson_id, step_key, question_id, question_type, response_json,
                       fraction, points, points_possible, tries, checked_at, statement_id
@@ -1213,6 +1219,8 @@ class ProgressStore:
         self, profile_id: int, pack_id: str, module_id: str, lesson_id: str, step_key: str
     ) -> list[QuizResult]:
         """Return a learner's attempts at one quiz, oldest first, with their answers."""
+        from app.model.session import QuestionResult, QuizResult
+
         where = (profile_id, pack_id, module_id, lesson_id, step_key)
         attempt_rows = self._query(
             """SELECT id, pass_mark, discernment, started_at, submitted_at FROM attempts
