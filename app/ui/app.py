@@ -20,6 +20,7 @@ from app.ui.theme import ASSETS_DIR, apply_theme
 
 if TYPE_CHECKING:
     from app.model.pack import Pack
+    from app.model.problems import LoadResult
 
 DATA_DIR_ENV = "UNSPUN_DATA_DIR"
 PROGRESS_FILE = "progress.sqlite3"
@@ -65,24 +66,25 @@ def installed_pack_paths(data: Path) -> list[Path]:
 
 @dataclass(slots=True)
 class LoadedPacks:
-    """Packs that loaded, and for each that did not: its label, its problem lines and a summary."""
+    """Packs that loaded, the result of each label that loaded, and each label that did not."""
 
     packs: list[Pack] = field(default_factory=list)
-    failures: list[tuple[str, list[str], str]] = field(default_factory=list)
+    failures: list[tuple[str, LoadResult]] = field(default_factory=list)
+    results: dict[str, LoadResult] = field(default_factory=dict)
 
 
 def load_packs(labels: list[str]) -> LoadedPacks:
     """Load every pack named in ``labels``; a later pack with the same id replaces an earlier one."""
     from app.model.loader import load_pack
-    from app.ui.problems_dialog import problem_lines, summary
 
     loaded = LoadedPacks()
     for label in labels:
         result = load_pack(label)
         if result.ok and result.pack is not None:
             loaded.packs = [p for p in loaded.packs if p.id != result.pack.id] + [result.pack]
+            loaded.results[label] = result
         else:
-            loaded.failures.append((label, problem_lines(label, result), summary(result)))
+            loaded.failures.append((label, result))
     return loaded
 
 
@@ -141,6 +143,7 @@ class Startup:
     icon: QIcon
     pack_labels: list[str]
     restore_position: bool
+    opened: list[str] = field(default_factory=list)  # the packs named on the command line
 
 
 def prepare(argv: list[str]) -> Startup:
@@ -156,15 +159,22 @@ def prepare(argv: list[str]) -> Startup:
     labels = [str(BUILTIN_PACK)] if (BUILTIN_PACK / "pack.yaml").is_file() else []
     labels += [str(path) for path in installed_pack_paths(data)]
     labels += list(arguments.packs)
-    return Startup(app, data, store, store.ensure_default_profile(), icon, labels, not arguments.packs)
+    return Startup(
+        app, data, store, store.ensure_default_profile(), icon, labels, not arguments.packs, list(arguments.packs)
+    )
 
 
 def fill_window(window: MainWindow, startup: Startup) -> None:
     """Load the packs into ``window``, report the broken ones, and return to the last step."""
     loaded = load_packs(startup.pack_labels)
     window.set_packs(loaded.packs)
-    window.pending_problems = loaded.failures
-    if loaded.failures:
+    window.data_dir = startup.data
+    opened = [(label, loaded.results[label]) for label in startup.opened if label in loaded.results]
+    for label in startup.opened:  # packs named on the command line reload as they are edited, broken or not
+        result = loaded.results.get(label)
+        window.live_reload.watch(label, result.pack if result is not None else None)
+    window.pending_problems = loaded.failures + [(label, result) for label, result in opened if result.problems]
+    if window.pending_problems:
         QTimer.singleShot(0, window.show_pending_problems)
     if startup.restore_position and window.continue_target() is not None:
         window.continue_learning()

@@ -10,21 +10,22 @@ import pytest
 from app.ui import app as app_module
 from app.ui.about_dialog import AboutDialog
 from app.ui.main_window import MainWindow
-from app.ui.problems_dialog import ProblemsDialog
+from app.ui.problems_panel import ProblemsPanel
 from app.ui.theme import set_zoom
 from tests.conftest import EXAMPLE_PACK
 
 
 @pytest.fixture
 def shown_problems(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
-    """Record every Problems dialog instead of blocking on it."""
+    """Record the lines of every pack report the Problems panel shows (and keep About from blocking)."""
     shown: list[list[str]] = []
+    show_report = ProblemsPanel.show_report
 
-    def fake_exec(dialog: ProblemsDialog) -> int:
-        shown.append(list(dialog.lines))
-        return 0
+    def recording_show_report(panel: ProblemsPanel, path: str, *args: object, **kwargs: object) -> None:
+        show_report(panel, path, *args, **kwargs)  # type: ignore[arg-type]
+        shown.append(list(panel.reports[path].lines))
 
-    monkeypatch.setattr(ProblemsDialog, "exec", fake_exec)
+    monkeypatch.setattr(ProblemsPanel, "show_report", recording_show_report)
     monkeypatch.setattr(AboutDialog, "exec", lambda dialog: 0)
     return shown
 
