@@ -19,9 +19,10 @@ from urllib.parse import quote, unquote
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from app.model.check import pack_path
 from app.model.schema import Source, Term
+from app.model.text import CITATION_PATTERN
 
-CITATION = re.compile(r"\[@([a-z][a-z0-9]*(?:-[a-z0-9]+)*)(?:\s*,\s*([^\]]*))?\]")
 #: beyond this, a code block is shown as plain text: highlighting megabytes blocks the UI
 MAX_HIGHLIGHT_CHARS = 20_000
 
@@ -51,17 +52,7 @@ def is_web_url(url: str) -> bool:
 
 def is_pack_relative_path(path: str) -> bool:
     """Tell whether ``path`` is a relative path that stays inside the pack (no scheme, no '..' out)."""
-    if not path or path.startswith(("/", "\\")) or re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", path):
-        return False
-    depth = 0
-    for part in path.split("/"):
-        if part == "..":
-            depth -= 1
-            if depth < 0:
-                return False
-        elif part not in ("", "."):
-            depth += 1
-    return True
+    return pack_path(path)[0] is not None
 
 
 def glossary_pattern(terms: Sequence[str]) -> re.Pattern[str]:
@@ -200,7 +191,7 @@ class MarkdownRenderer:
     ) -> list[Token]:
         pieces: list[Token] = []
         position = 0
-        for match in CITATION.finditer(text):
+        for match in CITATION_PATTERN.finditer(text):
             pieces.extend(self._glossary_tokens(text[position : match.start()], linked_terms, glossary_links))
             key, locator = match.group(1), (match.group(2) or "").strip()
             number = citations.setdefault(key, len(citations) + 1)
@@ -248,9 +239,10 @@ class MarkdownRenderer:
         token = tokens[idx]
         src = unquote(str(token.attrs.get("src", "")))
         alt = "".join(c.content for c in token.children or [] if c.type in ("text", "code_inline"))
-        if not is_pack_relative_path(src):
+        inside, _problem = pack_path(src)
+        if inside is None:
             return f'<span class="missing-image">[{html.escape(alt or "image")}]</span>'
-        return f'<img src="{quote(src)}" alt="{html.escape(alt, quote=True)}" title="{html.escape(alt, quote=True)}">'
+        return f'<img src="{quote(inside)}" alt="{html.escape(alt, quote=True)}" title="{html.escape(alt, quote=True)}">'
 
     def _render_link_open(self, tokens: list[Token], idx: int, options: Any, env: Any) -> str:
         href = str(tokens[idx].attrs.get("href", ""))
