@@ -148,7 +148,7 @@ body {{ font-family: {serif}; font-size: {size}; color: #1f2328; }}
 p {{ margin-top: 0px; margin-bottom: 8px; line-height: {leading}; }}
 li {{ margin-bottom: 3px; line-height: 140%; }}
 ul, ol {{ margin-top: 0px; margin-bottom: 8px; }}
-h1 {{ font-family: {sans}; font-size: 19pt; font-weight: 600; margin-top: 0px; margin-bottom: 10px; }}
+h1 {{ font-family: {sans}; font-size: 19pt; font-weight: 600; margin-top: 6px; margin-bottom: 10px; }}
 h2 {{ font-family: {sans}; font-size: 14pt; font-weight: 600; margin-top: 26px; margin-bottom: 8px; }}
 h3 {{ font-family: {sans}; font-size: 11.5pt; font-weight: 600; margin-top: 20px; margin-bottom: 8px; }}
 h4 {{ font-family: {sans}; font-size: 10pt; font-weight: 600; margin-top: 12px; margin-bottom: 4px; }}

@@ -326,7 +326,8 @@ def _keep_spans(document: QTextDocument, page_height: float) -> tuple[list[Span]
             rect = layout.blockBoundingRect(block)
             block_format = block.blockFormat()
             if block_format.pageBreakPolicy() & QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore and rect.top() > 0:
-                forced_cuts.append(rect.top())
+                # In the heading's top margin, clear of a border drawn just above it.
+                forced_cuts.append(rect.top() - block_format.topMargin() / 2)
             heading = block_format.headingLevel() > 0
             items.append((rect.top(), rect.bottom(), "heading" if heading else "text"))
             if block.textList() is not None or heading:
@@ -433,7 +434,7 @@ def write_pdf(handout: Handout, target: Path, resources: dict[str, QImage]) -> N
             painter.translate(left, top - start)
             # A hair inside both cuts: Qt draws a line that only touches the clip, and a border drawn
             # on a cut belongs to the next page.
-            document.drawContents(painter, QRectF(0, start + 12, body.width(), end - start - 12 - 1))
+            document.drawContents(painter, QRectF(0, start + 0.5, body.width(), end - start - 1.5))
             painter.restore()
     finally:
         painter.end()
