@@ -16,6 +16,8 @@ from pathlib import Path
 #: names Windows refuses for files and folders, whatever the extension
 _RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
 _SAFE_NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+#: the tallest image ``--full`` draws, so that a runaway step cannot exhaust memory
+FULL_HEIGHT_CAP = 6000
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -27,6 +29,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--out", required=True, metavar="DIR", help="where to write the images")
     parser.add_argument("--size", default="1024x700", metavar="WxH", help="window size (default 1024x700)")
     parser.add_argument("--theme", choices=("light", "dark"), default="light", help="colour scheme (default light)")
+    parser.add_argument(
+        "--full", action="store_true",
+        help=f"make each step's image tall enough for the whole step (up to {FULL_HEIGHT_CAP} px)",
+    )
     return parser
 
 
@@ -79,13 +85,16 @@ def run_render(argv: list[str]) -> int:
         print(f"main.py render: error: cannot create {out}: {error.strerror or error}", file=sys.stderr)
         return 1
     with tempfile.TemporaryDirectory(prefix="unspun-render-") as scratch:
-        written = _render(result.pack, out, size, Path(scratch))
+        written = _render(result.pack, out, size, Path(scratch), full=args.full)
     print(f"Wrote {written} images to {out}")
     return 0
 
 
-def _render(pack: object, out: Path, size: tuple[int, int], scratch: Path) -> int:
-    """Draw the home screen and every step into ``out``; return how many images were written."""
+def _render(pack: object, out: Path, size: tuple[int, int], scratch: Path, full: bool = False) -> int:
+    """Draw the home screen and every step into ``out``; return how many images were written.
+
+    With ``full`` the window grows for each step until its scroll areas need no scrolling.
+    """
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
@@ -109,7 +118,24 @@ def _render(pack: object, out: Path, size: tuple[int, int], scratch: Path) -> in
         for _ in range(3):
             QApplication.processEvents()
 
-    def save(path: Path) -> None:
+    def fit_step() -> None:
+        # wrapped text changes height with width, so grow a few times until nothing is hidden
+        for _ in range(4):
+            settle()
+            hidden = max(
+                area.widget().sizeHint().height() - area.viewport().height()
+                for area in (window.player.scroll, window.player.side_scroll)
+                if area.isVisible()
+            )
+            height = min(FULL_HEIGHT_CAP, window.height() + hidden)
+            if hidden <= 0 or height == window.height():
+                return
+            window.resize(size[0], height)
+
+    def save(path: Path, fit: bool = False) -> None:
+        if fit:
+            window.resize(*size)  # start from the default size: a short step gets no blank tail
+            fit_step()
         settle()
         if not window.grab().save(str(path), "PNG"):
             raise OSError(f"could not write {path}")
@@ -127,7 +153,7 @@ def _render(pack: object, out: Path, size: tuple[int, int], scratch: Path) -> in
                         window.open_lesson(pack, module, lesson, 0)
                     else:
                         window.player.open_step(index)
-                    save(folder / f"{index + 1:02d}-{step.kind}.png")
+                    save(folder / f"{index + 1:02d}-{step.kind}.png", fit=full)
                     written += 1
     finally:
         window.save_window_settings = lambda: None  # type: ignore[method-assign]  # nothing to remember
