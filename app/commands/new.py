@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import shutil
 import sys
 from pathlib import Path
@@ -11,19 +10,12 @@ from pathlib import Path
 STARTER = Path(__file__).resolve().parent.parent / "templates" / "starter"
 
 
-def write_schemas(folder: Path) -> None:
-    """Write the JSON Schemas the starter's ``yaml-language-server`` lines point at."""
-    from app.model.jsonschema import module_schema, pack_schema
-
-    folder.mkdir(parents=True, exist_ok=True)
-    for name, schema in (("pack.schema.json", pack_schema()), ("module.schema.json", module_schema())):
-        (folder / name).write_text(json.dumps(schema, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-
-
 def create_starter_pack(target: Path) -> None:
     """Copy the starter pack into ``target``, which must not exist or be empty."""
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
         raise FileExistsError(f"{target} already exists and is not an empty folder")
+    from app.model.jsonschema import write_schemas  # the same generator as the repository's schema/ files
+
     shutil.copytree(STARTER, target, dirs_exist_ok=True, ignore=shutil.ignore_patterns("__init__.py", "__pycache__"))
     write_schemas(target / "schema")
 
