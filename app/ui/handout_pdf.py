@@ -178,6 +178,12 @@ def layout_document(handout: Handout, resources: dict[str, QImage], width: float
     for name, image in resources.items():
         document.addResource(QTextDocument.ResourceType.ImageResource.value, QUrl(name), image)
     document.setHtml(handout.html)
+    # Measure text at 96 dpi whatever the screen says, so the pages come out the same everywhere.
+    device = QImage(1, 1, QImage.Format.Format_ARGB32)
+    device.setDotsPerMeterX(round(LAYOUT_DPI / 0.0254))
+    device.setDotsPerMeterY(round(LAYOUT_DPI / 0.0254))
+    document.layout_device = device  # type: ignore[attr-defined]  # keep it alive with the document
+    document.documentLayout().setPaintDevice(device)
     document.setTextWidth(width)
     return document
 
