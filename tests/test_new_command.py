@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import typing
@@ -97,3 +98,60 @@ def test_new_from_the_command_line(tmp_path: Path) -> None:
     assert completed.returncode == 0, completed.stderr
     assert "validate" in completed.stdout and "docs/authoring.md" in completed.stdout
     assert (target / "pack.yaml").read_bytes() == (STARTER / "pack.yaml").read_bytes()
+
+
+def _walkthrough() -> str:
+    """Return the "Your first pack" section of docs/authoring.md."""
+    text = (ROOT / "docs" / "authoring.md").read_text("utf-8")
+    start = text.index("## Your first pack")
+    return text[start : text.index("\n## ", start + 1)]
+
+
+def _walkthrough_lesson() -> str:
+    """Join the YAML blocks of the walkthrough into the lesson they build."""
+    blocks = re.findall(r"```yaml\n(.*?)```", _walkthrough(), flags=re.DOTALL)
+    assert blocks[0].startswith("  - id: my-lesson")
+    return "\n" + "".join(blocks)
+
+
+def _printed_lines(pack: Path, capsys: pytest.CaptureFixture[str]) -> list[str]:
+    """Validate ``pack`` and return the problem lines, named as in the guide (mypack/...)."""
+    capsys.readouterr()
+    run_validate([str(pack)])
+    return [line.replace(str(pack), "mypack") for line in capsys.readouterr().out.splitlines()]
+
+
+def test_the_walkthrough_lesson_validates(starter: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The lesson built step by step in docs/authoring.md, added to the starter, has no problem."""
+    module = starter / "modules" / "first-module.yaml"
+    module.write_text(module.read_text("utf-8") + _walkthrough_lesson(), "utf-8")
+    assert _printed_lines(starter, capsys) == ["0 errors, 0 warnings"]
+    result = load_pack(starter)
+    assert result.pack is not None
+    assert [le.id for le in result.pack.modules[0].lessons][-1] == "my-lesson"
+
+
+@pytest.mark.parametrize(
+    ("slips", "expected_count"),
+    [
+        ([("prompt: Does the", "promt: Does the"), ('- text: "No"', "- text: No")], 2),
+        ([("- quote: Top doctors confirm\n", "- quote: Top doctors confirms\n"),
+          ("technique: volume\n              note: Urgency", "technique: volumes\n              note: Urgency"),
+          ("              explanation: '\"Top doctors\" names no one.'\n", "")], 3),
+        ([("              explanation: '", "\t      explanation: '")], 1),
+    ],
+)
+def test_the_error_lines_in_the_walkthrough_are_what_validate_prints(
+    starter: Path, capsys: pytest.CaptureFixture[str], slips: list[tuple[str, str]], expected_count: int
+) -> None:
+    """Each error line the guide shows is printed, word for word, for the slip it describes."""
+    lesson = _walkthrough_lesson()
+    for right, wrong in slips:
+        assert right in lesson
+        lesson = lesson.replace(right, wrong, 1)
+    module = starter / "modules" / "first-module.yaml"
+    module.write_text(module.read_text("utf-8") + lesson, "utf-8")
+    printed = _printed_lines(starter, capsys)
+    assert len(printed) == expected_count + 1
+    for line in printed[:-1]:
+        assert line in _walkthrough()
