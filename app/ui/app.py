@@ -14,7 +14,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from app.model.progress import ProgressError, ProgressStore
+from app.model.progress import ProgressError, ProgressStore, open_with_recovery
 from app.ui.main_window import APP_NAME, MainWindow
 from app.ui.theme import ASSETS_DIR, apply_theme
 
@@ -120,9 +120,10 @@ def warn(title: str, text: str) -> None:
 
 
 def open_store(data: Path) -> ProgressStore:
-    """Open the progress store in ``data``; if that fails, say so and use a throwaway one."""
+    """Open the progress store in ``data`` (with backups and recovery); if that fails, use a throwaway one."""
     try:
-        return ProgressStore.open(data / PROGRESS_FILE)
+        store, _report = open_with_recovery(data / PROGRESS_FILE)  # the report stays on store.recovery
+        return store
     except ProgressError as error:
         warn(
             "Progress cannot be saved",
@@ -176,6 +177,8 @@ def fill_window(window: MainWindow, startup: Startup) -> None:
     window.pending_problems = loaded.failures + [(label, result) for label, result in opened if result.problems]
     if window.pending_problems:
         QTimer.singleShot(0, window.show_pending_problems)
+    if startup.store.recovery is not None:  # say plainly that progress was restored or started afresh
+        QTimer.singleShot(0, lambda: window.mastery.show_recovery(startup.store.recovery))
     if startup.restore_position and window.continue_target() is not None:
         window.continue_learning()
 

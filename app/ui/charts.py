@@ -89,6 +89,19 @@ def percent_text(fraction: float) -> str:
     return f"{round(fraction * 100)}%"
 
 
+def duration_text(seconds: float) -> str:
+    """Write a study time for people: "2 h 15 min", "12 min", "less than a minute", "none yet"."""
+    if seconds <= 0:
+        return "none yet"
+    minutes = round(seconds / 60)
+    if minutes < 1:
+        return "less than a minute"
+    hours, minutes = divmod(minutes, 60)
+    if not hours:
+        return f"{minutes} min"
+    return f"{hours} h {minutes} min" if minutes else f"{hours} h"
+
+
 def short_date(moment: datetime, with_year: bool = False) -> str:
     """Write a date as "3 May" (or "3 May 2025"), in local time."""
     local = moment.astimezone() if moment.tzinfo is not None else moment

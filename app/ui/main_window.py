@@ -30,6 +30,7 @@ from app.ui.home import HomeView
 from app.ui.lesson_player import LessonPlayerView
 from app.ui.library import LibraryPanel
 from app.ui.live_reload import LiveReloader
+from app.ui.mastery import MasteryWiring
 from app.ui.pack_library import PackInstaller
 from app.ui.problems_panel import ProblemsPanel
 from app.ui.theme import (
@@ -97,6 +98,8 @@ class MainWindow(QMainWindow):
             self.setWindowIcon(self.icon)
         self.setMinimumSize(QSize(760, 520))
 
+        self.mastery = MasteryWiring(self)  # profiles, dashboard, review and results
+
         central = QWidget()
         central_layout = QVBoxLayout(central)
         central_layout.setContentsMargins(0, 0, 0, 0)
@@ -125,6 +128,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.home)
         self.stack.addWidget(self.player)
         self.screens = {LIBRARY_STATE: self.home, LESSON_STATE: self.player}
+        self.mastery.add_screens()
         self.splitter.addWidget(self.stack)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
@@ -155,7 +159,7 @@ class MainWindow(QMainWindow):
         self.library.set_packs(self.packs)
         self.home.set_packs(self.packs)
         self._show_continue_target()
-        self.show_library()
+        self.mastery.show_home()
 
     # ---------------------------------------------------------------- building
 
@@ -182,13 +186,9 @@ class MainWindow(QMainWindow):
         self.library_button.toggled.connect(self._on_library_button_toggled)
         layout.addWidget(self.home_button)
         layout.addWidget(self.library_button)
+        self.mastery.add_nav_buttons(layout)
         layout.addStretch(1)
-        profile = self.store.profile(self.profile_id)
-        self.profile_label = QLabel(f"●  {profile.name}" if profile else "")
-        self.profile_label.setObjectName("profileName")
-        self.profile_label.setAccessibleName(f"Profile: {profile.name}" if profile else "Profile")
-        self.profile_label.setToolTip("The learner whose progress is recorded")
-        layout.addWidget(self.profile_label)
+        layout.addWidget(self.mastery.profile_button)
         return bar
 
     def _nav_button(self, text: str, tip: str) -> QToolButton:
@@ -226,6 +226,7 @@ class MainWindow(QMainWindow):
         self.remove_pack_action = self._action("&Remove installed pack…", [], self.pack_installer.remove_dialog)
         file_menu.addAction(self.install_pack_action)
         file_menu.addAction(self.remove_pack_action)
+        self.mastery.add_file_actions(file_menu)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
 
@@ -261,6 +262,7 @@ class MainWindow(QMainWindow):
         self.continue_action = self._action("&Continue", ["Ctrl+Return"], self.continue_learning)
         for action in (self.home_action, self.back_action, self.next_action, self.continue_action):
             go_menu.addAction(action)
+        self.mastery.add_go_actions(go_menu)
 
         help_menu = bar.addMenu("&Help")
         self.about_action = self._action("&About Unspun", [], self.show_about)
@@ -562,6 +564,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         """Remember the window before it closes, and stop following theme changes."""
         self.save_window_settings()
+        self.mastery.finish_session()
         if self._following_theme:
             self._following_theme = False
             theme_signals().zoom_changed.disconnect(self._on_theme_zoom_changed)

@@ -1,0 +1,532 @@
+"""The dashboard: where to continue, time studied, before and after, scores, techniques and modules.
+
+Everything it shows comes from ``app.model.dashboard.dashboard_data`` in one call; this module only
+lays it out, in the calm column of the home screen, with the charts of ``app.ui.charts``. Numbers
+always come with words: the before-and-after result is read out in plain language, and the
+techniques a learner keeps missing are named.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.model.dashboard import DashboardData, PackChange, dashboard_data
+from app.model.progress import ProgressError
+from app.model.session import measure_quiz
+from app.ui.charts import (
+    BarChartView,
+    BarDatum,
+    BeforeAfterChart,
+    ScoreDatum,
+    ScoreHistoryChart,
+    duration_text,
+    percent_text,
+)
+from app.ui.theme import (
+    SPACE_L,
+    SPACE_M,
+    SPACE_S,
+    SPACE_XL,
+    SPACE_XS,
+    SPACE_XXL,
+    current_theme,
+    scaled,
+    technique_colors,
+    technique_numbers,
+    theme_signals,
+)
+
+if TYPE_CHECKING:
+    from app.model.pack import Pack
+    from app.model.progress import ProgressStore
+
+#: the widest the dashboard's column grows with one column of cards, and with two
+COLUMN_MAX_WIDTH = 880
+WIDE_COLUMN_MAX_WIDTH = 1320
+#: the cards go side by side from this width of the page on
+TWO_COLUMNS_FROM = 1120
+#: a technique answered right first time less often than this is one the learner "keeps missing"
+WEAK_ACCURACY = 0.7
+#: name at most this many weak techniques in the sentence above the chart
+WEAK_NAMED = 3
+
+DISCERNMENT_NOTE = (
+    "Discernment is how much more you trust the reliable items than the unreliable ones, from −5 to +5. "
+    "Trusting everything less would not raise it: only telling the two apart does."
+)
+
+
+def _label(text: str, name: str | None = None, *, wrap: bool = True) -> QLabel:
+    label = QLabel(text)
+    if name:
+        label.setObjectName(name)
+    label.setWordWrap(wrap)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label
+
+
+def _card(title: str, subtitle: str = "") -> tuple[QFrame, QVBoxLayout]:
+    """Return a titled card and the layout to fill below its title."""
+    card = QFrame()
+    card.setObjectName("card")
+    card.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+    layout = QVBoxLayout(card)
+    layout.setContentsMargins(SPACE_XL, SPACE_L + SPACE_XS, SPACE_XL, SPACE_L + SPACE_XS)
+    layout.setSpacing(SPACE_S)
+    heading = _label(title, "dashboardCardTitle")
+    heading.setAccessibleName(title)
+    layout.addWidget(heading)
+    if subtitle:
+        layout.addWidget(_label(subtitle, "cardMeta"))
+    layout.addSpacing(SPACE_XS)
+    return card, layout
+
+
+def weak_techniques_text(rows: Sequence[tuple[str, float, int]]) -> str:
+    """Name the techniques a learner keeps missing, from (label, accuracy, answered), in one sentence."""
+    if not rows:
+        return "Answer quiz questions tagged with a technique to see which ones you spot and which you miss."
+    weak = sorted((row for row in rows if row[1] < WEAK_ACCURACY), key=lambda row: (row[1], -row[2]))
+    if not weak:
+        return (
+            f"No technique stands out as a weak spot: you got at least {percent_text(WEAK_ACCURACY)} "
+            "of each right first time."
+        )
+    named = [f"{label} ({percent_text(accuracy)} right first time)" for label, accuracy, _ in weak[:WEAK_NAMED]]
+    listed = named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]
+    more = len(weak) - len(named)
+    tail = f", and {more} more below" if more > 0 else ""
+    noun = "technique" if len(weak) == 1 else "techniques"
+    return f"The {noun} you keep missing: {listed}{tail}. Questions you missed come back in Review."
+
+
+def learner_started(data: DashboardData) -> bool:
+    """Tell whether the learner has started anything in the loaded packs (the dashboard comes first then)."""
+    return any(module.started for module in data.modules)
+
+
+class StatTileView(QFrame):
+    """One figure with its caption: "2 h 15 min" over "studied"."""
+
+    def __init__(self, value: str, caption: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("statTile")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(SPACE_L, SPACE_M, SPACE_L, SPACE_M)
+        layout.setSpacing(SPACE_XS)
+        self.value = _label(value, "statValue", wrap=False)
+        self.caption = _label(caption, "cardMeta")
+        layout.addWidget(self.value)
+        layout.addWidget(self.caption)
+        layout.addStretch(1)
+        self.setAccessibleName(f"{caption}: {value}")
+
+
+class BeforeAfterPanel(QWidget):
+    """One pack's before-and-after result: score and discernment bars, and their reading."""
+
+    def __init__(self, change: PackChange, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.change = change
+        result = change.result
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(SPACE_S)
+        layout.addWidget(_label("SCORE", "pageKicker"))
+        self.score_chart = BeforeAfterChart("Score before and after", result.pre_score, result.post_score)
+        layout.addWidget(self.score_chart)
+        self.discernment_chart: BeforeAfterChart | None = None
+        if result.pre_discernment is not None or result.post_discernment is not None:
+            layout.addSpacing(SPACE_XS)
+            layout.addWidget(_label("DISCERNMENT", "pageKicker"))
+            self.discernment_chart = BeforeAfterChart(
+                "Discernment before and after",
+                result.pre_discernment,
+                result.post_discernment,
+                minimum=-5.0,
+                maximum=5.0,
+                kind="discernment",
+            )
+            layout.addWidget(self.discernment_chart)
+        layout.addSpacing(SPACE_XS)
+        self.reading = _label(change.reading, "dashboardReading")
+        self.reading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.reading)
+        self.note: QLabel | None = None
+        if self.discernment_chart is not None:
+            self.note = _label(DISCERNMENT_NOTE, "cardMeta")
+            layout.addWidget(self.note)
+
+
+class DashboardView(QScrollArea):
+    """The learner's overview, rebuilt from ``dashboard_data`` each time it is refreshed."""
+
+    continue_requested = Signal()
+    review_requested = Signal()
+    home_requested = Signal()
+
+    def __init__(self, store: ProgressStore, profile_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.profile_id = profile_id
+        self.packs: list[Pack] = []
+        self.data: DashboardData | None = None
+        self.error: str | None = None
+        self.setObjectName("dashboardScreen")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setAccessibleName("Dashboard")
+
+        page = QWidget()
+        page.setObjectName("pageColumn")
+        outer = QHBoxLayout(page)
+        outer.setContentsMargins(SPACE_XL, SPACE_XXL, SPACE_XL, SPACE_XXL)
+        self.column = QWidget()
+        self.column.setMaximumWidth(COLUMN_MAX_WIDTH)
+        self.column.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.column_layout = QVBoxLayout(self.column)
+        self.column_layout.setContentsMargins(0, 0, 0, 0)
+        self.column_layout.setSpacing(SPACE_L)
+        outer.addStretch(1)
+        outer.addWidget(self.column, 100)
+        outer.addStretch(1)
+        self.setWidget(page)
+        self._restyle()
+        theme_signals().theme_changed.connect(self._on_theme_changed)
+        theme_signals().zoom_changed.connect(self._on_theme_zoom_changed)
+
+        # Widgets the tests and the window reach for; rebuilt by refresh().
+        self.continue_button: QPushButton | None = None
+        self.review_button: QPushButton | None = None
+        self.history_chart: ScoreHistoryChart | None = None
+        self.technique_chart: BarChartView | None = None
+        self.weak_label: QLabel | None = None
+        self.module_chart: BarChartView | None = None
+        self.change_panels: list[BeforeAfterPanel] = []
+        self.change_hints: list[QLabel] = []
+        self.stat_tiles: dict[str, StatTileView] = {}
+        self.left_column: QVBoxLayout | None = None
+        self.right_column: QVBoxLayout | None = None
+        self._columns = 0
+
+    # ------------------------------------------------------------ data
+
+    def set_profile(self, profile_id: int) -> None:
+        """Show the progress of ``profile_id`` from the next refresh on."""
+        self.profile_id = profile_id
+
+    def set_packs(self, packs: Sequence[Pack]) -> None:
+        """Use ``packs`` for titles, technique colours and completion."""
+        self.packs = list(packs)
+
+    def load(self) -> DashboardData | None:
+        """Compute the dashboard's data, or keep the reason it could not be read."""
+        try:
+            self.data = dashboard_data(self.store, self.profile_id, self.packs)
+            self.error = None
+        except ProgressError as error:
+            self.data, self.error = None, str(error)
+        return self.data
+
+    def started(self) -> bool:
+        """Tell whether the learner has started anything in the loaded packs."""
+        data = self.load()
+        return data is not None and learner_started(data)
+
+    def refresh(self) -> None:
+        """Read the store again and rebuild every section."""
+        self.load()
+        self._clear()
+        self._build()
+
+    # ------------------------------------------------------------ building
+
+    def _clear(self) -> None:
+        while self.column_layout.count():
+            item = self.column_layout.takeAt(0)
+            widget = item.widget()
+            if widget is not None:
+                widget.hide()
+                widget.setParent(None)
+                widget.deleteLater()
+        self.continue_button = self.review_button = None
+        self.history_chart = self.technique_chart = self.module_chart = None
+        self.weak_label = None
+        self.change_panels = []
+        self.change_hints = []
+        self.stat_tiles = {}
+        self.column.setMaximumWidth(COLUMN_MAX_WIDTH)
+        self.left_column = self.right_column = None
+        self._columns = 0
+
+    def _build(self) -> None:
+        add = self.column_layout.addWidget
+        profile = None
+        with contextlib.suppress(ProgressError):
+            profile = self.store.profile(self.profile_id)
+        add(_label("DASHBOARD", "pageKicker"))
+        add(_label(f"{profile.name}’s progress" if profile else "Your progress", "pageTitle"))
+        data = self.data
+        if data is None:
+            add(_label(f"Your progress could not be read. {self.error or ''}".strip(), "pageIntro"))
+            self.column_layout.addStretch(1)
+            return
+        if not learner_started(data):
+            add(_label(
+                "Nothing recorded yet. Open a lesson from the library: your progress, quiz scores "
+                "and the techniques you spot will show here.", "pageIntro",
+            ))
+            see_packs = QPushButton("See the lessons")
+            see_packs.setObjectName("primaryButton")
+            see_packs.setAccessibleName("See the lessons")
+            see_packs.clicked.connect(self.home_requested)
+            row = QHBoxLayout()
+            row.addWidget(see_packs)
+            row.addStretch(1)
+            holder = QWidget()
+            holder.setLayout(row)
+            row.setContentsMargins(0, 0, 0, 0)
+            add(holder)
+            self.column_layout.addStretch(1)
+            return
+        add(self._continue_card(data))
+        add(self._stats_row(data))
+        self.change_cards = self._change_cards(data)
+        self.history_card = self._history_card(data)
+        self.technique_card = self._technique_card(data)
+        self.module_card = self._module_card(data)
+        holder = QWidget()
+        columns = QHBoxLayout(holder)
+        columns.setContentsMargins(0, 0, 0, 0)
+        columns.setSpacing(SPACE_L)
+        left, right = QVBoxLayout(), QVBoxLayout()
+        self.left_column, self.right_column = left, right
+        self.columns_layout = columns
+        for side in (left, right):
+            side.setContentsMargins(0, 0, 0, 0)
+            side.setSpacing(SPACE_L)
+            columns.addLayout(side, 1)
+        add(holder)
+        self._columns = 0
+        self._arrange()
+        self.column_layout.addStretch(1)
+
+    def _arrange(self) -> None:
+        """Lay the cards out in two columns when the column is wide enough, else in one."""
+        if self.left_column is None or self.right_column is None:
+            return
+        wanted = 2 if self.viewport().width() - 2 * SPACE_XL >= TWO_COLUMNS_FROM else 1
+        if wanted == self._columns:
+            return
+        self._columns = wanted
+        for side in (self.left_column, self.right_column):
+            while side.count():
+                side.takeAt(0)
+        if wanted == 2:
+            left = [*self.change_cards, self.technique_card]
+            right = [self.history_card, self.module_card]
+        else:
+            left = [*self.change_cards, self.history_card, self.technique_card, self.module_card]
+            right = []
+        for side, cards in ((self.left_column, left), (self.right_column, right)):
+            for card in cards:
+                side.addWidget(card)
+            if cards:
+                side.addStretch(1)
+        self.columns_layout.setStretch(1, 1 if right else 0)
+        self.column.setMaximumWidth(COLUMN_MAX_WIDTH if wanted == 1 else WIDE_COLUMN_MAX_WIDTH)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Switch between one and two columns of cards as the window is resized."""
+        super().resizeEvent(event)
+        self._arrange()
+
+    def _continue_card(self, data: DashboardData) -> QWidget:
+        card = QFrame()
+        card.setObjectName("continueCard")
+        card.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        layout = QHBoxLayout(card)
+        layout.setContentsMargins(SPACE_XL, SPACE_L, SPACE_XL, SPACE_L)
+        layout.setSpacing(SPACE_L)
+        words = QVBoxLayout()
+        words.setSpacing(SPACE_XS)
+        words.addWidget(_label("CONTINUE WHERE YOU LEFT OFF", "pageKicker"))
+        at = data.continue_at
+        if at is not None and at.lesson is not None and at.module is not None:
+            steps = len(at.lesson.steps)
+            step = (at.step_index or 0) + 1
+            title, detail, verb = at.lesson.title, f"{at.module.title} · step {step} of {steps}", "Continue"
+        else:
+            title = "Pick a lesson to begin"
+            detail = "Your last lesson is in a pack that is not open." if at is not None else ""
+            verb = "Start"
+        self.continue_title = _label(title, "continueTitle")
+        words.addWidget(self.continue_title)
+        if detail:
+            words.addWidget(_label(detail, "cardMeta"))
+        layout.addLayout(words, 1)
+        self.continue_button = QPushButton(verb)
+        self.continue_button.setObjectName("primaryButton")
+        self.continue_button.setAccessibleName(f"{verb} where you left off")
+        self.continue_button.setToolTip(f"{verb} “{title}” (Ctrl+Return)")
+        self.continue_button.clicked.connect(self.continue_requested)
+        layout.addWidget(self.continue_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        return card
+
+    def _stats_row(self, data: DashboardData) -> QWidget:
+        holder = QWidget()
+        grid = QGridLayout(holder)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(SPACE_M)
+        lessons = sum(module.lessons for module in data.modules)
+        done = sum(module.completed for module in data.modules)
+        attempts = len(data.score_history)
+        tiles = {
+            "time": (duration_text(data.seconds_studied), "studied"),
+            "lessons": (f"{done} of {lessons}", "lessons done"),
+            "attempts": (str(attempts), "quiz attempt" if attempts == 1 else "quiz attempts"),
+            "review": (str(data.reviews_due), "due for review" if data.reviews_due else "due for review today"),
+        }
+        for column, (key, (value, caption)) in enumerate(tiles.items()):
+            tile = StatTileView(value, caption)
+            self.stat_tiles[key] = tile
+            grid.addWidget(tile, 0, column)
+            grid.setColumnStretch(column, 1)
+        if data.reviews_due:
+            self.review_button = QPushButton(f"Review {data.reviews_due} now")
+            self.review_button.setObjectName("linkButton")
+            self.review_button.setStyleSheet("QPushButton#linkButton { padding-left: 0px; }")
+            self.review_button.setAccessibleName(f"Review {data.reviews_due} questions now")
+            self.review_button.clicked.connect(self.review_requested)
+            tile_layout = self.stat_tiles["review"].layout()
+            tile_layout.insertWidget(tile_layout.count() - 1, self.review_button, 0, Qt.AlignmentFlag.AlignLeft)
+        return holder
+
+    def _change_cards(self, data: DashboardData) -> list[QWidget]:
+        cards: list[QWidget] = []
+        changed = {change.pack_id for change in data.changes}
+        for change in data.changes:
+            card, layout = _card("Before and after", change.pack_title)
+            panel = BeforeAfterPanel(change)
+            self.change_panels.append(panel)
+            layout.addWidget(panel)
+            cards.append(card)
+        for pack in self.packs:
+            if pack.id in changed or measure_quiz(pack, "pre") is None:
+                continue
+            found = measure_quiz(pack, "pre")
+            assert found is not None
+            _module, lesson, _index = found
+            card, layout = _card("Before and after", pack.title)
+            hint = _label(
+                f"You have not taken the first check yet. It is in “{lesson.title}”: take it before the "
+                "lessons, and the final check after them, to see how your reading has changed.",
+                "dashboardReading",
+            )
+            self.change_hints.append(hint)
+            layout.addWidget(hint)
+            cards.append(card)
+        return cards
+
+    def _history_card(self, data: DashboardData) -> QWidget:
+        card, layout = _card("Quiz scores over time", "Every quiz you submitted, oldest on the left")
+        titles = self._lesson_titles()
+        points = [
+            ScoreDatum(point.at, point.score, point.passed, titles.get((point.pack_id, point.module_id, point.lesson_id), ""))
+            for point in data.score_history
+        ]
+        self.history_chart = ScoreHistoryChart(points)
+        layout.addWidget(self.history_chart)
+        return card
+
+    def _technique_card(self, data: DashboardData) -> QWidget:
+        card, layout = _card("Accuracy per technique", "Questions on each technique answered right the first time")
+        colors = {pack.id: technique_colors(pack) for pack in self.packs}
+        numbers = {pack.id: technique_numbers(pack) for pack in self.packs}
+        rows = []
+        for entry in data.techniques:
+            color = colors.get(entry.pack_id, {}).get(entry.technique)
+            noun = "answer" if entry.answered == 1 else "answers"
+            rows.append(
+                BarDatum(
+                    entry.label,
+                    entry.accuracy,
+                    percent_text(entry.accuracy),
+                    f"{entry.answered} {noun}",
+                    color.name() if color is not None else None,
+                    numbers.get(entry.pack_id, {}).get(entry.technique),
+                )
+            )
+        self.weak_label = _label(
+            weak_techniques_text([(t.label, t.accuracy, t.answered) for t in data.techniques]), "dashboardReading"
+        )
+        layout.addWidget(self.weak_label)
+        if rows:
+            layout.addSpacing(SPACE_XS)
+            self.technique_chart = BarChartView("Accuracy per technique", rows)
+            layout.addWidget(self.technique_chart)
+        return card
+
+    def _module_card(self, data: DashboardData) -> QWidget:
+        card, layout = _card("Completion per module")
+        rows = [
+            BarDatum(
+                module.title,
+                module.fraction,
+                percent_text(module.fraction),
+                f"{module.completed} of {module.lessons} lessons",
+            )
+            for module in data.modules
+        ]
+        self.module_chart = BarChartView("Completion per module", rows, empty_text="No lessons loaded")
+        layout.addWidget(self.module_chart)
+        return card
+
+    def _lesson_titles(self) -> dict[tuple[str, str, str], str]:
+        return {
+            (pack.id, module.id, lesson.id): lesson.title
+            for pack in self.packs
+            for module in pack.modules
+            for lesson in module.lessons
+        }
+
+    # ------------------------------------------------------------ style
+
+    def _restyle(self) -> None:
+        theme = current_theme()
+        self.setStyleSheet(
+            f"""
+            QLabel#dashboardCardTitle {{ font-size: {scaled(17)}px; font-weight: 700; }}
+            QLabel#dashboardReading {{ font-size: {scaled(15)}px; color: {theme.text}; }}
+            QFrame#statTile {{
+                background: {theme.surface}; border: 1px solid {theme.border}; border-radius: 10px;
+            }}
+            QLabel#statValue {{ font-size: {scaled(22)}px; font-weight: 700; color: {theme.text}; }}
+            """
+        )
+
+    def _on_theme_changed(self, _theme: object) -> None:
+        """Take the new colours into the dashboard's own styles."""
+        self._restyle()
+
+    def _on_theme_zoom_changed(self, _factor: float) -> None:
+        """Take the new text size into the dashboard's own styles."""
+        self._restyle()

@@ -1,0 +1,206 @@
+"""Profiles, the dashboard, Review and results, wired into the main window as a few named states.
+
+``MasteryWiring`` builds the two screens ("dashboard" and "review"), the top bar's Dashboard and
+Review (n) buttons, the profile menu, and the File and Go menu actions; the window calls it from a
+handful of lines. It reads the window's packs, store and profile when it needs them, so that
+loading packs or switching learner needs no extra bookkeeping.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QHBoxLayout, QMenu
+
+from app.model.progress import ProgressError
+from app.ui.dashboard import DashboardView
+from app.ui.profiles import ProfileMenuButton
+from app.ui.review import ReviewView, review_button_text
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QToolButton
+
+    from app.model.progress import RecoveryReport
+    from app.ui.main_window import MainWindow
+
+DASHBOARD_STATE, REVIEW_STATE = "dashboard", "review"
+LESSON_STATE, LIBRARY_STATE = "lesson", "library"
+
+
+class MasteryWiring:
+    """The mastery screens and controls of one main window."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        #: When review schedules are read and written; None means now (tests move it forward).
+        self.clock: Callable[[], datetime | None] = lambda: None
+        self.dashboard = DashboardView(window.store, window.profile_id)
+        self.dashboard.continue_requested.connect(window.continue_learning)
+        self.dashboard.review_requested.connect(self.show_review)
+        self.dashboard.home_requested.connect(window.show_library)
+        self.review = ReviewView(window.store, window.profile_id, clock=lambda: self.clock())
+        self.review.reviewed.connect(self.refresh_review_count)
+        self.review.home_requested.connect(self.show_home)
+        self.profile_button = ProfileMenuButton(window.store, window.profile_id)
+        self.profile_button.profile_requested.connect(self.switch_profile)
+        self._state = ""
+        window.state_changed.connect(self._on_window_state_changed)
+
+    # ------------------------------------------------------------ building (called by the window)
+
+    def add_nav_buttons(self, layout: QHBoxLayout) -> None:
+        """Add Dashboard and Review (n) to the top bar, after Home and Library."""
+        window = self.window
+        self.dashboard_button: QToolButton = window._nav_button(
+            "Dashboard", "Your progress: scores, techniques, time and before-and-after (Ctrl+D)"
+        )
+        self.dashboard_button.clicked.connect(self.show_dashboard)
+        self.review_button: QToolButton = window._nav_button("Review", "Practise the questions due again (Ctrl+R)")
+        self.review_button.clicked.connect(self.show_review)
+        layout.addWidget(self.dashboard_button)
+        layout.addWidget(self.review_button)
+
+    def add_screens(self) -> None:
+        """Put the dashboard and Review on the window's stack as named states."""
+        window = self.window
+        window.stack.addWidget(self.dashboard)
+        window.stack.addWidget(self.review)
+        window.screens[DASHBOARD_STATE] = self.dashboard
+        window.screens[REVIEW_STATE] = self.review
+        window.player.completion_changed.connect(self.refresh_review_count)
+
+    def add_file_actions(self, menu: QMenu) -> None:
+        """Add Export results… and Import results… to the File menu."""
+        window = self.window
+        self.export_action = window._action("&Export results…", ["Ctrl+E"], lambda: self.export_results())
+        self.export_action.setStatusTip("Save your results for a teacher, as xAPI statements or a spreadsheet")
+        self.import_action = window._action("Import &results…", [], lambda: self.import_results())
+        self.import_action.setStatusTip("Merge results exported from Unspun, on this computer or another")
+        menu.addSeparator()
+        menu.addAction(self.export_action)
+        menu.addAction(self.import_action)
+
+    def add_go_actions(self, menu: QMenu) -> None:
+        """Add Dashboard and Review to the Go menu."""
+        window = self.window
+        self.dashboard_action = window._action("&Dashboard", ["Ctrl+D"], self.show_dashboard)
+        self.review_action = window._action("&Review", ["Ctrl+R"], self.show_review)
+        menu.addSeparator()
+        menu.addAction(self.dashboard_action)
+        menu.addAction(self.review_action)
+
+    # ------------------------------------------------------------ states
+
+    def show_home(self) -> None:
+        """Show the dashboard when the learner has started something in the loaded packs, else Home."""
+        self.dashboard.set_packs(self.window.packs)
+        if self.dashboard.started():
+            self.show_dashboard()
+        else:
+            self.window.show_library()
+
+    def show_dashboard(self) -> None:
+        """Show the learner's progress."""
+        self.dashboard.set_profile(self.window.profile_id)
+        self.dashboard.set_packs(self.window.packs)
+        self.dashboard.refresh()
+        self.window.library.clear_selection()
+        self.window._move_to_state(DASHBOARD_STATE)
+        if self.dashboard.continue_button is not None:
+            self.dashboard.continue_button.setFocus()
+
+    def show_review(self) -> None:
+        """Show the questions due for review."""
+        self.review.set_profile(self.window.profile_id)
+        self.review.set_packs(self.window.packs)
+        self.review.refresh()
+        self.window.library.clear_selection()
+        self.window._move_to_state(REVIEW_STATE)
+
+    def refresh_review_count(self) -> None:
+        """Show how many questions are due in the top bar and the Go menu."""
+        self.review.set_profile(self.window.profile_id)
+        self.review.set_packs(self.window.packs)
+        count = self.review.due_count()
+        text = review_button_text(count)
+        if hasattr(self, "review_button"):
+            self.review_button.setText(text)
+            self.review_button.setAccessibleName(
+                f"Review, {count} question{'s' * (count != 1)} due" if count else "Review, nothing due"
+            )
+        if hasattr(self, "review_action"):
+            self.review_action.setText(f"&{text}")
+
+    def finish_session(self) -> None:
+        """Record the time on the step open in the lesson being left."""
+        session = self.window.session
+        if session is not None:
+            with contextlib.suppress(ProgressError):  # lost seconds are not worth interrupting the learner
+                session.finish()
+
+    def _on_window_state_changed(self, state: str) -> None:
+        """Mark the current screen's button, close the lesson's clock on leaving it, and recount reviews."""
+        if self._state == LESSON_STATE and state != LESSON_STATE:
+            self.finish_session()
+        self._state = state
+        if hasattr(self, "dashboard_button"):
+            self.dashboard_button.setChecked(state == DASHBOARD_STATE)
+            self.review_button.setChecked(state == REVIEW_STATE)
+        self.refresh_review_count()
+
+    # ------------------------------------------------------------ profiles
+
+    def switch_profile(self, profile_id: int) -> None:
+        """Make ``profile_id`` the learner: record it as last used, and redraw every screen for them."""
+        window = self.window
+        if window.state == LESSON_STATE:
+            self.finish_session()
+        try:
+            window.store.touch_profile(profile_id)
+        except ProgressError as error:
+            from app.ui.results_dialogs import show_progress_error
+
+            show_progress_error(window, error)
+        window.session = None
+        window.profile_id = profile_id
+        self.profile_button.set_profile(profile_id)
+        self.dashboard.set_profile(profile_id)
+        self.review.set_profile(profile_id)
+        window.library.refresh_states()
+        window.home.refresh()
+        window._show_continue_target()
+        self._state = ""  # the lesson was closed above: do not close it twice
+        self.show_home()
+
+    # ------------------------------------------------------------ results
+
+    def show_recovery(self, report: RecoveryReport | None) -> None:
+        """Tell the learner that their progress file was restored from a backup or started afresh."""
+        if report is not None:
+            from app.ui.results_dialogs import show_recovery
+
+            show_recovery(self.window, report)
+
+    def export_results(self, path: str | None = None) -> int | None:
+        """Export the learner's results (asking where, unless ``path`` is given)."""
+        from app.ui.results_dialogs import export_results
+
+        window = self.window
+        return export_results(window, window.store, window.profile_id, window.packs, path)
+
+    def import_results(self, path: str | None = None) -> object:
+        """Import a results file (asking which, unless ``path`` is given) and redraw what it changed."""
+        from app.ui.results_dialogs import import_results
+
+        summary = import_results(self.window, self.window.store, path)
+        if summary is not None:
+            self.profile_button.rebuild_menu()
+            self.window.library.refresh_states()
+            self.window.home.refresh()
+            if self.window.state == DASHBOARD_STATE:
+                self.show_dashboard()
+            self.refresh_review_count()
+        return summary

@@ -1,0 +1,324 @@
+"""Profiles in the top bar: a menu to switch learner, and to create, rename or delete one.
+
+Each profile keeps its own progress in the store. The menu asks the window to switch through
+``profile_requested``; the window then redraws everything for that learner. Dialogs are module
+functions (``ask_profile_name``, ``confirm_delete``, ``show_profile_error``) so that tests can
+replace them.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QColor, QFont, QIcon, QPainter, QPixmap
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QMenu, QMessageBox, QToolButton, QWidget
+
+from app.model.progress import MAX_PROFILE_NAME, ProgressError
+from app.ui.charts import duration_text, text_on
+from app.ui.theme import current_theme, scaled, theme_signals, ui_font
+
+if TYPE_CHECKING:
+    from app.model.progress import Profile, ProgressStore
+
+
+# ---------------------------------------------------------------- dialogs (tests replace these)
+
+
+def ask_profile_name(parent: QWidget | None, title: str, label: str, text: str = "") -> str | None:
+    """Ask for a profile name; return it, or None when the learner cancels."""
+    name, accepted = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Normal, text)
+    return name if accepted else None
+
+
+def confirm_delete(parent: QWidget | None, title: str, text: str) -> bool:
+    """Ask before deleting a profile; Cancel is the default. Return True to delete."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.NoButton, parent)
+    delete = box.addButton("Delete profile", QMessageBox.ButtonRole.DestructiveRole)
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(cancel)
+    box.setEscapeButton(cancel)
+    box.exec()
+    return box.clickedButton() is delete
+
+
+def show_profile_error(parent: QWidget | None, text: str) -> None:
+    """Say why a profile could not be changed."""
+    QMessageBox.warning(parent, "Profile not changed", text)
+
+
+# ---------------------------------------------------------------- what a profile holds
+
+
+def avatar_icon(name: str, size: int = 22) -> QIcon:
+    """Draw a round avatar with the profile's initial, in the theme's accent colour."""
+    theme = current_theme()
+    ratio = 2  # drawn at twice the size, so that it stays crisp on high-density screens
+    pixmap = QPixmap(size * ratio, size * ratio)
+    pixmap.setDevicePixelRatio(ratio)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    accent = QColor(theme.accent)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(accent)
+    painter.drawEllipse(QRectF(0, 0, size, size))
+    font = ui_font(size * 0.55)
+    font.setPixelSize(round(size * 0.55))
+    font.setWeight(QFont.Weight.Bold)
+    painter.setFont(font)
+    painter.setPen(text_on(accent))
+    initial = next((char for char in name if char.isalnum()), "?").upper()
+    painter.drawText(QRectF(0, 0, size, size), Qt.AlignmentFlag.AlignCenter, initial)
+    painter.end()
+    return QIcon(pixmap)
+
+
+def _count(store: ProgressStore, sql: str, profile_id: int) -> int:
+    rows = store.query(sql, (profile_id,))
+    return int(rows[0][0]) if rows else 0
+
+
+def profile_losses(store: ProgressStore, profile_id: int) -> list[str]:
+    """List what deleting a profile loses, in words ("3 quiz attempts", "1 h 5 min of study")."""
+    counts = (
+        ("SELECT count(*) FROM attempts WHERE profile_id = ?", "quiz attempt", "quiz attempts"),
+        ("SELECT count(*) FROM checks WHERE profile_id = ?", "checked answer", "checked answers"),
+        (
+            "SELECT count(DISTINCT pack_id || '/' || module_id || '/' || lesson_id || '/' || step_key) "
+            "FROM reflections WHERE profile_id = ?",
+            "reflection",
+            "reflections",
+        ),
+        (
+            "SELECT count(DISTINCT pack_id || '/' || module_id || '/' || lesson_id) FROM visits WHERE profile_id = ?",
+            "lesson opened",
+            "lessons opened",
+        ),
+        ("SELECT count(*) FROM review_items WHERE profile_id = ?", "question in review", "questions in review"),
+    )
+    lines = []
+    for sql, one, many in counts:
+        number = _count(store, sql, profile_id)
+        if number:
+            lines.append(f"{number} {one if number == 1 else many}")
+    seconds = store.time_studied(profile_id)
+    if seconds >= 60:
+        lines.append(f"{duration_text(seconds)} of study time")
+    return lines
+
+
+def delete_question(store: ProgressStore, profile: Profile) -> str:
+    """Write the confirmation text for deleting ``profile``: whose progress, and exactly what goes."""
+    losses = profile_losses(store, profile.id)
+    if losses:
+        held = "\n".join(f"•  {line}" for line in losses)
+        body = f"This deletes everything recorded for {profile.name} on this computer:\n\n{held}\n\n"
+    else:
+        body = f"{profile.name} has no progress recorded yet.\n\n"
+    return (
+        f"{body}It cannot be undone. To keep a copy for a teacher, choose File › Export results… first."
+    )
+
+
+# ---------------------------------------------------------------- the menu button
+
+
+class ProfileMenuButton(QToolButton):
+    """The learner's name in the top bar; its menu switches, creates, renames and deletes profiles."""
+
+    #: switch to this profile (after picking, creating, or deleting the current one)
+    profile_requested = Signal(int)
+    #: a profile was created, renamed or deleted (names elsewhere may need redrawing)
+    profiles_changed = Signal()
+
+    def __init__(self, store: ProgressStore, profile_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.profile_id = profile_id
+        self.setObjectName("profileButton")
+        self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.profile_menu = QMenu(self)
+        self.profile_menu.setObjectName("profileMenu")
+        self.profile_menu.aboutToShow.connect(self._on_profile_menu_about_to_show)
+        self.setMenu(self.profile_menu)
+        self.switch_group = QActionGroup(self)
+        self.switch_group.setExclusive(True)
+        self.set_profile(profile_id)
+        self._restyle()
+        theme_signals().theme_changed.connect(self._on_theme_changed)
+        theme_signals().zoom_changed.connect(self._on_theme_zoom_changed)
+
+    def _restyle(self) -> None:
+        """Style the button like the top bar's other entries, with the avatar in the theme's colours."""
+        theme = current_theme()
+        self.setStyleSheet(
+            f"""
+            QToolButton#profileButton {{
+                background: transparent; border: 1px solid {theme.border}; border-radius: 16px;
+                padding: 3px 12px 3px 4px; color: {theme.text}; font-weight: 600;
+            }}
+            QToolButton#profileButton:hover {{ background: {theme.window}; }}
+            QToolButton#profileButton:focus {{ border: 2px solid {theme.accent}; padding: 2px 11px 2px 3px; }}
+            QToolButton#profileButton::menu-indicator {{ image: none; width: 0px; }}
+            """
+        )
+        size = scaled(22)
+        self.setIconSize(QSize(size, size))
+        profile = self.current()
+        self.setIcon(avatar_icon(profile.name if profile else "?", size))
+
+    def _on_theme_changed(self, _theme: object) -> None:
+        """Redraw the avatar and the border in the new colours."""
+        self._restyle()
+
+    def _on_theme_zoom_changed(self, _factor: float) -> None:
+        """Take the new text size into the avatar."""
+        self._restyle()
+
+    def current(self) -> Profile | None:
+        """Return the profile shown."""
+        return self.store.profile(self.profile_id)
+
+    def set_profile(self, profile_id: int) -> None:
+        """Show ``profile_id`` as the current learner."""
+        self.profile_id = profile_id
+        profile = self.current()
+        name = profile.name if profile else "No profile"
+        shown = name if len(name) <= 24 else name[:23] + "…"
+        self.setText(f"{shown}  ▾")
+        self.setAccessibleName(f"Profile: {name}")
+        self.setToolTip(f"Learning as {name}: switch, add, rename or delete profiles")
+        self.setIcon(avatar_icon(name, self.iconSize().width()))
+        self.rebuild_menu()
+
+    # ------------------------------------------------------------ the menu
+
+    def rebuild_menu(self) -> None:
+        """Fill the menu: every profile to switch to, then New, Rename and Delete."""
+        menu = self.profile_menu
+        menu.clear()
+        for action in self.switch_group.actions():
+            self.switch_group.removeAction(action)
+        try:
+            profiles = self.store.profiles()
+        except ProgressError as error:
+            menu.addAction(str(error)).setEnabled(False)
+            return
+        heading = menu.addAction("Learning as")
+        heading.setEnabled(False)
+        for profile in profiles:
+            action = QAction(profile.name, menu)
+            action.setCheckable(True)
+            action.setChecked(profile.id == self.profile_id)
+            action.setData(profile.id)
+            action.setStatusTip(f"Switch to {profile.name}")
+            action.triggered.connect(lambda _checked=False, pid=profile.id: self.switch_to(pid))
+            self.switch_group.addAction(action)
+            menu.addAction(action)
+        menu.addSeparator()
+        self.new_action = menu.addAction("New profile…", self.create_profile)
+        current = self.current()
+        rename_text = f"Rename “{current.name}”…" if current else "Rename…"
+        self.rename_action = menu.addAction(rename_text, self.rename_current)
+        self.rename_action.setEnabled(current is not None)
+        self.delete_menu = menu.addMenu("Delete profile")
+        for profile in profiles:
+            self.delete_menu.addAction(
+                f"{profile.name}…", lambda pid=profile.id: self.delete_profile(pid)
+            ).setData(profile.id)
+
+    def switch_actions(self) -> list[QAction]:
+        """Return the menu's switch actions, one per profile, in menu order."""
+        return list(self.switch_group.actions())
+
+    def _on_profile_menu_about_to_show(self) -> None:
+        """Read the profiles again: another window may have changed them."""
+        self.rebuild_menu()
+
+    # ------------------------------------------------------------ actions
+
+    def switch_to(self, profile_id: int) -> None:
+        """Ask the window to switch to ``profile_id`` (nothing when it is already current)."""
+        if profile_id != self.profile_id:
+            self.profile_requested.emit(profile_id)
+        else:
+            self.rebuild_menu()
+
+    def _valid_name(self, name: str, keep_id: int | None = None) -> str | None:
+        """Return the trimmed name, or None after saying why it cannot be used."""
+        cleaned = " ".join(name.split())
+        if not cleaned:
+            show_profile_error(self.window(), "A profile needs a name.")
+            return None
+        if len(cleaned) > MAX_PROFILE_NAME:
+            show_profile_error(self.window(), f"A profile name can be at most {MAX_PROFILE_NAME} characters long.")
+            return None
+        taken = {p.name.casefold() for p in self.store.profiles() if p.id != keep_id}
+        if cleaned.casefold() in taken:
+            show_profile_error(self.window(), f"There is already a profile called {cleaned}.")
+            return None
+        return cleaned
+
+    def create_profile(self) -> int | None:
+        """Ask for a name, add the profile and switch to it; return its id (None if cancelled)."""
+        name = ask_profile_name(self.window(), "New profile", "Name of the new learner:")
+        if name is None:
+            return None
+        cleaned = self._valid_name(name)
+        if cleaned is None:
+            return None
+        try:
+            profile_id = self.store.create_profile(cleaned)
+        except ProgressError as error:
+            show_profile_error(self.window(), str(error))
+            return None
+        self.profiles_changed.emit()
+        self.profile_requested.emit(profile_id)
+        return profile_id
+
+    def rename_current(self) -> None:
+        """Ask for a new name for the current profile and save it."""
+        current = self.current()
+        if current is None:
+            return
+        name = ask_profile_name(self.window(), "Rename profile", f"New name for {current.name}:", current.name)
+        if name is None:
+            return
+        cleaned = self._valid_name(name, keep_id=current.id)
+        if cleaned is None or cleaned == current.name:
+            return
+        try:
+            self.store.rename_profile(current.id, cleaned)
+        except ProgressError as error:
+            show_profile_error(self.window(), str(error))
+            return
+        self.set_profile(current.id)
+        self.profiles_changed.emit()
+
+    def delete_profile(self, profile_id: int) -> bool:
+        """Ask for confirmation, naming what is lost, then delete; return True when deleted.
+
+        Deleting the current profile switches to the one used most recently, or to a new
+        "Learner" when none is left.
+        """
+        profile = self.store.profile(profile_id)
+        if profile is None:
+            return False
+        if not confirm_delete(self.window(), f"Delete {profile.name}?", delete_question(self.store, profile)):
+            return False
+        try:
+            self.store.delete_profile(profile_id)
+            following = self.store.ensure_default_profile() if profile_id == self.profile_id else None
+        except ProgressError as error:
+            show_profile_error(self.window(), str(error))
+            return False
+        self.profiles_changed.emit()
+        if following is not None:
+            self.profile_requested.emit(following)
+        else:
+            self.rebuild_menu()
+        return True
