@@ -15,6 +15,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "render": ("app.commands.render", "run_render"),
     "new": ("app.commands.new", "run_new"),
     "export": ("app.commands.export", "run_export"),
+    "report": ("app.commands.report", "run_report"),
 }
 
 
