@@ -168,8 +168,7 @@ class ProfileMenuButton(QToolButton):
         )
         size = scaled(22)
         self.setIconSize(QSize(size, size))
-        profile = self.current()
-        self.setIcon(avatar_icon(profile.name if profile else "?", size))
+        self.setIcon(avatar_icon(self.profile_name, size))  # the name read last: the store may be closed
 
     def _on_theme_changed(self, _theme: object) -> None:
         """Redraw the avatar and the border in the new colours."""
@@ -188,6 +187,7 @@ class ProfileMenuButton(QToolButton):
         self.profile_id = profile_id
         profile = self.current()
         name = profile.name if profile else "No profile"
+        self.profile_name = name
         shown = name if len(name) <= 24 else name[:23] + "…"
         self.setText(f"{shown}  ▾")
         self.setAccessibleName(f"Profile: {name}")
