@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from app.model.progress import ProgressError
 from app.model.schema import step_key
 from app.model.session import LessonSession, LessonState, lesson_state, module_progress
+from app.ui.handout_actions import HandoutActions
 from app.ui.home import HomeView
 from app.ui.lesson_player import LessonPlayerView
 from app.ui.library import LibraryPanel
@@ -227,6 +228,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.install_pack_action)
         file_menu.addAction(self.remove_pack_action)
         self.mastery.add_file_actions(file_menu)
+        self.handouts = HandoutActions(self)
+        self.handouts.add_file_actions(file_menu)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
 

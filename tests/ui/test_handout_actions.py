@@ -1,0 +1,55 @@
+"""File > Export worksheet… and Export answer key… write the open pack's handouts."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from app.ui import handout_actions
+from app.ui.main_window import MainWindow
+
+
+def export_via_menu(window: MainWindow, monkeypatch: pytest.MonkeyPatch, target: Path, answer_key: bool) -> None:
+    monkeypatch.setattr(handout_actions.QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "PDF (*.pdf)"))
+    action = window.handouts.answer_key_action if answer_key else window.handouts.worksheet_action
+    action.trigger()
+
+
+def pdf_text(path: Path) -> str:
+    """Return a PDF's text with runs of white space (line and page breaks) folded to one space."""
+    return " ".join(subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True).stdout.split())
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) is not installed")
+def test_worksheet_and_key_are_written_for_the_open_pack(
+    example_window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The menu actions write a PDF worksheet without answers and a key with them."""
+    worksheet, key = tmp_path / "sheet.pdf", tmp_path / "key.pdf"
+    export_via_menu(example_window, monkeypatch, worksheet, answer_key=False)
+    export_via_menu(example_window, monkeypatch, key, answer_key=True)
+    sheet_text, key_text = (pdf_text(path) for path in (worksheet, key))
+    assert "What does the post offer as proof?" in sheet_text
+    assert "A testimonial is not evidence." not in sheet_text
+    assert "A testimonial is not evidence." in key_text
+
+
+def test_an_unwritable_target_shows_a_message_not_a_traceback(
+    example_window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A path inside a missing folder gets a warning box naming the problem."""
+    warnings: list[str] = []
+    monkeypatch.setattr(handout_actions.QMessageBox, "warning", lambda parent, title, text: warnings.append(text))
+    export_via_menu(example_window, monkeypatch, tmp_path / "missing" / "sheet.pdf", answer_key=False)
+    assert len(warnings) == 1 and "sheet.pdf" in warnings[0]
+
+
+def test_the_actions_are_in_the_file_menu(example_window: MainWindow) -> None:
+    """Both exports are reachable from File, with a shortcut shown on the worksheet."""
+    file_menu = example_window.menuBar().actions()[0].menu()
+    texts = [action.text() for action in file_menu.actions()]
+    assert "Export &worksheet…" in texts and "Export answer &key…" in texts
+    assert example_window.handouts.worksheet_action.shortcut().toString() == "Ctrl+Shift+P"
