@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -19,8 +20,9 @@ def export_via_menu(window: MainWindow, monkeypatch: pytest.MonkeyPatch, target:
 
 
 def pdf_text(path: Path) -> str:
-    """Return a PDF's text with runs of white space (line and page breaks) folded to one space."""
-    return " ".join(subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True).stdout.split())
+    """Return a PDF's text, ligatures unfolded (NFKC) and white space runs folded to one space."""
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True).stdout
+    return " ".join(unicodedata.normalize("NFKC", text).split())
 
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) is not installed")
