@@ -356,8 +356,26 @@ def _migration_2(db: sqlite3.Connection) -> None:
         db.execute(statement)
 
 
+def _migration_3(db: sqlite3.Connection) -> None:
+    """Add the outbox of xAPI statements waiting for, or sent to, a Learning Record Store (``lrs.py``)."""
+    # Keyed by statement id, so a statement is queued once and its row (and status) outlives restarts.
+    db.execute(
+        """CREATE TABLE lrs_outbox (
+            statement_id TEXT PRIMARY KEY,
+            seq INTEGER NOT NULL UNIQUE,
+            statement_json TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT 'queued' CHECK (status IN ('queued', 'sent', 'failed')),
+            queued_at TEXT NOT NULL,
+            tries INTEGER NOT NULL DEFAULT 0,
+            sent_at TEXT,
+            error TEXT
+        )"""
+    )
+    db.execute("CREATE INDEX lrs_outbox_waiting ON lrs_outbox (status, seq)")
+
+
 #: Migration n (1-based) brings a database from user_version n - 1 to n.
-MIGRATIONS: tuple[Migration, ...] = (_migration_1, _migration_2)
+MIGRATIONS: tuple[Migration, ...] = (_migration_1, _migration_2, _migration_3)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
