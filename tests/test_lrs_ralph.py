@@ -1,0 +1,232 @@
+"""A real LRS on loopback (Ralph, file-system backend): every statement arrives exactly once, even when the connection is cut.
+
+Ralph runs from its own virtual environment, ``.venv-ralph`` (``.ci/run`` makes it), so that its
+dependencies never mix with the app's. The fixture writes a Basic-auth file with a bcrypt hash,
+a small launcher that switches Ralph's file-system backend to appending (it otherwise accepts
+only the first write) and then runs ``ralph.api:app`` under uvicorn on 127.0.0.1, and waits
+for ``/__heartbeat__``.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urljoin
+
+import pytest
+
+from app.model import lrs
+from app.model.loader import load_pack
+from app.model.lrs import HttpRequest, HttpResponse, TransportError, urllib_transport
+from app.model.progress import ProgressStore
+from tests.class_data import make_class
+from tests.conftest import EXAMPLE_PACK, ROOT
+
+RALPH_PYTHON = ROOT / ".venv-ralph" / ("Scripts/python.exe" if sys.platform == "win32" else "bin/python")
+USER, PASSWORD = "teacher", "correct horse battery staple"
+#: How long Ralph may take to start (it imports FastAPI and pydantic models).
+START_SECONDS = 90
+
+LAUNCHER = """\
+import sys
+
+from ralph.backends.data.base import BaseOperationType
+from ralph.backends.lrs.fs import FSLRSBackend
+
+# Ralph 5.1.0's file-system backend refuses every write after the first unless it appends.
+FSLRSBackend.default_operation_type = BaseOperationType.APPEND
+
+import uvicorn
+
+uvicorn.run("ralph.api:app", host="127.0.0.1", port=int(sys.argv[1]), log_level="warning")
+"""
+
+HASHER = """\
+import bcrypt, json, sys
+user, password, path = sys.argv[1:4]
+digest = bcrypt.hashpw(password.encode(), bcrypt.gensalt()).decode()
+entry = {"username": user, "hash": digest, "scopes": ["all"], "agent": {"mbox": "mailto:teacher@example.org"}}
+open(path, "w", encoding="utf-8").write(json.dumps([entry]))
+"""
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@dataclass
+class Ralph:
+    """A Ralph LRS process on loopback, which the test can stop and start again on the same data."""
+
+    folder: Path
+    port: int = field(default_factory=_free_port)
+    process: subprocess.Popen[bytes] | None = None
+
+    @property
+    def base(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def endpoint(self) -> str:
+        return f"{self.base}/xAPI/"
+
+    def environment(self) -> dict[str, str]:
+        env = {key: value for key, value in os.environ.items() if not key.startswith("RALPH_")}
+        env.update(
+            RALPH_RUNSERVER_BACKEND="fs",
+            RALPH_BACKENDS__LRS__FS__DEFAULT_DIRECTORY_PATH=str(self.folder / "data"),
+            RALPH_AUTH_FILE=str(self.folder / "auth.json"),
+            RALPH_APP_DIR=str(self.folder / "app"),
+            NO_PROXY="127.0.0.1,localhost",
+        )
+        return env
+
+    def start(self) -> None:
+        """Start Ralph and wait until its heartbeat answers."""
+        log = (self.folder / "ralph.log").open("ab")
+        self.process = subprocess.Popen(
+            [str(RALPH_PYTHON), str(self.folder / "launch.py"), str(self.port)],
+            env=self.environment(),
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            cwd=self.folder,
+        )
+        deadline = time.monotonic() + START_SECONDS
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                break
+            try:
+                with urllib.request.urlopen(f"{self.base}/__heartbeat__", timeout=2) as answer:
+                    if answer.status == 200:
+                        return
+            except (urllib.error.URLError, OSError):
+                time.sleep(0.3)
+        self.stop()
+        pytest.fail(
+            "Ralph did not start:\n" + (self.folder / "ralph.log").read_text(errors="replace")[-3000:]
+        )
+
+    def stop(self) -> None:
+        """Stop the Ralph process this fixture started."""
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        self.process = None
+
+    def get(self, url: str) -> dict[str, Any]:
+        """GET from the LRS's own API with Basic auth and the version header."""
+        token = base64.b64encode(f"{USER}:{PASSWORD}".encode()).decode()
+        request = urllib.request.Request(
+            url, headers={"Authorization": f"Basic {token}", "X-Experience-API-Version": "1.0.3"}
+        )
+        with urllib.request.urlopen(request, timeout=20) as answer:
+            return json.loads(answer.read())  # type: ignore[no-any-return]
+
+    def all_statements(self, page: int = 25) -> list[dict[str, Any]]:
+        """Read every stored statement back, following the ``more`` links."""
+        found: list[dict[str, Any]] = []
+        url: str | None = f"{self.endpoint}statements?limit={page}"
+        while url:
+            result = self.get(url)
+            found += result["statements"]
+            url = urljoin(self.base, result["more"]) if result.get("more") else None
+        return found
+
+
+@pytest.fixture
+def ralph(tmp_path: Path) -> Iterator[Ralph]:
+    if not RALPH_PYTHON.exists():
+        pytest.skip(
+            f"Ralph's virtual environment {RALPH_PYTHON.parent.parent} is missing; .ci/run creates it "
+            "(python3 -m venv .venv-ralph && .venv-ralph/bin/pip install 'ralph-malph[cli,lrs]==5.1.0' requests uvicorn)"
+        )
+    folder = tmp_path / "ralph"
+    for name in ("data", "app"):
+        (folder / name).mkdir(parents=True)
+    (folder / "launch.py").write_text(LAUNCHER, encoding="utf-8")
+    subprocess.run(
+        [str(RALPH_PYTHON), "-c", HASHER, USER, PASSWORD, str(folder / "auth.json")], check=True, timeout=60
+    )
+    server = Ralph(folder)
+    server.start()
+    yield server
+    server.stop()
+
+
+class CuttingTransport:
+    """The real urllib transport, but the answer to the chosen requests is lost after Ralph received them."""
+
+    def __init__(self, cut_after: set[int]) -> None:
+        self.cut_after = cut_after
+        self.calls = 0
+        self.posted: list[str] = []
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        self.calls += 1
+        self.posted += [item["id"] for item in json.loads(request.body)]
+        response = urllib_transport(request)
+        if self.calls in self.cut_after:
+            raise TransportError("the connection to the LRS was cut")
+        return response
+
+
+def test_every_statement_reaches_ralph_exactly_once(ralph: Ralph, tmp_path: Path) -> None:
+    """Send real results in batches, lose an answer mid-way, lose the LRS, resume: Ralph holds each statement once."""
+    pack = load_pack(EXAMPLE_PACK).pack
+    assert pack is not None
+    make_class(pack, tmp_path / "class", count=3, seed=11)
+    config = lrs.make_config(ralph.endpoint, USER, PASSWORD, batch_size=10, timeout=20.0)
+    with ProgressStore.open(tmp_path / "class" / "class.sqlite3") as store:
+        queued = lrs.enqueue_all(store, [pack])
+        assert queued > 30
+        expected = {
+            row[0]: json.loads(row[1])
+            for row in store.query("SELECT statement_id, statement_json FROM lrs_outbox")
+        }
+
+        # 1. Batches 1 and 2 arrive; the answer to batch 3 is lost after Ralph stored it.
+        cutting = CuttingTransport(cut_after={3})
+        first = lrs.send_pending(store, config, cutting)
+        assert first.sent == 20 and first.error and "cut" in first.error
+        assert lrs.outbox_status(store).queued == queued - 20
+
+        # 2. The LRS goes away: nothing is marked sent, nothing is lost.
+        ralph.stop()
+        second = lrs.send_pending(store, config, force=True)
+        assert second.sent == 0 and second.error and lrs.outbox_status(store).queued == queued - 20
+
+        # 3. It comes back: the rest goes, batch 3 again among it, and the outbox is empty.
+        ralph.start()
+        third = lrs.send_pending(store, config, cutting, force=True)
+        assert third.error is None and third.waiting == 0
+        assert lrs.outbox_status(store).sent == queued
+        assert lrs.send_pending(store, config, cutting, force=True).requests == 0
+    # Batch 3 really was posted twice.
+    assert len(cutting.posted) == queued + 10
+
+    stored = ralph.all_statements(page=25)
+    ids = [item["id"] for item in stored]
+    assert len(ids) == len(set(ids)) == queued
+    assert set(ids) == set(expected)
+    for item in stored:
+        mine = expected[item["id"]]
+        assert item["verb"]["id"] == mine["verb"]["id"]
+        assert item["object"]["id"] == mine["object"]["id"]
+        assert item["actor"]["account"] == mine["actor"]["account"]
