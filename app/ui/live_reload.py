@@ -28,6 +28,7 @@ RELOAD_DELAY_MS = 250
 #: a pack folder with more files and folders than this is watched only in part
 MAX_WATCHED_PATHS = 2000
 STATUS_MESSAGE_MS = 4000
+KEPT_NOTE = "the last version that worked stays on screen"
 
 Fingerprint = tuple[tuple[str, int, int], ...]
 
@@ -181,6 +182,9 @@ class LiveReloader(QObject):
         from app.model.loader import load_pack
 
         result = load_pack(path)
+        if not result.ok and path in self.pack_ids:
+            self.window.problems_panel.show_report(path, result, note=KEPT_NOTE)
+            return result
         self.window.show_problems(path, result)
         if not result.ok or result.pack is None:
             return result

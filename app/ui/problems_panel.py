@@ -82,6 +82,7 @@ class PackReport:
     path: str
     result: LoadResult
     source: PackSource | None = None
+    note: str = ""
     _source_opened: bool = field(default=False, repr=False)
 
     @property
@@ -296,10 +297,13 @@ class ProblemsPanel(QDockWidget):
 
     # ---------------------------------------------------------------- reports
 
-    def show_report(self, path: str, result: LoadResult, source: PackSource | None = None) -> None:
-        """List ``result``'s problems for the pack at ``path`` (replacing its old ones) and show the panel."""
+    def show_report(self, path: str, result: LoadResult, source: PackSource | None = None, note: str = "") -> None:
+        """List ``result``'s problems for the pack at ``path`` (replacing its old ones) and show the panel.
+
+        ``note`` says what the window does meanwhile, such as keeping the last version that worked.
+        """
         old = self.reports.get(path)
-        self.reports[path] = PackReport(path, result, source)
+        self.reports[path] = PackReport(path, result, source, note)
         changed = old is None or old.lines != self.reports[path].lines
         self._fill()
         if changed or self.isHidden():
@@ -374,8 +378,9 @@ class ProblemsPanel(QDockWidget):
             result = report.result
             errors += len(result.errors)
             warnings += len(result.warnings)
-            state = "plays, with warnings" if report.plays else "cannot be opened"
-            pack_item = QTreeWidgetItem([f"{pack_label(path) or path}  —  {state}: {summary(result)}"])
+            state = report.note or ("plays, with warnings" if report.plays else "cannot be opened")
+            counts = f"{summary(result)}; " if len(self.reports) > 1 else ""
+            pack_item = QTreeWidgetItem([f"{pack_label(path) or path}  —  {counts}{state}"])
             pack_item.setFont(0, bold)
             pack_item.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.tree.addTopLevelItem(pack_item)

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt
+import shiboken6
+from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -60,19 +61,19 @@ def syntax_colors(theme: Theme) -> SyntaxColors:
 
 
 def token_kind(token_type: object) -> str | None:
-    """Map a Pygments token type to one of our kinds: key, string, literal, comment, punctuation."""
+    """Map a Pygments YAML token type to a kind: key, string (plain text), literal (quoted), comment, punctuation."""
     from pygments import token
 
     if token_type in token.Comment:
         return "comment"
     if token_type in token.Name.Tag:
         return "key"
-    if token_type in token.Literal.String or token_type in token.Literal.Scalar:
-        return "string"
-    if token_type in token.Literal or token_type in token.Keyword or token_type in token.Name.Constant:
+    if token_type in token.Literal.String:  # quoted: worth seeing, since quoting decides what YAML reads
         return "literal"
-    if token_type in token.Punctuation or token_type in token.Name.Variable:  # indicators, anchors
-        return "punctuation"
+    if token_type in token.Literal or token_type in token.Name.Constant or token_type in token.Name.Variable:
+        return "string"  # plain scalars, block scalar lines and flow items
+    if token_type in token.Punctuation or token_type in token.Keyword or token_type in token.Name:
+        return "punctuation"  # indicators, tags, anchors
     return None
 
 
@@ -193,7 +194,13 @@ class SourceTextView(QPlainTextEdit):
         self.setTextCursor(cursor)
         self._show_mark()
         self.centerCursor()
+        # Centre again once the layout has settled: a view just shown or resized has a provisional height.
+        QTimer.singleShot(0, self._recentre)
         self.gutter.update()
+
+    def _recentre(self) -> None:
+        if shiboken6.isValid(self) and self.marked_line is not None:
+            self.centerCursor()
 
     def marked_block_visible(self) -> bool:
         """Tell whether the marked line lies inside the visible part of the view."""

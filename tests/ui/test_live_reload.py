@@ -98,6 +98,7 @@ def test_a_broken_save_keeps_the_last_good_version_until_fixed(
     qtbot.waitUntil(lambda: not panel.isHidden() and bool(panel.lines()), timeout=3000)
     assert any(f"{pack_copy}/tea.yaml:" in line and "`titel`" in line for line in panel.lines())
     assert live_window.player.pack is shown_pack
+    assert "last version that worked" in panel.tree.topLevelItem(0).text(0)
     assert OLD_PHRASE in shown_text(live_window.player.current_view())
 
     module_file.write_text(good.replace(OLD_PHRASE, NEW_PHRASE), "utf-8")  # fix it, in place this time
