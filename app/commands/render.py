@@ -123,7 +123,7 @@ def _render(pack: object, out: Path, size: tuple[int, int], scratch: Path, full:
         for _ in range(4):
             settle()
             hidden = max(
-                area.widget().sizeHint().height() - area.viewport().height()
+                max(area.widget().sizeHint().height() - area.viewport().height(), area.verticalScrollBar().maximum())
                 for area in (window.player.scroll, window.player.side_scroll)
                 if area.isVisible()
             )
