@@ -116,6 +116,9 @@ class MasteryWiring:
         """Show the questions due for review."""
         self.review.set_profile(self.window.profile_id)
         self.review.set_packs(self.window.packs)
+        self.dashboard.set_profile(self.window.profile_id)
+        self.dashboard.set_packs(self.window.packs)
+        self.review.home_text = "Back to the dashboard" if self.dashboard.started() else "Back to the lessons"
         self.review.refresh()
         self.window.library.clear_selection()
         self.window._move_to_state(REVIEW_STATE)

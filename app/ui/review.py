@@ -93,6 +93,8 @@ class ReviewView(QScrollArea):
         self.card: QuestionCardView | None = None
         self.next_button: QPushButton | None = None
         self.message: QLabel | None = None
+        #: the words of the button that leaves Review (the window says where it leads)
+        self.home_text = "Back to the dashboard"
         self.setObjectName("reviewScreen")
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
@@ -187,7 +189,7 @@ class ReviewView(QScrollArea):
         upcoming = self._next_due()
         if upcoming is not None:
             self.column_layout.addWidget(_label(f"The next question comes back on {short_date(upcoming)}.", "cardMeta"))
-        self._add_home_button("Back to the dashboard")
+        self._add_home_button(self.home_text)
 
     def _next_due(self) -> datetime | None:
         try:
@@ -202,8 +204,11 @@ class ReviewView(QScrollArea):
         target = review.find_question(self.packs, entry)
         assert target is not None  # _rebuild skips items whose question is gone
         total = len(self.queue)
-        noun = "question is" if total == 1 else "questions are"
-        self._header(f"{total} {noun} due. Answer each one again; the ones you get right come back later.")
+        if self.position == 0:
+            noun = "question is" if total == 1 else "questions are"
+            self._header(f"{total} {noun} due. Answer each one again; the ones you get right come back later.")
+        else:
+            self._header(f"{total - self.position} of {total} left in this review.")
         source = f"From “{target.lesson.title}” · {target.module.title}"
         if len(self.packs) > 1:
             source += f" · {target.pack.title}"
@@ -248,7 +253,7 @@ class ReviewView(QScrollArea):
             "pageIntro",
         )
         self.column_layout.addWidget(self.summary_label)
-        self._add_home_button("Back to the dashboard")
+        self._add_home_button(self.home_text)
 
     def _add_home_button(self, text: str) -> None:
         button = QPushButton(text)
@@ -262,6 +267,7 @@ class ReviewView(QScrollArea):
         holder.setLayout(row)
         self.column_layout.addWidget(holder)
         self.home_button = button
+        button.setFocus()
 
     def _show_message(self, text: str) -> None:
         label = _label(text, "pageIntro")
