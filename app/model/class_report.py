@@ -837,7 +837,17 @@ def _learner_rows(
 
 def build_report(paths: Sequence[Path | str], pack: Pack | None = None) -> ClassReport:
     """Read many learners' results files and compute the class report (for ``pack`` when given)."""
-    data = read_class(paths, pack.id if pack is not None else None)
+    return report_from(read_class(paths, pack.id if pack is not None else None), pack)
+
+
+def build_class_report(paths: Sequence[Path | str], packs: Sequence[Pack]) -> ClassReport:
+    """Report on the pack most files are about, with its texts and techniques when it is among ``packs``."""
+    data = read_class(paths)
+    return report_from(data, next((pack for pack in packs if pack.id == data.pack_id), None))
+
+
+def report_from(data: ClassData, pack: Pack | None) -> ClassReport:
+    """Compute the class report from the learners read (``pack`` must be the one they were read for)."""
     learners = list(data.learners.values())
     infos = _pack_questions(pack) if pack is not None else _seen_questions(learners)
     firsts_by_quiz: dict[QuizKey, list[AttemptRecord]] = {}
