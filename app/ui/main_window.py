@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from app.model.progress import ProgressError
 from app.model.schema import step_key
 from app.model.session import LessonSession, LessonState, lesson_state, module_progress
+from app.ui.class_report import classroom_actions
 from app.ui.handout_actions import HandoutActions
 from app.ui.home import HomeView
 from app.ui.lesson_player import LessonPlayerView
@@ -230,6 +231,8 @@ class MainWindow(QMainWindow):
         self.mastery.add_file_actions(file_menu)
         self.handouts = HandoutActions(self)
         self.handouts.add_file_actions(file_menu)
+        file_menu.addSeparator()
+        file_menu.addActions(classroom_actions(self))  # class report; sending results to an LRS
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
 
