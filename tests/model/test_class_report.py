@@ -343,3 +343,25 @@ def test_report_command_writes_csv_and_lists_skipped(
     assert run_report([str(damaged), "-o", str(tmp_path / "none.csv")]) == 1
     assert not (tmp_path / "none.csv").exists()
     assert run_report(["-o", str(out)]) == 2
+
+
+def test_report_command_never_loads_qt(tiny_class: list[Path], tmp_path: Path) -> None:
+    """The report command runs without Qt, like validate."""
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    code = (
+        "import sys; from app.cli import main; "
+        f"status = main(['report', *sys.argv[1:], '-o', {str(tmp_path / 'c.csv')!r}]); "
+        "print(status, 'PySide6' in sys.modules)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, *map(str, tiny_class)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert done.stdout.strip().splitlines()[-1] == "0 False"
