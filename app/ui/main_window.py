@@ -414,8 +414,7 @@ class MainWindow(QMainWindow):
         if isinstance(app, QApplication):
             apply_theme(app)
         self.library.tree.doItemsLayout()
-        if self.presentation is None:  # a presentation's large type is not the learner's zoom
-            self._save_setting("view/zoom", factor)
+        self._save_setting("view/zoom", factor)
         self.zoom_changed.emit(factor)
 
     def _on_theme_changed(self, _theme: object) -> None:

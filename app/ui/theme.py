@@ -157,6 +157,17 @@ def set_zoom(factor: float) -> float:
     return _zoom
 
 
+def set_zoom_quietly(factor: float) -> float:
+    """Set the zoom without telling listeners (up to twice ZOOM_MAX) and return it.
+
+    Presentation mode builds its own widgets in large type this way, while every other screen
+    keeps the size it was built at and nothing is restyled; it puts the old zoom back after.
+    """
+    global _zoom
+    _zoom = round(min(2 * ZOOM_MAX, max(ZOOM_MIN, factor)), 2)
+    return _zoom
+
+
 def scaled(px: float) -> int:
     """Scale a pixel size by the current zoom."""
     return max(1, round(px * _zoom))
