@@ -22,7 +22,7 @@ from app.model.scoring import JUDGE_MAX, JUDGE_MIN, JUDGE_RELIABLE_FROM, Mark, j
 from app.ui.artefact import ArtefactView
 from app.ui.questions.base import QuestionView, register_question_view
 from app.ui.questions.common import FeedbackBadgeView, body_font, question_style
-from app.ui.theme import SPACE_M, SPACE_S, SPACE_XS, current_theme
+from app.ui.theme import SPACE_M, SPACE_S, SPACE_XS, current_theme, scaled
 
 if TYPE_CHECKING:
     from app.model.session import QuestionResult
@@ -116,7 +116,7 @@ class JudgeQuestionView(QuestionView):
         scale.addLayout(ends)
         scale_box = QWidget(self)
         scale_box.setLayout(scale)
-        scale_box.setMaximumWidth(6 * 48 + 5 * SPACE_S + 160)
+        scale_box.setMaximumWidth(scaled(6 * 48 + 160) + 5 * SPACE_S)  # the end labels grow with the zoom
 
         self.badge = FeedbackBadgeView(self)
         self.badge.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
