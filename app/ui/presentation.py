@@ -33,9 +33,10 @@ from app.model import session as session_model
 from app.model.answer_key import correct_response
 from app.model.schema import Compare, Example, Quiz, Reading, Reflect, Step
 from app.ui.annotations import AnnotationNotesPanel
-from app.ui.artefact import ArtefactView
+from app.ui.artefact import ArtefactView, NumberBadgeView
 from app.ui.lesson_player import KIND_LABELS
 from app.ui.question_card import QuestionCardView
+from app.ui.questions.common import ChoiceListView, TileCheckBox
 from app.ui.rich_text import MarkdownView
 from app.ui.steps.base import StepContext
 from app.ui.steps.example import CalloutPanel, SourcesLineView
@@ -83,6 +84,10 @@ PRESENTATION_ZOOM_MAX, PRESENTATION_ZOOM_MIN = 3.0, 1.5
 REFERENCE_SCREEN, REFERENCE_ZOOM = QSize(1920, 1080), 2.0
 #: the reflection prompt is the whole slide: larger than body text
 REFLECT_PROMPT_SCALE = 1.45
+#: questions and prompts a notch above body text, so that the back row reads them first
+PROMPT_SCALE = 1.2
+#: the numbered markers beside notes, drawn at this many pixels before zoom
+BADGE_PX = 20
 #: widths of the reading column and the quiz card, in body-text ems
 READING_COLUMN_EMS, QUIZ_COLUMN_EMS = 34, 42
 
@@ -112,6 +117,27 @@ def make_unfocusable(widget: QWidget) -> None:
     widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     for child in widget.findChildren(QWidget):
         child.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+
+def enlarge_markers(widget: QWidget) -> None:
+    """Draw the numbered note markers and the choice indicators inside ``widget`` at the presentation's size.
+
+    They are painted at fixed pixel sizes made for a desk, which vanish on a wall.
+    """
+    for badge in widget.findChildren(NumberBadgeView):
+        badge.setFixedSize(scaled(BADGE_PX) + 4, scaled(BADGE_PX) + 4)
+    for box in widget.findChildren(TileCheckBox):
+        box.BOX = scaled(TileCheckBox.BOX)
+        if box.maximumHeight() < box.BOX + 2:  # the row pins it to one line of text
+            box.setFixedHeight(box.BOX + 2)
+        box.updateGeometry()
+    side = scaled(14)
+    radio = (
+        f"QFrame#choiceRow QRadioButton::indicator {{ width: {side}px; height: {side}px;"
+        f" border-radius: {side // 2 + 2}px; }}"
+    )
+    for view in widget.findChildren(ChoiceListView):
+        view.setStyleSheet(view.styleSheet() + radio)
 
 
 def presentation_style(theme: Theme) -> str:
@@ -231,6 +257,7 @@ class ReadingSlideView(SlideView):
             context.pack, reading.body, reading.title or "Reading", self, references=True, glossary_links=True
         )
         column.addWidget(self.body)
+        column.addStretch(1)
         self.layout_.addLayout(row)
         self.layout_.addStretch(1)
 
@@ -324,7 +351,7 @@ class CompareSlideView(SlideView):
         assert isinstance(compare, Compare)
         pack = context.pack
         self.add_heading(compare.title or "Compare")
-        self.question = _markdown(pack, compare.question, "Question", self)
+        self.question = _markdown(pack, compare.question, "Question", self, PROMPT_SCALE)
         self.layout_.addWidget(self.question)
         self.layout_.addSpacing(scaled(SPACE_S))
         grid = QGridLayout()
@@ -435,6 +462,8 @@ class QuizSlideView(SlideView):
         row, self.column = _column(QUIZ_COLUMN_EMS)
         self.add_heading(quiz.title or default_title(quiz), self.column)
         self.column.addSpacing(scaled(SPACE_S))
+        self._card_position = self.column.count()
+        self.column.addStretch(1)  # spare height goes below the card while its text wraps
         self.layout_.addLayout(row)
         self.layout_.addStretch(1)
         # one display order per question, the same before and after its answer is shown
@@ -469,7 +498,7 @@ class QuizSlideView(SlideView):
             self.column.removeWidget(self.card)
             self.card.hide()
         if self.column.indexOf(card) < 0:
-            self.column.addWidget(card)
+            self.column.insertWidget(self._card_position, card)
         card.show()
         self.card = card
 
@@ -484,6 +513,7 @@ class QuizSlideView(SlideView):
             checkable=False,
             hints=False,
         )
+        card.prompt.set_text_scale(PROMPT_SCALE)
         if answer_shown:
             response = correct_response(question)
             card.set_response(response)
@@ -492,6 +522,7 @@ class QuizSlideView(SlideView):
             # the marks on each part and the explanation say it all; "Correct, 1 of 1 points" would not fit
             card.status.hide()
             card.score_label.hide()
+        enlarge_markers(card)
         make_unfocusable(card)
         return card
 
@@ -745,6 +776,7 @@ class PresentationView(QWidget):
         step = self.lesson.steps[index]
         view_type = SLIDE_VIEWS.get(step.kind, FallbackSlideView)
         slide = view_type(step, self.context, self.theme, self.page)
+        enlarge_markers(slide)
         make_unfocusable(slide)
         return slide
 
