@@ -150,15 +150,16 @@ def test_display_orders_come_from_the_session(open_quiz, monkeypatch) -> None:
 
 
 def test_measure_quiz_explains_the_before_and_after_check(open_quiz) -> None:
-    """A pre-test says it is a before-and-after check, not graded for passing, and names its mark."""
+    """A pre-test says it is a before-and-after check kept for comparison, and that its mark counts as usual."""
     view = open_quiz("before")
     assert view.title.text() == "Before-and-after check"
     assert view.meta.text() == "Test · 2 questions · Pass: 70%"
     assert view.measure_note.isVisible()
     note = view.measure_note.body.toPlainText()
     assert "before-and-after check" in note
-    assert "isn't graded for passing" in note
-    assert "70%" in note
+    assert "to compare with the after-check" in note
+    assert "pass mark of 70% counts towards passing this lesson" in note
+    assert "graded" not in note  # the header says "Pass: 70%": the note must not contradict it
 
 
 # ---------------------------------------------------------------- practice

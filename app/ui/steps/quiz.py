@@ -41,15 +41,14 @@ from app.ui.theme import SPACE_L, SPACE_M, SPACE_S, SPACE_XL, SPACE_XS, current_
 
 MEASURE_NOTES = {
     "pre": (
-        "**A before-and-after check.** Answer with what you know now. Your first attempt here is "
-        "compared with your first attempt at the check at the end, to show how your reading has "
-        "changed. It isn't graded for passing; its pass mark of {pass_mark} only counts towards "
-        "marking this lesson as passed."
+        "**A before-and-after check.** Answer with what you know now. The score of your first "
+        "attempt is kept, to compare with the after-check at the end. As for any quiz, its pass "
+        "mark of {pass_mark} counts towards passing this lesson."
     ),
     "post": (
-        "**The after check.** Your first attempt here is compared with the check you took at the "
-        "start, to show how your reading has changed. It isn't graded for passing; its pass mark "
-        "of {pass_mark} only counts towards marking this lesson as passed."
+        "**The after-check.** The score of your first attempt is compared with the check you took "
+        "at the start, to show how your reading has changed. As for any quiz, its pass mark of "
+        "{pass_mark} counts towards passing this lesson."
     ),
 }
 MODE_NOTES = {
