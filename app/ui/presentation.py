@@ -137,7 +137,8 @@ def enlarge_markers(widget: QWidget) -> None:
         f" border-radius: {side // 2 + 2}px; }}"
     )
     for view in widget.findChildren(ChoiceListView):
-        view.setStyleSheet(view.styleSheet() + radio)
+        if radio not in view.styleSheet():
+            view.setStyleSheet(view.styleSheet() + radio)
 
 
 def presentation_style(theme: Theme) -> str:
