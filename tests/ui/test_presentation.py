@@ -206,6 +206,9 @@ def test_the_type_is_larger_than_the_players(example_window, qtbot):
     presented = view.slide().artefact_view.text_view.document().defaultFont().pixelSize()
     assert presented >= 1.5 * player_px
     assert view.slide().title_label.font().pixelSize() > presented
+    # the player behind keeps its size: nothing outside the presentation was restyled
+    player_view = example_window.player.current_view()
+    assert player_view.artefact_view.text_view.document().defaultFont().pixelSize() == player_px
 
 
 def test_ctrl_plus_makes_the_type_larger_and_keeps_the_reveals(example_window, qtbot):
