@@ -195,6 +195,9 @@ def start(argv: list[str]) -> MainWindow:
     """Show the window at once, then load the packs in the first turn of the event loop."""
     startup = prepare(argv)
     window = MainWindow(startup.store, startup.profile_id, None, startup.icon)
+    from app.ui.results_dialogs import install_progress_error_hook
+
+    install_progress_error_hook(lambda: window)  # a full disk met in any screen is told, not a traceback
     window.show()
     startup.app.processEvents()  # paint the window now, so the learner sees it while packs load
     QTimer.singleShot(0, lambda: fill_window(window, startup))

@@ -16,15 +16,15 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QHBoxLayout, QMenu
 
 from app.model.progress import ProgressError
-from app.ui.dashboard import DashboardView
 from app.ui.profiles import ProfileMenuButton
-from app.ui.review import ReviewView, review_button_text
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QToolButton
 
     from app.model.progress import RecoveryReport
+    from app.ui.dashboard import DashboardView
     from app.ui.main_window import MainWindow
+    from app.ui.review import ReviewView
 
 DASHBOARD_STATE, REVIEW_STATE = "dashboard", "review"
 LESSON_STATE, LIBRARY_STATE = "lesson", "library"
@@ -37,13 +37,10 @@ class MasteryWiring:
         self.window = window
         #: When review schedules are read and written; None means now (tests move it forward).
         self.clock: Callable[[], datetime | None] = lambda: None
-        self.dashboard = DashboardView(window.store, window.profile_id)
-        self.dashboard.continue_requested.connect(window.continue_learning)
-        self.dashboard.review_requested.connect(self.show_review)
-        self.dashboard.home_requested.connect(window.show_library)
-        self.review = ReviewView(window.store, window.profile_id, clock=lambda: self.clock())
-        self.review.reviewed.connect(self.refresh_review_count)
-        self.review.home_requested.connect(self.show_home)
+        # The screens are built when first needed: their imports (fsrs, the question widgets) would
+        # otherwise delay the window's first paint.
+        self._dashboard: DashboardView | None = None
+        self._review: ReviewView | None = None
         self.profile_button = ProfileMenuButton(window.store, window.profile_id)
         self.profile_button.profile_requested.connect(self.switch_profile)
         self._state = ""
@@ -64,13 +61,37 @@ class MasteryWiring:
         layout.addWidget(self.review_button)
 
     def add_screens(self) -> None:
-        """Put the dashboard and Review on the window's stack as named states."""
-        window = self.window
-        window.stack.addWidget(self.dashboard)
-        window.stack.addWidget(self.review)
-        window.screens[DASHBOARD_STATE] = self.dashboard
-        window.screens[REVIEW_STATE] = self.review
-        window.player.completion_changed.connect(self.refresh_review_count)
+        """Recount reviews after quizzes; the dashboard and Review join the stack when first shown."""
+        self.window.player.completion_changed.connect(self.refresh_review_count)
+
+    @property
+    def dashboard(self) -> DashboardView:
+        """Return the dashboard screen, building it and adding it to the window's states on first use."""
+        if self._dashboard is None:
+            from app.ui.dashboard import DashboardView
+
+            window = self.window
+            self._dashboard = DashboardView(window.store, window.profile_id)
+            self._dashboard.continue_requested.connect(window.continue_learning)
+            self._dashboard.review_requested.connect(self.show_review)
+            self._dashboard.home_requested.connect(window.show_library)
+            window.stack.addWidget(self._dashboard)
+            window.screens[DASHBOARD_STATE] = self._dashboard
+        return self._dashboard
+
+    @property
+    def review(self) -> ReviewView:
+        """Return the Review screen, building it and adding it to the window's states on first use."""
+        if self._review is None:
+            from app.ui.review import ReviewView
+
+            window = self.window
+            self._review = ReviewView(window.store, window.profile_id, clock=lambda: self.clock())
+            self._review.reviewed.connect(self.refresh_review_count)
+            self._review.home_requested.connect(self.show_home)
+            window.stack.addWidget(self._review)
+            window.screens[REVIEW_STATE] = self._review
+        return self._review
 
     def add_file_actions(self, menu: QMenu) -> None:
         """Add Export results… and Import results… to the File menu."""
@@ -96,6 +117,7 @@ class MasteryWiring:
 
     def show_home(self) -> None:
         """Show the dashboard when the learner has started something in the loaded packs, else Home."""
+        self.dashboard.set_profile(self.window.profile_id)
         self.dashboard.set_packs(self.window.packs)
         if self.dashboard.started():
             self.show_dashboard()
@@ -125,10 +147,12 @@ class MasteryWiring:
 
     def refresh_review_count(self) -> None:
         """Show how many questions are due in the top bar and the Go menu."""
-        self.review.set_profile(self.window.profile_id)
-        self.review.set_packs(self.window.packs)
-        count = self.review.due_count()
-        text = review_button_text(count)
+        count = 0
+        if self.window.packs:  # no packs (yet): nothing can be shown, so nothing is due
+            self.review.set_profile(self.window.profile_id)
+            self.review.set_packs(self.window.packs)
+            count = self.review.due_count()
+        text = f"Review ({count})" if count else "Review"
         if hasattr(self, "review_button"):
             self.review_button.setText(text)
             self.review_button.setAccessibleName(
@@ -170,8 +194,6 @@ class MasteryWiring:
         window.session = None
         window.profile_id = profile_id
         self.profile_button.set_profile(profile_id)
-        self.dashboard.set_profile(profile_id)
-        self.review.set_profile(profile_id)
         window.library.refresh_states()
         window.home.refresh()
         window._show_continue_target()

@@ -10,14 +10,14 @@ module functions so that tests can replace them.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+import sys
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from app.model import results
 from app.model.progress import ProgressError
 
 if TYPE_CHECKING:
@@ -80,6 +80,7 @@ def export_results(
     path: str | None = None,
 ) -> int | None:
     """Export the learner's results (asking where when ``path`` is None); return how many were written."""
+    from app.model import results  # only now: the window opens without it
     if path is None:
         try:
             suggested = suggested_export_path(store, profile_id)
@@ -121,6 +122,7 @@ def import_summary_text(summary: ImportSummary) -> str:
 
 def import_results(parent: QWidget | None, store: ProgressStore, path: str | None = None) -> ImportSummary | None:
     """Merge a results file into the store (asking for it when ``path`` is None); return what was done."""
+    from app.model import results
     if path is None:
         path = choose_import_path(parent)
         if path is None:
@@ -145,3 +147,25 @@ def show_recovery(parent: QWidget | None, report: RecoveryReport) -> None:
 def show_progress_error(parent: QWidget | None, error: ProgressError) -> None:
     """Say that progress could not be saved or read (a full disk, a read-only folder), without closing."""
     warn(parent, "Progress not saved", str(error))
+
+
+def progress_error_hook(parent: Callable[[], QWidget | None], previous: Callable[..., object]) -> Callable[..., None]:
+    """Return an excepthook that shows a ProgressError escaping any screen in a dialog, and passes on the rest.
+
+    Qt hands exceptions raised in slots to ``sys.excepthook``; with this hook a full disk or a
+    read-only folder met anywhere (opening a step, saving a reflection) is told to the learner
+    plainly and the app carries on, instead of a traceback on the console.
+    """
+
+    def hook(kind: type[BaseException], error: BaseException, trace: object) -> None:
+        if isinstance(error, ProgressError):
+            show_progress_error(parent(), error)
+            return
+        previous(kind, error, trace)
+
+    return hook
+
+
+def install_progress_error_hook(parent: Callable[[], QWidget | None]) -> None:
+    """Make ``sys.excepthook`` show ProgressErrors from any slot in a dialog (see ``progress_error_hook``)."""
+    sys.excepthook = progress_error_hook(parent, sys.excepthook)

@@ -51,11 +51,6 @@ def due_review_items(
     return review.due_items(store, profile_id, now, packs=packs)
 
 
-def review_button_text(count: int) -> str:
-    """Name the toolbar's Review entry with the number due: "Review (3)", or "Review" for none."""
-    return f"Review ({count})" if count else "Review"
-
-
 def _label(text: str, name: str | None = None, *, wrap: bool = True) -> QLabel:
     label = QLabel(text)
     if name:

@@ -4,10 +4,12 @@ results export and import; and the plain message when the progress file was reco
 from __future__ import annotations
 
 import json
+import sys
 
 import pytest
 
 from app.model.dashboard import describe_change
+from app.model.progress import ProgressError
 from app.model.session import LessonSession, before_after
 from app.ui import results_dialogs
 from app.ui.charts import BeforeAfterChart
@@ -213,3 +215,31 @@ def test_a_recovered_progress_file_is_reported_at_startup(make_window, messages,
     assert text == window.store.recovery.message
     assert "started a fresh progress file" in text
     assert window.store.profiles()  # the app carries on with a working store
+
+
+def test_progress_errors_from_any_slot_are_shown_not_raised(messages):
+    """The app's excepthook shows a ProgressError in a dialog and hands every other error on."""
+    passed_on = []
+    hook = results_dialogs.progress_error_hook(lambda: None, lambda *args: passed_on.append(args[1]))
+    hook(ProgressError, ProgressError("Progress could not be saved: the folder is read-only."), None)
+    assert messages == [("Progress not saved", "Progress could not be saved: the folder is read-only.")]
+    problem = ValueError("something else")
+    hook(ValueError, problem, None)
+    assert passed_on == [problem] and len(messages) == 1
+
+
+@pytest.mark.qt_no_exception_capture
+def test_a_full_disk_while_opening_a_lesson_is_told_and_the_app_goes_on(example_window, messages, monkeypatch):
+    """A write failing inside a slot (opening a lesson from the library) reaches the learner as a message."""
+    window = example_window
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test
+    results_dialogs.install_progress_error_hook(lambda: window)
+
+    def full(*_args, **_kwargs):
+        raise ProgressError("Progress could not be saved: the disk is full.")
+
+    monkeypatch.setattr(window.store, "record_visit", full)
+    pack = window.packs[0]
+    window.library.lesson_requested.emit(pack, pack.modules[0], pack.lesson("tea", "the-post"))
+    assert messages == [("Progress not saved", "Progress could not be saved: the disk is full.")]
+    assert window.isVisible()
