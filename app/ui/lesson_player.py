@@ -5,10 +5,11 @@ from __future__ import annotations
 import html
 import sys
 import traceback
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
+from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen, QPixmap
 from PySide6.QtWidgets import (
     QAbstractButton,
     QFrame,
@@ -28,6 +29,7 @@ from app.ui.theme import (
     SPACE_S,
     SPACE_XL,
     SPACE_XXL,
+    Theme,
     current_theme,
     scaled,
     theme_signals,
@@ -44,6 +46,12 @@ SIDE_PANEL_WIDTH = 260
 
 KIND_LABELS = {"reading": "Reading", "example": "Example", "compare": "Compare", "quiz": "Quiz", "reflect": "Reflect"}
 STATUS_WORDS = {"done": "done", "current": "current", "todo": "not opened yet"}
+
+#: how long after a step is painted the player does its idle work (build the next step, delete old views)
+IDLE_DELAY_MS = 150
+
+#: step dots drawn once per look (status, number, focus, size, pixel ratio, theme, font)
+_DOT_PIXMAPS: dict[tuple[object, ...], QPixmap] = {}
 
 
 def step_title(step: Step) -> str:
@@ -79,8 +87,27 @@ class StepDotButton(QAbstractButton):
         return QSize(side, side)
 
     def paintEvent(self, _event: QPaintEvent) -> None:
+        # Antialiased circles are slow to draw and every switch repaints every dot: draw each look once.
         theme = current_theme()
+        ratio = self.devicePixelRatioF()
+        key = (self.status, self.number, self.hasFocus(), self.width(), self.height(), ratio, theme,
+               self.font().key())
+        pixmap = _DOT_PIXMAPS.get(key)
+        if pixmap is None:
+            if len(_DOT_PIXMAPS) > 512:
+                _DOT_PIXMAPS.clear()
+            pixmap = QPixmap(round(self.width() * ratio), round(self.height() * ratio))
+            pixmap.setDevicePixelRatio(ratio)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            self._draw(pixmap, theme)
+            _DOT_PIXMAPS[key] = pixmap
         painter = QPainter(self)
+        painter.drawPixmap(0, 0, pixmap)
+        painter.end()
+
+    def _draw(self, device: QPixmap, theme: Theme) -> None:
+        """Draw the dot as it looks now onto ``device``."""
+        painter = QPainter(device)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         side = min(self.width(), self.height())
         box = QRectF((self.width() - side) / 2 + 2, (self.height() - side) / 2 + 2, side - 4, side - 4)
@@ -183,6 +210,27 @@ class StepFallbackView(QWidget):
         return None
 
 
+class AfterPaintHook(QObject):
+    """Calls ``receiver``'s ``action`` once, a moment after ``widget`` was first painted.
+
+    The moment (IDLE_DELAY_MS) lets layouts that fit text to the width finish their passes and
+    paint first; then the learner is reading, and the action's work goes unnoticed.
+    """
+
+    def __init__(self, widget: QWidget, receiver: QObject, action: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._receiver = receiver
+        self._action = action
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(IDLE_DELAY_MS, self._receiver, self._action)  # not called if the receiver is gone
+            self.deleteLater()
+        return False
+
+
 class LessonPlayerView(QWidget):
     """Plays one lesson: shows a step, moves between steps and records each one opened.
 
@@ -206,6 +254,8 @@ class LessonPlayerView(QWidget):
         self.current_index = -1
         self._views: dict[int, QWidget] = {}
         self._side_panels: dict[int, QWidget | None] = {}
+        #: views of the lesson played before, hidden; deleted once the new lesson has been painted
+        self._retired: list[QWidget] = []
         self._done: set[int] = set()
         self._next_lesson_title: str | None = None
 
@@ -369,15 +419,7 @@ class LessonPlayerView(QWidget):
         self.current_index = index
         if self.session is not None:
             self.session.open_step(index)
-        view = self._views.get(index)
-        if view is None:
-            view = self._build_view(index)
-            self._views[index] = view
-            side_panel = getattr(view, "side_panel", lambda: None)()
-            self._side_panels[index] = side_panel
-            completion = getattr(view, "completion_changed", None)
-            if completion is not None:
-                completion.connect(self.completion_changed)
+        view = self._view(index)
         if self._view_slot.indexOf(view) < 0:
             self._view_slot.addWidget(view)
         view.show()
@@ -406,6 +448,8 @@ class LessonPlayerView(QWidget):
         self.next_button.setToolTip(tip)
         self.scroll.verticalScrollBar().setValue(0)
         self.side_scroll.verticalScrollBar().setValue(0)
+        # While the learner reads this step, build the next one and let go of the last lesson's views.
+        AfterPaintHook(view, self, self._on_step_painted)
         self.step_changed.emit(index)
 
     def go_next(self) -> None:
@@ -438,6 +482,27 @@ class LessonPlayerView(QWidget):
 
     # ---------------------------------------------------------------- building steps
 
+    def _view(self, index: int) -> QWidget:
+        """Return the view of step ``index``, building it (and its side panel) the first time."""
+        view = self._views.get(index)
+        if view is None:
+            view = self._build_view(index)
+            self._views[index] = view
+            side_panel = getattr(view, "side_panel", lambda: None)()
+            self._side_panels[index] = side_panel
+            completion = getattr(view, "completion_changed", None)
+            if completion is not None:
+                completion.connect(self.completion_changed)
+        return view
+
+    def _on_step_painted(self) -> None:
+        """Once a step is on screen: delete the previous lesson's views and build the next step's."""
+        self._dispose_retired()
+        following = self.current_index + 1
+        if self.lesson is not None and following < self.step_count and following not in self._views:
+            view = self._view(following)  # built hidden, outside the layout, until the learner opens it
+            view.ensurePolished()  # styles resolved now rather than when it is shown
+
     def _build_view(self, index: int) -> QWidget:
         """Build the registered widget for step ``index``, or an honest stand-in."""
         from app.ui import steps as _steps  # noqa: F401  (registers every step view)
@@ -455,21 +520,28 @@ class LessonPlayerView(QWidget):
             return StepFallbackView(f"This step could not be shown: {error}", self.column)
 
     def _drop_views(self) -> None:
-        """Delete every built step view and side panel."""
-        # Hide and detach first: deleteLater waits for the event loop, and must not leave them painted.
+        """Take every built step view and side panel off the screen; they are deleted after the next paint."""
+        # Hidden at once, so nothing of the old lesson is painted; detaching and deleting a whole
+        # lesson's widgets is slow, so it waits until the new lesson is on screen.
+        self._dispose_retired()  # any left from a lesson that was never painted
         for view in self._views.values():
             self._view_slot.removeWidget(view)
             view.hide()
-            view.setParent(None)
-            view.deleteLater()
+            self._retired.append(view)
         for side in self._side_panels.values():
             if side is not None:
                 self._side_layout.removeWidget(side)
                 side.hide()
-                side.setParent(None)
-                side.deleteLater()
+                self._retired.append(side)
         self._views.clear()
         self._side_panels.clear()
+
+    def _dispose_retired(self) -> None:
+        """Detach and delete the views of lessons played before."""
+        retired, self._retired = self._retired, []
+        for widget in retired:
+            widget.setParent(None)
+            widget.deleteLater()
 
     # ---------------------------------------------------------------- slots
 

@@ -9,6 +9,7 @@ system browser.
 from __future__ import annotations
 
 import weakref
+from collections import OrderedDict
 from typing import TYPE_CHECKING
 
 import shiboken6
@@ -16,7 +17,13 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt, QUrl, Sign
 from PySide6.QtGui import QDesktopServices, QImage, QImageReader, QTextDocument
 from PySide6.QtWidgets import QFrame, QSizePolicy, QTextBrowser, QToolTip, QWidget
 
-from app.model.markdown import GLOSSARY_SCHEME, REFERENCE_ANCHOR, MarkdownRenderer, is_web_url
+from app.model.markdown import (
+    GLOSSARY_SCHEME,
+    REFERENCE_ANCHOR,
+    MarkdownRenderer,
+    RenderedMarkdown,
+    is_web_url,
+)
 from app.model.markdown import is_pack_relative_path as _is_pack_path
 from app.model.source import PackFileError
 from app.ui.theme import BODY_PX, body_px, current_theme, reading_font, theme_signals
@@ -29,6 +36,13 @@ MAX_IMAGE_BYTES = 8 * 1024 * 1024
 MAX_IMAGE_PIXELS = 40_000_000
 MAX_IMAGE_ALLOCATION_MB = 256
 IMAGE_DISPLAY_WIDTH = 640
+
+#: one renderer per pack manifest and scheme: building markdown-it's parser costs more than most fields
+_renderers: dict[tuple[int, bool], tuple[object, MarkdownRenderer]] = {}
+#: rendered fields by renderer, text and options: revisits, zoom steps and the scheme switching back
+#: render nothing twice
+_rendered: OrderedDict[tuple[int, str, bool, bool], RenderedMarkdown] = OrderedDict()
+MAX_RENDERED = 2048
 
 #: the live views, re-rendered when the zoom or the colour scheme changes
 _live_views: weakref.WeakSet[MarkdownView] = weakref.WeakSet()
@@ -71,6 +85,39 @@ def load_pack_image(pack: Pack, path: str, max_width: int | None = None) -> QIma
         reader.setScaledSize(QSize(max_width, max(1, round(size.height() * max_width / size.width()))))
     image = reader.read()
     return None if image.isNull() else image
+
+
+def shared_renderer(pack: Pack | None, dark: bool) -> MarkdownRenderer:
+    """Return the renderer of ``pack``'s Markdown (its sources and glossary) in the light or dark scheme."""
+    manifest = pack.manifest if pack is not None else None
+    key = (id(manifest), dark)
+    entry = _renderers.get(key)
+    if entry is None or entry[0] is not manifest:  # the manifest held in the entry keeps its id unique
+        if len(_renderers) >= 16:
+            _renderers.clear()
+        renderer = MarkdownRenderer(
+            manifest.sources if manifest else {}, manifest.glossary if manifest else (), dark=dark
+        )
+        entry = (manifest, renderer)
+        _renderers[key] = entry
+    return entry[1]
+
+
+def render_markdown(
+    pack: Pack | None, text: str, *, dark: bool, glossary_links: bool = False, references: bool = False
+) -> RenderedMarkdown:
+    """Render a Markdown field of ``pack`` (cached: treat the result as read-only)."""
+    renderer = shared_renderer(pack, dark)
+    key = (id(renderer), text, glossary_links, references)
+    rendered = _rendered.get(key)
+    if rendered is None:
+        rendered = renderer.render(text, glossary_links=glossary_links, references=references)
+        _rendered[key] = rendered
+        if len(_rendered) > MAX_RENDERED:
+            _rendered.popitem(last=False)
+    else:
+        _rendered.move_to_end(key)
+    return rendered
 
 
 def document_css(dark: bool, scale: float = 1.0) -> str:
@@ -134,8 +181,7 @@ class MarkdownView(QTextBrowser):
         self.setFrameShape(QFrame.Shape.NoFrame)
         # links stay reachable by keyboard; no keyboard caret, which reads as an editable field
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
-        self.viewport().setAutoFillBackground(False)
-        self.setStyleSheet("QTextBrowser { background: transparent; }")
+        self.viewport().setAutoFillBackground(False)  # transparent: the application's style sheet says so
         self.anchorClicked.connect(self._on_self_anchor_clicked)
         if fit_content:
             self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -164,9 +210,9 @@ class MarkdownView(QTextBrowser):
     def refresh(self) -> None:
         """Render again, after a zoom or theme change."""
         theme = current_theme()
-        renderer = self._renderer(theme.dark)
-        rendered = renderer.render(
-            self._markdown, glossary_links=self._glossary_links, references=self._references
+        rendered = render_markdown(
+            self.pack, self._markdown, dark=theme.dark, glossary_links=self._glossary_links,
+            references=self._references,
         )
         self.document().setDefaultStyleSheet(document_css(theme.dark, self._scale))
         self.document().setDefaultFont(reading_font(BODY_PX * self._scale))
@@ -175,12 +221,6 @@ class MarkdownView(QTextBrowser):
         self.citations = rendered.citations
         if self._fit_content:
             self._on_document_size_changed()
-
-    def _renderer(self, dark: bool) -> MarkdownRenderer:
-        manifest = self.pack.manifest if self.pack is not None else None
-        return MarkdownRenderer(
-            manifest.sources if manifest else {}, manifest.glossary if manifest else (), dark=dark
-        )
 
     # ------------------------------------------------------------ sizing
 
@@ -244,7 +284,7 @@ def glossary_tip_html(pack: Pack, index: int) -> str:
         head += f"  {html.escape(term.native)}"
     if term.romanization:
         head += f" <i>{html.escape(term.romanization)}</i>"
-    definition = MarkdownRenderer(pack.manifest.sources).render_inline(term.definition)
+    definition = shared_renderer(pack, dark=False).render_inline(term.definition)
     return f"<p>{head}</p><p>{definition}</p>"
 
 
