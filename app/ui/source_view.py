@@ -27,13 +27,14 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPlainTextEdit, QTextEdit, QVBoxLayout, QWidget
 
-from app.model.limits import MAX_YAML_BYTES
 from app.model.problems import Problem
 from app.model.source import PackFileError, PackSource
 from app.ui.theme import SPACE_L, SPACE_M, SPACE_S, SPACE_XS, Theme, current_theme, mono_font, theme_signals
 
 #: larger files are shown as plain text: highlighting 1 MB took seconds in the security review
 MAX_HIGHLIGHT_CHARS = 200_000
+#: larger files are not shown at all: a view of megabytes of YAML helps no one and costs memory
+MAX_SHOWN_BYTES = 2 * 1024 * 1024
 #: files named like this are highlighted with Pygments' YAML lexer; anything else is plain text
 YAML_SUFFIXES = (".yaml", ".yml")
 
@@ -403,7 +404,7 @@ def read_source_text(source: PackSource | None, file: str) -> tuple[str | None, 
     if source is None:
         return None, "The pack's files cannot be read, so this file cannot be shown. The message says why."
     try:
-        data = source.read_bytes(file, limit=MAX_YAML_BYTES)
+        data = source.read_bytes(file, limit=MAX_SHOWN_BYTES)
     except PackFileError as error:
         return None, f"{file} cannot be shown: {error}."
     except OSError as error:
