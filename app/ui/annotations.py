@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFocusEvent, QFont, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QScrollArea,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui.artefact import AnnotationMark, NumberBadgeView, sans_font
+from app.ui.flow_layout import FlowLayout
 from app.ui.rich_text import MarkdownView
 from app.ui.theme import SPACE_M, SPACE_S, SPACE_XS, Theme, current_theme
 
@@ -244,10 +244,49 @@ class AnnotationNotesPanel(QWidget):
         self.annotation_selected.emit(index)
 
 
-class TechniqueLegendView(QWidget):
-    """The techniques an artefact's annotations use: swatch, label and the marker numbers."""
+class LegendEntryView(QWidget):
+    """One technique of the legend: its swatch, then its label and marker numbers, wrapping when narrow."""
 
-    COLUMNS = 3
+    def __init__(self, label: str, color: QColor, numbers: list[int], theme: Theme, parent: QWidget | None = None):
+        super().__init__(parent)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(SPACE_S)
+        self.swatch = QFrame(self)
+        self.swatch.setFixedSize(14, 14)
+        fill = QColor(color)
+        fill.setAlpha(theme.highlight_alpha + 40)
+        self.swatch.setStyleSheet(
+            f"background: rgba({fill.red()}, {fill.green()}, {fill.blue()}, {fill.alpha()});"
+            f" border: 2px solid {color.name()}; border-radius: 3px;"
+        )
+        # the swatch sits on the first line of a label that wraps
+        row.addWidget(self.swatch, 0, Qt.AlignmentFlag.AlignTop)
+        marker_list = ", ".join(str(n) for n in numbers)
+        self.text_label = _plain_label(f"{label}  ({marker_list})", sans_font(13), theme.muted, self)
+        self.text_label.setAccessibleName(f"{label}: marker{'s' if len(numbers) > 1 else ''} {marker_list}")
+        row.addWidget(self.text_label, 1)
+        self.setAccessibleName(self.text_label.accessibleName())
+
+    def sizeHint(self) -> QSize:
+        """Prefer the label on one line."""
+        metrics = self.text_label.fontMetrics()
+        width = self.swatch.width() + SPACE_S + metrics.horizontalAdvance(self.text_label.text()) + 2
+        return QSize(width, max(self.swatch.height(), metrics.height()))
+
+    def minimumSizeHint(self) -> QSize:
+        """Be as narrow as the longest word, so that the legend never widens its column."""
+        metrics = self.text_label.fontMetrics()
+        longest = max((metrics.horizontalAdvance(word) for word in self.text_label.text().split()), default=0)
+        return QSize(self.swatch.width() + SPACE_S + longest + 2, max(self.swatch.height(), metrics.height()))
+
+
+class TechniqueLegendView(QWidget):
+    """The techniques an artefact's annotations use: swatch, label and the marker numbers.
+
+    The entries flow in rows and wrap (a long label wraps within its entry), so the legend fits
+    any column the step fits.
+    """
 
     def __init__(
         self, marks: list[AnnotationMark], theme: Theme | None = None, parent: QWidget | None = None
@@ -255,34 +294,15 @@ class TechniqueLegendView(QWidget):
         super().__init__(parent)
         theme = theme or current_theme()
         self.setAccessibleName("Technique legend")
-        grid = QGridLayout(self)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setHorizontalSpacing(SPACE_M * 2)
-        grid.setVerticalSpacing(SPACE_XS)
+        flow = FlowLayout(self, spacing=SPACE_M * 2, row_spacing=SPACE_XS)
+        flow.setContentsMargins(0, 0, 0, 0)
         entries: dict[str, tuple[QColor, list[int]]] = {}
         for mark in marks:
             label = mark.technique_label or "Other note"
             entries.setdefault(label, (mark.color, []))[1].append(mark.number)
         self.entries = {label: numbers for label, (_color, numbers) in entries.items()}
-        for position, (label, (color, numbers)) in enumerate(entries.items()):
-            cell = QHBoxLayout()
-            cell.setSpacing(SPACE_S)
-            swatch = QFrame(self)
-            swatch.setFixedSize(14, 14)
-            fill = QColor(color)
-            fill.setAlpha(theme.highlight_alpha + 40)
-            swatch.setStyleSheet(
-                f"background: rgba({fill.red()}, {fill.green()}, {fill.blue()}, {fill.alpha()});"
-                f" border: 2px solid {color.name()}; border-radius: 3px;"
-            )
-            cell.addWidget(swatch)
-            text = f"{label}  ({', '.join(str(n) for n in numbers)})"
-            entry = _plain_label(text, sans_font(13), theme.muted, self)
-            entry.setWordWrap(False)
-            entry.setAccessibleName(
-                f"{label}: marker{'s' if len(numbers) > 1 else ''} {', '.join(str(n) for n in numbers)}"
-            )
-            cell.addWidget(entry)
-            cell.addStretch(1)
-            grid.addLayout(cell, position // self.COLUMNS, position % self.COLUMNS)
-        grid.setColumnStretch(self.COLUMNS, 1)
+        self.entry_views = [
+            LegendEntryView(label, color, numbers, theme, self) for label, (color, numbers) in entries.items()
+        ]
+        for entry in self.entry_views:
+            flow.addWidget(entry)

@@ -7,12 +7,14 @@ import dataclasses
 import msgspec
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWidget
 
 from app.model.loader import load_pack
+from app.ui.lesson_player import COLUMN_MIN_WIDTH
 from app.ui.steps.base import StepContext, create_step_view
 from app.ui.steps.example import ExampleStepView, SourcesLineView
 from app.ui.theme import LIGHT
-from tests.conftest import EXAMPLE_PACK
+from tests.conftest import BUILTIN_PACK, EXAMPLE_PACK
 
 
 @pytest.fixture(scope="module")
@@ -140,3 +142,74 @@ def test_source_titles_are_text_not_markup(qtbot, pack) -> None:
     qtbot.addWidget(line)
     assert "&lt;img src=" in line.text() and "<img" not in line.text()
     assert "href=" not in line.text()
+
+
+# ---------------------------------------------------------------- the built-in pack in a real window
+
+
+def settle() -> None:
+    """Let posted layout requests run (a height change climbs the widget tree about a level a pass)."""
+    for _ in range(40):
+        QApplication.processEvents()
+
+
+def clipped_by(widget: QWidget, top: QWidget) -> QWidget | None:
+    """Return the first ancestor (up to ``top``) that cuts off part of ``widget``, or None."""
+    child = widget
+    while child is not top:
+        parent = child.parentWidget()
+        if not parent.rect().contains(child.geometry()):
+            return parent
+        child = parent
+    return None
+
+
+def open_builtin_step(make_window, lesson_id: str, number: int):
+    """Open step ``number`` (1-based) of a built-in lesson in a 1024x700 window; return the window."""
+    window = make_window(str(BUILTIN_PACK))
+    window.resize(1024, 700)
+    window.show()
+    pack = window.packs[0]
+    module, lesson = next((m, le) for m in pack.modules for le in m.lessons if le.id == lesson_id)
+    window.open_lesson(pack, module, lesson, number - 1)
+    settle()
+    return window
+
+
+@pytest.mark.parametrize(
+    ("lesson_id", "number"),
+    [("what-censors-remove", 4), ("official-accounts", 3), ("cheerleading", 3), ("checking-claims", 3)],
+)
+def test_revealed_text_keeps_every_line_on_the_card(make_window, lesson_id, number) -> None:
+    """After Reveal, the numbered markers lengthen the text; the card grows so that no line is cut off."""
+    window = open_builtin_step(make_window, lesson_id, number)
+    view = window.player.current_view()
+    assert isinstance(view, ExampleStepView)
+    text = view.artefact_view.text_view
+    view.artefact_view.reveal_annotations()
+    settle()
+    assert view.legend.isVisible()
+    assert text.height() >= text.document().size().height()
+    assert clipped_by(text, view) is None
+    for width in (900, 1300):  # and after the window is resized
+        window.resize(width, 700)
+        settle()
+        assert text.height() >= text.document().size().height()
+        assert clipped_by(text, view) is None
+
+
+def test_the_legend_fits_the_narrowest_column(make_window) -> None:
+    """Technique labels wrap in rows: the legend never widens the step past the column or cuts a label."""
+    window = open_builtin_step(make_window, "cheerleading", 3)
+    view = window.player.current_view()
+    view.artefact_view.reveal_annotations()
+    settle()
+    assert view.legend.minimumSizeHint().width() <= COLUMN_MIN_WIDTH
+    assert view.minimumSizeHint().width() <= window.player.column.width()
+    assert len(view.legend.entry_views) == 4
+    for entry in view.legend.entry_views:
+        label = entry.text_label
+        assert clipped_by(label, view) is None
+        needed = label.heightForWidth(label.width())
+        assert label.height() >= needed  # every line of a wrapped label is shown
+        assert "(" in label.text() and label.text().endswith(")")  # the marker numbers are there
