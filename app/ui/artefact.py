@@ -51,6 +51,7 @@ from PySide6.QtWidgets import (
 
 from app.model.quotes import find_occurrence, spans_found
 from app.model.schema import Artefact
+from app.ui.flow_layout import BesideOrBelowLayout
 from app.ui.rich_text import load_pack_image
 from app.ui.theme import (
     SPACE_L,
@@ -951,6 +952,7 @@ class ArtefactView(QWidget):
         self.text_view: ArtefactTextView | None = None
         self.image_view: ArtefactImageView | None = None
         self.illustrative_badge: IllustrativeBadgeView | None = None
+        self.badge_layout: BesideOrBelowLayout | None = None  # posts and messages: the badge moves when narrow
         self.translated: TranslatedTextView | None = None
         self.engagement_labels: dict[str, QLabel] = {}
         self.forwarded_tag: QLabel | None = None
@@ -1162,6 +1164,19 @@ class ArtefactView(QWidget):
             return holder
         return self.image_view
 
+    def _with_badge(self, main: QWidget) -> QWidget:
+        """Put the illustrative badge at the top right of ``main``, or under it when the card is narrow."""
+        if not self.artefact.illustrative:
+            return main
+        holder = QWidget(self.card)
+        self.badge_layout = BesideOrBelowLayout(holder, spacing=SPACE_S)
+        self.badge_layout.setContentsMargins(0, 0, 0, 0)
+        main.setParent(holder)
+        self.badge_layout.addWidget(main)
+        self.illustrative_badge = IllustrativeBadgeView(self.theme, holder)
+        self.badge_layout.addWidget(self.illustrative_badge)
+        return holder
+
     def _badge_row(self, layout: QHBoxLayout) -> None:
         if self.artefact.illustrative:
             self.illustrative_badge = IllustrativeBadgeView(self.theme, self.card)
@@ -1187,19 +1202,20 @@ class ArtefactView(QWidget):
         header = QHBoxLayout()
         header.setSpacing(SPACE_M)
         header.addWidget(AvatarView(artefact.author, 44, self.card), 0, Qt.AlignmentFlag.AlignTop)
-        names = QVBoxLayout()
+        names_box = QWidget(self.card)
+        names = QVBoxLayout(names_box)
+        names.setContentsMargins(0, 0, 0, 0)
         names.setSpacing(2)
         self.author_label = _label(
-            artefact.author or "Unknown account", sans_font(15, QFont.Weight.Bold), theme.text, self.card
+            artefact.author or "Unknown account", sans_font(15, QFont.Weight.Bold), theme.text, names_box
         )
         names.addWidget(self.author_label)
         self.meta_label = _label(
-            self._meta_line(artefact.platform, artefact.date), sans_font(13), theme.muted, self.card
+            self._meta_line(artefact.platform, artefact.date), sans_font(13), theme.muted, names_box
         )
         self.meta_label.setVisible(bool(self.meta_label.text()))
         names.addWidget(self.meta_label)
-        header.addLayout(names, 1)
-        self._badge_row(header)
+        header.addWidget(self._with_badge(names_box), 1)
         outer.addLayout(header)
         outer.addWidget(self._body(sans_font(16)))
         engagement = artefact.engagement
@@ -1295,12 +1311,9 @@ class ArtefactView(QWidget):
         outer = QVBoxLayout(self.card)
         outer.setContentsMargins(SPACE_L, SPACE_M, SPACE_L, SPACE_L)
         outer.setSpacing(SPACE_M)
-        top = QHBoxLayout()
         chat = self._meta_line(artefact.platform or "Chat", artefact.date)
         self.meta_label = _label(chat, sans_font(13, QFont.Weight.DemiBold), theme.muted, self.card)
-        top.addWidget(self.meta_label, 1)
-        self._badge_row(top)
-        outer.addLayout(top)
+        outer.addWidget(self._with_badge(self.meta_label))
         forwarded = is_forwarded(artefact)
         row = QHBoxLayout()
         row.setSpacing(SPACE_S)

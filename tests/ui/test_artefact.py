@@ -8,6 +8,7 @@ import msgspec
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics
+from PySide6.QtWidgets import QApplication
 
 from app.model.loader import load_pack
 from app.model.schema import Artefact
@@ -401,3 +402,34 @@ def test_ctrl_m_marks_the_selection(qtbot, pack) -> None:
     view.text_view.select_range(0, 7)
     qtbot.keyClick(view.text_view, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
     assert view.learner_marks() == [(0, 7)]
+
+
+def _inside_parent(widget) -> bool:
+    """Tell whether the whole of ``widget`` lies within its parent (nothing of it is cut off)."""
+    return widget.parentWidget().rect().contains(widget.geometry())
+
+
+@pytest.mark.parametrize("medium", ["post", "message"])
+def test_narrow_card_puts_the_badge_under_the_name_and_cuts_nothing(qtbot, pack, medium) -> None:
+    """A narrow post or message keeps the whole account name and badge: the badge moves below, wide it sits beside."""
+    platform = "Weibo" if medium == "post" else "WeChat group of the neighbourhood committees"
+    item = artefact(
+        medium=medium, platform=platform, author="@river_watch_72 (invented)", text="Words.", illustrative=True
+    )
+    view = make_view(qtbot, item, pack)
+    badge = view.illustrative_badge
+    assert badge is not None
+    for width, beside in ((640, True), (260, False), (640, True)):
+        view.resize(width, 400)
+        QApplication.processEvents()
+        view.layout().activate()
+        view.card.layout().activate()
+        main = view.author_label if medium == "post" else view.meta_label
+        assert _inside_parent(badge) and badge.width() >= badge.sizeHint().width()
+        assert _inside_parent(main) and _inside_parent(main.parentWidget())
+        longest = max(main.fontMetrics().horizontalAdvance(word) for word in main.text().split())
+        assert main.width() >= longest  # no word of the name is cut
+        top_left = badge.mapTo(view.card, badge.rect().topLeft())
+        name_bottom = main.mapTo(view.card, main.rect().bottomLeft()).y()
+        assert (top_left.y() > name_bottom) is not beside
+    assert view.card.minimumSizeHint().width() <= 260
