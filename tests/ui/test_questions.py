@@ -7,6 +7,7 @@ import random
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QApplication
 
 from app.model.loader import load_pack
 from app.model.schema import Annotation, Artefact, Categorize, Judge, Match, Order, Single, Spot, Target
@@ -18,6 +19,7 @@ from app.model.session import display_order
 from app.ui.question_card import QuestionCardView, points_text
 from app.ui.questions.base import QUESTION_VIEWS
 from app.ui.steps.base import StepContext
+from app.ui.theme import LIGHT, apply_theme, set_zoom
 from tests.conftest import EXAMPLE_PACK
 
 
@@ -494,6 +496,31 @@ def test_judge_scale_names_its_ends(make_card, questions) -> None:
         "1 = not at all reliable",
         "6 = very reliable",
     ]
+
+
+@pytest.mark.parametrize("factor", [1.0, 1.5])
+def test_judge_scale_shows_every_button_whole(qtbot, make_card, questions, factor) -> None:
+    """All six rating buttons fit inside the scale, at their full width, with the end labels under them."""
+    app = QApplication.instance()
+    set_zoom(factor)
+    apply_theme(app, LIGHT)  # the application's style sheet pads buttons: draw them as the app does
+    try:
+        card = make_card(questions["pre-post"])
+        card.resize(900, 700)
+        QApplication.processEvents()
+        buttons = card.view.buttons
+        scale = buttons[1].parentWidget()
+        for button in buttons.values():
+            assert scale.rect().contains(button.geometry()), button.text()
+            assert button.width() >= button.sizeHint().width()
+        assert buttons[6].geometry().left() > buttons[5].geometry().right()
+        low, high = card.view.end_labels
+        assert scale.rect().contains(low.geometry()) and scale.rect().contains(high.geometry())
+        assert high.geometry().right() <= buttons[6].geometry().right() + 1  # "6 = ..." ends under button 6
+        assert low.height() >= low.heightForWidth(low.width())  # a wrapped end label shows all its lines
+    finally:
+        app.setStyleSheet("")
+        set_zoom(1.0)
 
 
 def test_judge_reveals_annotations_after_checking_and_hides_them_on_retry(qtbot, make_card, pack) -> None:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -22,7 +23,7 @@ from app.model.scoring import JUDGE_MAX, JUDGE_MIN, JUDGE_RELIABLE_FROM, Mark, j
 from app.ui.artefact import ArtefactView
 from app.ui.questions.base import QuestionView, register_question_view
 from app.ui.questions.common import FeedbackBadgeView, body_font, question_style
-from app.ui.theme import SPACE_M, SPACE_S, SPACE_XS, current_theme, scaled
+from app.ui.theme import SPACE_M, SPACE_S, SPACE_XS, current_theme
 
 if TYPE_CHECKING:
     from app.model.session import QuestionResult
@@ -89,6 +90,8 @@ class JudgeQuestionView(QuestionView):
             button.setAccessibleName(rating_name(rating))
             button.setToolTip(rating_name(rating))
             button.setCursor(Qt.CursorShape.PointingHandCursor)
+            # shrink towards the style's min-width in a narrow column rather than push past its edge
+            button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
             self.group.addButton(button, rating)
             self.buttons[rating] = button
             buttons.addWidget(button)
@@ -101,9 +104,13 @@ class JudgeQuestionView(QuestionView):
         for label in (low, high):
             label.setObjectName("muted")
             label.setFont(body_font(0.875))
-        ends.addWidget(low)
-        ends.addStretch(1)
-        ends.addWidget(high)
+            label.setWordWrap(True)
+            # the buttons set the scale's width; the end labels share it, wrapping if they must
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        high.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        low.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        ends.addWidget(low, 1)
+        ends.addWidget(high, 1)
         self.end_labels = (low, high)
         scale = QVBoxLayout()
         scale.setContentsMargins(0, 0, 0, 0)
@@ -116,7 +123,6 @@ class JudgeQuestionView(QuestionView):
         scale.addLayout(ends)
         scale_box = QWidget(self)
         scale_box.setLayout(scale)
-        scale_box.setMaximumWidth(scaled(6 * 48 + 160) + 5 * SPACE_S)  # the end labels grow with the zoom
 
         self.badge = FeedbackBadgeView(self)
         self.badge.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
