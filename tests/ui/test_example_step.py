@@ -7,7 +7,7 @@ import dataclasses
 import msgspec
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from app.model.loader import load_pack
 from app.ui.lesson_player import COLUMN_MIN_WIDTH
@@ -71,9 +71,23 @@ def test_reveal_marks_each_note_found_or_missed(qtbot, pack) -> None:
     assert all(note.isVisible() for note in notes.notes)
     assert [note.found() for note in notes.notes] == [False, True]
     assert [note.status_label.text() for note in notes.notes] == ["✗ Missed", "✓ Found"]
-    assert notes.summary_label.text() == "You found 1 of 2"
+    assert artefact.result_label.text() == "You found 1 of 2" and artefact.result_label.isVisible()
+    assert not notes.summary_label.isVisible()  # the result is said once, under the artefact
     assert view.legend.isVisible()
     assert view.legend.entries == {"Fake expert": [1], "Testimonial": [2]}
+
+
+def test_marking_nothing_is_said_once_under_the_artefact(qtbot, pack) -> None:
+    """Revealing without marking says "You marked nothing this time." once: under the artefact, not in the notes."""
+    view = open_example(qtbot, pack, 0)
+    artefact = view.artefact_view
+    qtbot.mouseClick(artefact.reveal_button, Qt.MouseButton.LeftButton)
+    said = "You marked nothing this time."
+    assert artefact.result_label.text() == said and artefact.result_label.isVisible()
+    notes = view.side_panel()
+    shown = [label.text() for label in notes.findChildren(QLabel) if label.isVisible()]
+    assert said not in shown
+    assert all(note.found() is None for note in notes.notes)
 
 
 def test_clicking_a_note_selects_its_highlight_and_back(qtbot, pack) -> None:

@@ -53,7 +53,8 @@ class CompareItemView(QWidget):
         view = self.artefact_view
         self.notes_panel.set_revealed(True)
         if view.task_mode and view.text_view is not None:
-            self.notes_panel.set_found(view.verdicts(), view.result_text())
+            # the result line ("You found 2 of 3") is under the artefact already: say it once
+            self.notes_panel.set_found(view.verdicts())
 
 
 @register_step_view("compare")

@@ -177,4 +177,5 @@ class ExampleStepView(StepView):
         self.legend.setVisible(True)
         view = self.artefact_view
         if view.task_mode and view.text_view is not None:
-            self.notes_panel.set_found(view.verdicts(), view.result_text())
+            # the result line ("You found 2 of 3") is under the artefact already: say it once
+            self.notes_panel.set_found(view.verdicts())
