@@ -16,10 +16,11 @@ from dataclasses import dataclass
 from itertools import accumulate
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QLineF, QPointF, QRectF, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QFontMetricsF,
     QImage,
     QKeyEvent,
     QKeySequence,
@@ -447,8 +448,8 @@ class ArtefactTextView(QTextBrowser):
         selection.format = fmt  # type: ignore[attr-defined]
         return selection
 
-    def _line_fragments(self, start: int, end: int) -> list[tuple[float, float, float, float]]:
-        """Return (x1, x2, top, baseline) in viewport coordinates for each line of a doc range."""
+    def _line_fragments(self, start: int, end: int) -> list[tuple[float, float, float, float, float]]:
+        """Return (x1, x2, top, baseline, descent) in viewport coordinates for each line of a doc range."""
         fragments = []
         layout = self.document().documentLayout()
         offset = QPointF(-self.horizontalScrollBar().value(), -self.verticalScrollBar().value())
@@ -473,36 +474,53 @@ class ArtefactTextView(QTextBrowser):
                         origin.x() + x2,
                         origin.y() + line.y(),
                         origin.y() + line.y() + line.ascent(),
+                        line.descent(),
                     )
                 )
             block = block.next()
         return fragments
+
+    def underline_segments(self) -> list[tuple[AnnotationMark, QLineF, float]]:
+        """Return each visible highlight's underlines (viewport coordinates) and pen widths.
+
+        The underline runs below the font's descent, not through it, so that an underscore in the
+        text (ERR_CONNECTION_RESET) stays visible; overlapping spans stack their lines downwards.
+        """
+        if not self._annotations_visible or not self._marks:
+            return []
+        font = self.document().defaultFont()
+        metrics = QFontMetricsF(font)
+        # the underscore's own bottom, for fonts that draw it at or below their descent
+        below = max(metrics.descent(), metrics.tightBoundingRect("_").bottom())
+        spans = [mark.span for mark in self._marks if mark.span is not None]
+        levels = _nesting_levels(spans)  # type: ignore[arg-type]
+        segments = []
+        for mark, level in zip(self._marks, levels, strict=True):
+            assert mark.span is not None
+            width = 3.0 if mark.index == self._selected else 2.0
+            for x1, x2, _top, baseline, descent in self._line_fragments(*self._doc_span(mark.span)):
+                y = baseline + max(below, descent) + 1 + width / 2 + level * 4
+                segments.append((mark, QLineF(x1, y, x2, y), width))
+        return segments
 
     def paintEvent(self, event: QPaintEvent) -> None:
         """Draw the text, then solid underlines (stacked where spans overlap) and mark outlines."""
         super().paintEvent(event)
         painter = QPainter(self.viewport())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        if self._annotations_visible and self._marks:
-            spans = [mark.span for mark in self._marks if mark.span is not None]
-            levels = _nesting_levels(spans)  # type: ignore[arg-type]
-            for mark, level in zip(self._marks, levels, strict=True):
-                assert mark.span is not None
-                color = QColor(mark.color)
-                if not self._theme.dark:
-                    color = color.darker(125)  # pale yellow needs weight to show on white
-                width = 3.0 if mark.index == self._selected else 2.0
-                painter.setPen(QPen(color, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap))
-                for x1, x2, _top, baseline in self._line_fragments(*self._doc_span(mark.span)):
-                    y = baseline + 4 + level * 4
-                    painter.drawLine(QPointF(x1, y), QPointF(x2, y))
+        for mark, line, width in self.underline_segments():
+            color = QColor(mark.color)
+            if not self._theme.dark:
+                color = color.darker(125)  # pale yellow needs weight to show on white
+            painter.setPen(QPen(color, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap))
+            painter.drawLine(line)
         if self._learner_marks:
             pen = QPen(QColor(self._theme.accent), 1.5, Qt.PenStyle.DashLine)
             painter.setPen(pen)
             painter.setBrush(Qt.BrushStyle.NoBrush)
             metrics_height = self.fontMetrics().height()
             for start, end in self._learner_marks:
-                for x1, x2, _top, baseline in self._line_fragments(*self._doc_span((start, end))):
+                for x1, x2, _top, baseline, _descent in self._line_fragments(*self._doc_span((start, end))):
                     ascent = self.document().defaultFont().pixelSize() or metrics_height
                     painter.drawRoundedRect(
                         QRectF(x1 - 1, baseline - ascent, x2 - x1 + 2, ascent * 1.35), 3, 3
@@ -558,7 +576,10 @@ class ArtefactTextView(QTextBrowser):
 
     def _on_document_size_changed(self, *_: object) -> None:
         self.document().setTextWidth(max(1, self.viewport().width()))
-        height = round(self.document().size().height()) + 4
+        # room under the last line for its underlines, stacked where spans overlap
+        spans = [mark.span for mark in self._marks if mark.span is not None] if self._annotations_visible else []
+        stacked = max(_nesting_levels(spans), default=0)  # type: ignore[arg-type]
+        height = round(self.document().size().height()) + 4 + 4 * stacked
         if height != self.height():
             self.setFixedHeight(max(height, 1))
 

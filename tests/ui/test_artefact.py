@@ -7,7 +7,7 @@ import dataclasses
 import msgspec
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QFontMetricsF, QTextCursor
 from PySide6.QtWidgets import QApplication
 
 from app.model.loader import load_pack
@@ -433,3 +433,30 @@ def test_narrow_card_puts_the_badge_under_the_name_and_cuts_nothing(qtbot, pack,
         name_bottom = main.mapTo(view.card, main.rect().bottomLeft()).y()
         assert (top_left.y() > name_bottom) is not beside
     assert view.card.minimumSizeHint().width() <= 260
+
+
+@pytest.mark.parametrize("medium", ["post", "headline", "article", "message"])
+def test_highlight_underline_runs_below_underscores(qtbot, pack, medium) -> None:
+    """An underline runs under the descent, so ERR_CONNECTION_RESET keeps its underscores visible."""
+    text = "Error: ERR_CONNECTION_RESET"
+    item = artefact(
+        medium=medium,
+        text=text,
+        annotations=[{"quote": "ERR_CONNECTION_RESET", "note": "A code."}, {"quote": "Error", "note": "A word."}],
+    )
+    view = make_view(qtbot, item, pack)
+    text_view = view.text_view
+    font = text_view.document().defaultFont()
+    underscore_bottom = QFontMetricsF(font).tightBoundingRect("_").bottom()
+    segments = text_view.underline_segments()
+    assert {mark.index for mark, _line, _width in segments} == {0, 1}
+    for mark, line, width in segments:
+        start, _end = text_view.highlight_ranges()[mark.index]
+        cursor = QTextCursor(text_view.document())
+        cursor.setPosition(start)
+        block = cursor.block()
+        text_line = block.layout().lineForTextPosition(start - block.position())
+        top = text_view.document().documentLayout().blockBoundingRect(block).top() + text_line.y()
+        baseline = top + text_line.ascent()
+        assert line.y1() - width / 2 > baseline + underscore_bottom  # a gap between underscore and line
+        assert line.y1() + width / 2 <= text_view.viewport().height()  # and the line is not cut off
