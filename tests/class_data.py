@@ -36,8 +36,10 @@ NAMES = (
     "Ben", "Cleo", "Dev", "Emil",
 )  # fmt: skip
 REFLECTION = (
-    "I trust stories from people like me because I can picture them clearly and they feel close to me."
-)
+    "I trust stories from people like me because I can picture them clearly and they feel close to me. "
+    "When a post names no source I now stop and ask who is behind it, what evidence they give, and what "
+    "other sources say, before I share it with my family or my friends in our group chats online."
+)  # long enough for every reflect step's min_words in the built-in pack
 
 
 def wrong_response(question: Question, rng: random.Random) -> Response:
