@@ -17,6 +17,7 @@ LICENCES = (
     ("msgspec", "BSD-3-Clause"),
     ("platformdirs", "MIT"),
     ("fsrs", "MIT"),
+    ("keyring", "MIT"),
 )
 
 
