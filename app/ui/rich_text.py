@@ -14,12 +14,13 @@ from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QImage, QImageReader, QTextDocument
+from PySide6.QtGui import QDesktopServices, QImage, QImageReader, QResizeEvent, QTextDocument
 from PySide6.QtWidgets import QFrame, QSizePolicy, QTextBrowser, QToolTip, QWidget
 
 from app.model.markdown import (
     GLOSSARY_SCHEME,
     REFERENCE_ANCHOR,
+    CitationIndex,
     MarkdownRenderer,
     RenderedMarkdown,
     is_web_url,
@@ -41,7 +42,7 @@ IMAGE_DISPLAY_WIDTH = 640
 _renderers: dict[tuple[int, bool], tuple[object, MarkdownRenderer]] = {}
 #: rendered fields by renderer, text and options: revisits, zoom steps and the scheme switching back
 #: render nothing twice
-_rendered: OrderedDict[tuple[int, str, bool, bool], RenderedMarkdown] = OrderedDict()
+_rendered: OrderedDict[tuple[int, str, bool, bool, tuple[str, ...] | None], RenderedMarkdown] = OrderedDict()
 MAX_RENDERED = 2048
 
 #: the live views, re-rendered when the zoom or the colour scheme changes
@@ -104,19 +105,35 @@ def shared_renderer(pack: Pack | None, dark: bool) -> MarkdownRenderer:
 
 
 def render_markdown(
-    pack: Pack | None, text: str, *, dark: bool, glossary_links: bool = False, references: bool = False
+    pack: Pack | None,
+    text: str,
+    *,
+    dark: bool,
+    glossary_links: bool = False,
+    references: bool = False,
+    citation_index: CitationIndex | None = None,
 ) -> RenderedMarkdown:
-    """Render a Markdown field of ``pack`` (cached: treat the result as read-only)."""
+    """Render a Markdown field of ``pack`` (cached: treat the result as read-only).
+
+    With ``citation_index`` the citations take the step's shared numbers (see ``CitationIndex``).
+    """
     renderer = shared_renderer(pack, dark)
-    key = (id(renderer), text, glossary_links, references)
+    # the numbers depend on what the index held before: that is part of the cache key
+    numbering = citation_index.snapshot() if citation_index is not None else None
+    key = (id(renderer), text, glossary_links, references, numbering)
     rendered = _rendered.get(key)
     if rendered is None:
-        rendered = renderer.render(text, glossary_links=glossary_links, references=references)
+        rendered = renderer.render(
+            text, glossary_links=glossary_links, references=references, citation_index=citation_index
+        )
         _rendered[key] = rendered
         if len(_rendered) > MAX_RENDERED:
             _rendered.popitem(last=False)
     else:
         _rendered.move_to_end(key)
+        if citation_index is not None:
+            for citation in rendered.citations:  # in order of first use: gives the same numbers again
+                citation_index.number(citation.key)
     return rendered
 
 
@@ -153,7 +170,8 @@ class MarkdownView(QTextBrowser):
 
     With ``fit_content`` the view grows to its text and never scrolls, for notes, prompts and
     explanations inside a larger scrolling column. With ``references`` cited sources are listed
-    under the text, and a citation scrolls to its entry.
+    under the text, and a citation scrolls to its entry. Views given one ``citation_index`` (the
+    fields of one step) number their citations alike.
     """
 
     citation_requested = Signal(str)
@@ -167,9 +185,11 @@ class MarkdownView(QTextBrowser):
         fit_content: bool = True,
         references: bool = False,
         glossary_links: bool = False,
+        citation_index: CitationIndex | None = None,
     ) -> None:
         super().__init__(parent)
         self.pack = pack
+        self.citation_index = citation_index
         self._markdown = ""
         self._fit_content = fit_content
         self._references = references
@@ -212,7 +232,7 @@ class MarkdownView(QTextBrowser):
         theme = current_theme()
         rendered = render_markdown(
             self.pack, self._markdown, dark=theme.dark, glossary_links=self._glossary_links,
-            references=self._references,
+            references=self._references, citation_index=self.citation_index,
         )
         self.document().setDefaultStyleSheet(document_css(theme.dark, self._scale))
         self.document().setDefaultFont(reading_font(BODY_PX * self._scale))
@@ -229,9 +249,11 @@ class MarkdownView(QTextBrowser):
         height = round(self.document().size().height()) + 2
         self.setFixedHeight(max(height, 1))
 
-    def resizeEvent(self, event: object) -> None:
-        super().resizeEvent(event)  # type: ignore[arg-type]
-        if self._fit_content:
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # Only a new width re-wraps the text; height changes are this view fitting itself, or a
+        # layout passing the step through sizes as it is shown again.
+        if self._fit_content and event.size().width() != event.oldSize().width():
             self._on_document_size_changed()
 
     def sizeHint(self) -> QSize:
@@ -293,16 +315,3 @@ def _placeholder_image() -> QImage:
     image.fill(Qt.GlobalColor.lightGray)
     return image
 
-
-def text_zoom() -> float:
-    """Return the text zoom (the theme's)."""
-    from app.ui.theme import zoom
-
-    return zoom()
-
-
-def set_text_zoom(factor: float) -> None:
-    """Set the text zoom (the theme's); every live view follows."""
-    from app.ui.theme import set_zoom
-
-    set_zoom(factor)
