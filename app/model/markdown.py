@@ -37,9 +37,40 @@ class Citation:
     key: str
 
 
+class CitationIndex:
+    """Numbers cited sources in order of first use across several fields shown together.
+
+    A step renders its task, its notes and its Sources line separately; passing them one index
+    makes [2] the same source everywhere in the step. Numbers, once given, never change.
+    """
+
+    def __init__(self, keys: Sequence[str] = ()) -> None:
+        self._numbers: dict[str, int] = {}
+        for key in keys:
+            self.number(key)
+
+    def number(self, key: str) -> int:
+        """Return ``key``'s number, giving it the next one on first use."""
+        return self._numbers.setdefault(key, len(self._numbers) + 1)
+
+    def keys(self) -> list[str]:
+        """Return the numbered keys, in number order."""
+        return list(self._numbers)
+
+    def snapshot(self) -> tuple[str, ...]:
+        """Return the numbering so far (a rendering depends on it, so caches key on it)."""
+        return tuple(self._numbers)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._numbers
+
+    def __len__(self) -> int:
+        return len(self._numbers)
+
+
 @dataclass(slots=True)
 class RenderedMarkdown:
-    """HTML for a QTextDocument, and the sources it cited, numbered in order of first use."""
+    """HTML for a QTextDocument, and the sources it cited, in order of first use in this text."""
 
     html: str
     citations: list[Citation] = field(default_factory=list)
@@ -89,7 +120,11 @@ def highlight_code(code: str, language: str, dark: bool) -> str:
 
 
 class MarkdownRenderer:
-    """Renders one pack's Markdown fields. Citations are numbered per rendered document."""
+    """Renders one pack's Markdown fields.
+
+    Citations are numbered per rendered document, or across documents when they share a
+    ``CitationIndex``.
+    """
 
     def __init__(
         self,
@@ -120,14 +155,27 @@ class MarkdownRenderer:
             return None
         return glossary_pattern(words)
 
-    def render(self, text: str, *, glossary_links: bool = False, references: bool = False) -> RenderedMarkdown:
-        """Render ``text``; with ``references``, append the numbered list of cited sources."""
+    def render(
+        self,
+        text: str,
+        *,
+        glossary_links: bool = False,
+        references: bool = False,
+        citation_index: CitationIndex | None = None,
+    ) -> RenderedMarkdown:
+        """Render ``text``; with ``references``, append the numbered list of cited sources.
+
+        With ``citation_index``, citations take (and add to) its numbers instead of starting at 1.
+        """
         tokens = self._md.parse(text)
-        citations: dict[str, int] = {}
+        numbering = citation_index if citation_index is not None else CitationIndex()
+        citations: dict[str, int] = {}  # the keys this text cites, in order of first use
         linked_terms: set[int] = set()
         for token in tokens:
             if token.type == "inline" and token.children:
-                token.children = self._rewrite_inline(token.children, citations, linked_terms, glossary_links)
+                token.children = self._rewrite_inline(
+                    token.children, (numbering, citations), linked_terms, glossary_links
+                )
         body = self._md.renderer.render(tokens, self._md.options, {})
         rendered = RenderedMarkdown(body, [Citation(n, key) for key, n in citations.items()])
         if references and rendered.citations:
@@ -144,7 +192,7 @@ class MarkdownRenderer:
     def references_html(self, citations: list[Citation]) -> str:
         """Return the numbered list of cited sources, each with an anchor citations lead to."""
         items = []
-        for citation in citations:
+        for citation in sorted(citations, key=lambda cited: cited.number):
             source = self.sources.get(citation.key)
             items.append(
                 f'<p class="reference"><a name="{REFERENCE_ANCHOR}{citation.number}"></a>'
@@ -171,7 +219,11 @@ class MarkdownRenderer:
     # ------------------------------------------------------------ inline rewriting
 
     def _rewrite_inline(
-        self, children: list[Token], citations: dict[str, int], linked_terms: set[int], glossary_links: bool
+        self,
+        children: list[Token],
+        citations: tuple[CitationIndex, dict[str, int]],
+        linked_terms: set[int],
+        glossary_links: bool,
     ) -> list[Token]:
         out: list[Token] = []
         in_link = 0
@@ -187,14 +239,19 @@ class MarkdownRenderer:
         return out
 
     def _split_text(
-        self, text: str, citations: dict[str, int], linked_terms: set[int], glossary_links: bool
+        self,
+        text: str,
+        citations: tuple[CitationIndex, dict[str, int]],
+        linked_terms: set[int],
+        glossary_links: bool,
     ) -> list[Token]:
+        numbering, cited = citations
         pieces: list[Token] = []
         position = 0
         for match in CITATION_PATTERN.finditer(text):
             pieces.extend(self._glossary_tokens(text[position : match.start()], linked_terms, glossary_links))
             key, locator = match.group(1), (match.group(2) or "").strip()
-            number = citations.setdefault(key, len(citations) + 1)
+            number = cited.setdefault(key, numbering.number(key))
             label = f"{number}, {html.escape(locator)}" if locator else str(number)
             title = html.escape(self.sources[key].title if key in self.sources else key, quote=True)
             pieces.append(

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.model.markdown import CitationIndex
 from app.ui.artefact import AnnotationMark, NumberBadgeView, sans_font
 from app.ui.flow_layout import FlowLayout
 from app.ui.rich_text import MarkdownView
@@ -40,7 +41,15 @@ class AnnotationNoteView(QFrame):
 
     activated = Signal(int)
 
-    def __init__(self, mark: AnnotationMark, pack: Pack, theme: Theme, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        mark: AnnotationMark,
+        pack: Pack,
+        theme: Theme,
+        parent: QWidget | None = None,
+        *,
+        citation_index: CitationIndex | None = None,
+    ) -> None:
         super().__init__(parent)
         self.mark = mark
         self.theme = theme
@@ -68,7 +77,7 @@ class AnnotationNoteView(QFrame):
         self.status_label.setVisible(False)
         head.addWidget(self.status_label, 0, Qt.AlignmentFlag.AlignTop)
         column.addLayout(head)
-        self.body = MarkdownView(pack, self)
+        self.body = MarkdownView(pack, self, citation_index=citation_index)
         self.body.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.body.setStyleSheet("QTextBrowser { background: transparent; border: none; padding: 0px; }")
         self.body.setAccessibleName(f"Note {mark.number}")
@@ -167,6 +176,7 @@ class AnnotationNotesPanel(QWidget):
         heading: str | None = "Notes",
         theme: Theme | None = None,
         parent: QWidget | None = None,
+        citation_index: CitationIndex | None = None,
     ) -> None:
         super().__init__(parent)
         self.theme = theme or current_theme()
@@ -189,7 +199,8 @@ class AnnotationNotesPanel(QWidget):
         layout.addWidget(self.placeholder)
         self.notes: list[AnnotationNoteView] = []
         for mark in marks:
-            note = AnnotationNoteView(mark, pack, self.theme, self)
+            # notes share the step's citation numbers, so [2] is the same source in every note
+            note = AnnotationNoteView(mark, pack, self.theme, self, citation_index=citation_index)
             note.activated.connect(self._on_note_activated)
             layout.addWidget(note)
             self.notes.append(note)

@@ -25,6 +25,7 @@ from app.ui.questions.common import (
     make_button,
     markdown_view,
 )
+from app.ui.rich_text import MarkdownView
 from app.ui.theme import SPACE_L, SPACE_M, SPACE_S, SPACE_XL, SPACE_XS, Theme, current_theme
 
 if TYPE_CHECKING:
@@ -69,7 +70,9 @@ def card_style(theme: Theme | None = None) -> str:
 class CalmPanelView(QFrame):
     """A quiet panel with a small title over Markdown: hints and explanations."""
 
-    def __init__(self, title: str, context: StepContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, title: str, context: StepContext, parent: QWidget | None = None, *, references: bool = False
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("calmPanel")
         self.layout_ = QVBoxLayout(self)
@@ -79,7 +82,7 @@ class CalmPanelView(QFrame):
         self.title.setObjectName("panelTitle")
         self.title.setFont(body_font(0.8125, QFont.Weight.DemiBold))
         self.layout_.addWidget(self.title)
-        self.body = markdown_view(context.pack, "", self)
+        self.body = MarkdownView(context.pack, self, references=references)
         self.layout_.addWidget(self.body)
 
     def set_markdown(self, text: str) -> None:
@@ -167,7 +170,8 @@ class QuestionCardView(QFrame):
 
         self.hint_panel = CalmPanelView("Hint", context, self)
         self.hint_panel.hide()
-        self.explanation_panel = CalmPanelView("Explanation", context, self)
+        # an explanation's citations are listed under it, so its [1] always has a source to match
+        self.explanation_panel = CalmPanelView("Explanation", context, self, references=True)
         self.explanation_panel.hide()
 
         layout = QVBoxLayout(self)

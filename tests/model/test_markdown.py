@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.model.markdown import MarkdownRenderer, is_pack_relative_path
+from app.model.markdown import CitationIndex, MarkdownRenderer, is_pack_relative_path
 from app.model.schema import Source, Term
 
 SOURCES = {
@@ -30,6 +30,22 @@ def test_citations_are_numbered_in_order_of_first_use() -> None:
     assert result.html.count('href="#ref-1"') == 2
     assert "[2, para 4]" in result.html
     assert '<a name="ref-2"></a>[2] <i>How the CCP Is Using Social Media</i>' in result.html
+
+
+def test_a_shared_citation_index_numbers_across_fields() -> None:
+    """Fields rendered with one CitationIndex share numbers: a source keeps its number in every note."""
+    renderer = MarkdownRenderer(SOURCES)
+    index = CitationIndex()
+    first = renderer.render("A [@king].", citation_index=index)
+    second = renderer.render("B [@ozy], then [@king].", references=True, citation_index=index)
+    assert [(c.number, c.key) for c in first.citations] == [(1, "king")]
+    assert [(c.number, c.key) for c in second.citations] == [(2, "ozy"), (1, "king")]
+    assert 'href="#ref-2"' in second.html and ">[2]</a>" in second.html and ">[1]</a>" in second.html
+    # the references under the text follow the numbers, not the order of use
+    assert second.html.index('<a name="ref-1">') < second.html.index('<a name="ref-2">')
+    assert index.keys() == ["king", "ozy"] and index.number("king") == 1 and index.number("new") == 3
+    # without an index, every field still starts at 1, as before
+    assert [(c.number, c.key) for c in renderer.render("B [@ozy]").citations] == [(1, "ozy")]
 
 
 def test_citations_in_code_stay_as_written() -> None:

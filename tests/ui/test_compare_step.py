@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from app.model.loader import load_pack
 from app.ui.steps.base import StepContext, create_step_view
 from app.ui.steps.compare import CompareStepView
-from tests.conftest import EXAMPLE_PACK
+from tests.conftest import BUILTIN_PACK, EXAMPLE_PACK
 
 
 @pytest.fixture(scope="module")
@@ -66,3 +66,30 @@ def test_artefacts_stack_when_narrow(qtbot, view) -> None:
     qtbot.waitUntil(lambda: view.columns() == 1)
     qtbot.waitUntil(lambda: view.items[1].geometry().top() > view.items[0].geometry().bottom())
     assert view.items[0].geometry().left() == view.items[1].geometry().left()
+
+
+def test_takeaway_and_notes_number_a_source_alike(qtbot) -> None:
+    """A source cited in a note and in the takeaway has one number, and the takeaway lists it under it."""
+    builtin = load_pack(BUILTIN_PACK).pack
+    module, lesson = next((m, le) for m in builtin.modules for le in m.lessons if le.id == "cheerleading")
+    view = create_step_view(lesson.steps[5], 5, StepContext(builtin, module, lesson))
+    qtbot.addWidget(view)
+    view.resize(720, 900)
+    view.show()
+    assert isinstance(view, CompareStepView)
+    for artefact in view.artefact_views:
+        artefact.reveal_annotations()
+    noted = {c.key: c.number for item in view.items if item.notes_panel for note in item.notes_panel.notes
+             for c in note.body.citations}
+    view.show_takeaway()
+    body = view.takeaway_panel.body
+    taken = {c.key: c.number for c in body.citations}
+    shared = set(noted) & set(taken)
+    assert shared  # the step cites one source in both places
+    assert all(noted[key] == taken[key] for key in shared)
+    assert len(set(noted.values()) | set(taken.values())) == len(set(noted) | set(taken))
+    text = body.toPlainText()
+    assert "Sources" in text
+    titles = builtin.manifest.sources
+    for key, number in taken.items():
+        assert f"[{number}] {titles[key].title}" in text

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import html
 
 import msgspec
 import pytest
@@ -227,3 +228,45 @@ def test_the_legend_fits_the_narrowest_column(make_window) -> None:
         needed = label.heightForWidth(label.width())
         assert label.height() >= needed  # every line of a wrapped label is shown
         assert "(" in label.text() and label.text().endswith(")")  # the marker numbers are there
+
+
+@pytest.fixture(scope="module")
+def builtin_pack():
+    result = load_pack(BUILTIN_PACK)
+    assert result.pack is not None, result.problems
+    return result.pack
+
+
+def open_step(qtbot, pack, lesson_id: str, number: int):
+    """Build the view of step ``number`` (1-based) of a lesson of ``pack``, revealed and shown."""
+    module, lesson = next((m, le) for m in pack.modules for le in m.lessons if le.id == lesson_id)
+    view = create_step_view(lesson.steps[number - 1], number - 1, StepContext(pack, module, lesson))
+    qtbot.addWidget(view)
+    view.resize(640, 900)
+    view.show()
+    return view
+
+
+def test_notes_and_sources_line_number_citations_alike(qtbot, builtin_pack) -> None:
+    """Every note numbers a source as the step's Sources line does: [1] is one source across the step."""
+    view = open_step(qtbot, builtin_pack, "what-censors-remove", 2)
+    view.artefact_view.reveal_annotations()
+    notes = view.side_panel().notes
+    cited = [(c.number, c.key) for note in notes for c in note.body.citations]
+    keys_in_use_order = list(dict.fromkeys(key for _number, key in cited))
+    assert len(keys_in_use_order) >= 2  # several sources, spread over several notes: clashes would show
+    assert sum(1 for note in notes if note.body.citations) >= 2
+    numbers = dict((key, number) for number, key in cited)
+    assert len(set(cited)) == len(numbers)  # a source has one number in every note
+    assert [numbers[key] for key in keys_in_use_order] == list(range(1, len(keys_in_use_order) + 1))
+    for note in notes:
+        for citation in note.body.citations:
+            assert f"[{citation.number}]" in note.body.toPlainText()
+    line = view.sources_line
+    assert line is not None and line.keys[: len(keys_in_use_order)] == keys_in_use_order
+    shown = line.text()
+    titles = builtin_pack.manifest.sources
+    for key, number in numbers.items():
+        entry = shown.index(f"[{number}]\u00a0")
+        following = shown[entry:].split("; ")[0]
+        assert html.escape(titles[key].title) in following  # "[2] Title ...", the same source as the notes' [2]

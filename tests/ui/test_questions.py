@@ -607,3 +607,22 @@ def test_hand_made_edge_cases_build(make_card) -> None:
     card = make_card(sort, [0])
     card.view.rows[0].combo.setCurrentIndex(2)
     assert card.check().fraction == 1.0
+
+
+def test_an_explanation_lists_the_sources_it_cites(qtbot, make_card, pack) -> None:
+    """An explanation's [1] and [2] are listed under it, so every citation number names its source."""
+    question = Single(
+        id="cited",
+        prompt="Pick.",
+        choices=[SchemaChoice(text="Yes", correct=True), SchemaChoice(text="No")],
+        explanation="The agency says so [@health-agency]; see also [@cor].",
+    )
+    card = make_card(question, [0, 1])
+    card.check()
+    panel = card.explanation_panel
+    assert panel.isVisible()
+    text = panel.body.toPlainText()
+    sources = pack.manifest.sources
+    assert "[1]" in text and "[2]" in text
+    assert f"[1] {sources['health-agency'].title}" in text
+    assert f"[2] {sources['cor'].title}" in text

@@ -6,6 +6,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QLayout, QPushButton, QVBoxLayout, QWidget
 
+from app.model.markdown import CitationIndex
 from app.model.schema import Artefact, Compare, Step
 from app.ui.annotations import AnnotationNotesPanel
 from app.ui.artefact import ArtefactView
@@ -20,7 +21,15 @@ MIN_COLUMN_WIDTH = 320
 class CompareItemView(QWidget):
     """One artefact of a comparison, with its task and its notes underneath when it has any."""
 
-    def __init__(self, artefact: Artefact, context: StepContext, theme: Theme, parent: QWidget | None = None):
+    def __init__(
+        self,
+        artefact: Artefact,
+        context: StepContext,
+        theme: Theme,
+        parent: QWidget | None = None,
+        *,
+        citation_index: CitationIndex | None = None,
+    ):
         super().__init__(parent)
         pack = context.pack
         layout = QVBoxLayout(self)
@@ -28,7 +37,7 @@ class CompareItemView(QWidget):
         layout.setSpacing(SPACE_M)
         self.artefact_view = ArtefactView(artefact, pack, task_mode=True, theme=theme, parent=self)
         if self.artefact_view.task_mode:
-            layout.addWidget(TaskPanel(pack, artefact.task or "", theme, self))
+            layout.addWidget(TaskPanel(pack, artefact.task or "", theme, self, citation_index=citation_index))
         layout.addWidget(self.artefact_view)
         self.notes_panel: AnnotationNotesPanel | None = None
         if self.artefact_view.marks:
@@ -39,13 +48,14 @@ class CompareItemView(QWidget):
                 heading=None,
                 theme=theme,
                 parent=self,
+                citation_index=citation_index,
             )
             self.notes_panel.annotation_selected.connect(self.artefact_view.select_annotation)
             self.artefact_view.annotation_selected.connect(self.notes_panel.select_annotation)
             self.artefact_view.annotations_revealed.connect(self._on_artefact_view_annotations_revealed)
             layout.addWidget(self.notes_panel)
         if artefact.sources:
-            layout.addWidget(SourcesLineView(pack, list(artefact.sources), theme, self))
+            layout.addWidget(SourcesLineView(pack, list(artefact.sources), theme, self, citation_index=citation_index))
         layout.addStretch(1)
 
     def _on_artefact_view_annotations_revealed(self) -> None:
@@ -87,10 +97,17 @@ class CompareStepView(StepView):
         title.setAccessibleName(compare.title or "Compare")
         layout.addWidget(title)
 
-        self.question = flat_markdown_view(context.pack, compare.question, "Question", self)
+        #: one numbering for the step's citations: question, notes, Sources lines and takeaway agree
+        self.citations = CitationIndex()
+        self.question = flat_markdown_view(
+            context.pack, compare.question, "Question", self, citation_index=self.citations
+        )
         layout.addWidget(self.question)
 
-        self.items = [CompareItemView(artefact, context, self.theme, self) for artefact in compare.examples]
+        self.items = [
+            CompareItemView(artefact, context, self.theme, self, citation_index=self.citations)
+            for artefact in compare.examples
+        ]
         self.artefact_views = [item.artefact_view for item in self.items]
         self._grid = QGridLayout()
         self._grid.setHorizontalSpacing(SPACE_XL)
@@ -106,7 +123,16 @@ class CompareStepView(StepView):
             self.takeaway_button.setAccessibleName("Show takeaway")
             self.takeaway_button.clicked.connect(self.show_takeaway)
             layout.addWidget(self.takeaway_button, 0, Qt.AlignmentFlag.AlignLeft)
-            self.takeaway_panel = CalloutPanel(context.pack, "Takeaway", compare.takeaway, self.theme, self)
+            # the takeaway lists what it cites under it (same numbers), as no Sources line may name them
+            self.takeaway_panel = CalloutPanel(
+                context.pack,
+                "Takeaway",
+                compare.takeaway,
+                self.theme,
+                self,
+                citation_index=self.citations,
+                references=True,
+            )
             self.takeaway_panel.setVisible(False)
             layout.addWidget(self.takeaway_panel)
         layout.addStretch(1)

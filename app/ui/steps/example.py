@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QFont, QResizeEvent
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
-from app.model.markdown import is_web_url
+from app.model.markdown import CitationIndex, is_web_url
 from app.model.schema import Example, Source, Step
 from app.ui.annotations import AnnotationNotesPanel, TechniqueLegendView
 from app.ui.artefact import ArtefactView, sans_font
@@ -25,10 +25,16 @@ FLAT_MARKDOWN_STYLE = "QTextBrowser { background: transparent; border: none; pad
 
 
 def flat_markdown_view(
-    pack: Pack, markdown: str, accessible_name: str, parent: QWidget | None = None
+    pack: Pack,
+    markdown: str,
+    accessible_name: str,
+    parent: QWidget | None = None,
+    *,
+    citation_index: CitationIndex | None = None,
+    references: bool = False,
 ) -> MarkdownView:
     """Make a Markdown view that lines up with the labels around it (no frame, no padding)."""
-    view = MarkdownView(pack, parent)
+    view = MarkdownView(pack, parent, citation_index=citation_index, references=references)
     view.setStyleSheet(FLAT_MARKDOWN_STYLE)
     view.setAccessibleName(accessible_name)
     view.set_markdown(markdown)
@@ -38,7 +44,17 @@ def flat_markdown_view(
 class CalloutPanel(QFrame):
     """A calm box with a small heading and Markdown: the task of an example, the takeaway of a compare."""
 
-    def __init__(self, pack: Pack, heading: str, markdown: str, theme: Theme, parent: QWidget | None = None):
+    def __init__(
+        self,
+        pack: Pack,
+        heading: str,
+        markdown: str,
+        theme: Theme,
+        parent: QWidget | None = None,
+        *,
+        citation_index: CitationIndex | None = None,
+        references: bool = False,
+    ):
         super().__init__(parent)
         self.setObjectName("calloutPanel")
         self.setStyleSheet(
@@ -52,15 +68,25 @@ class CalloutPanel(QFrame):
         self.heading.setFont(sans_font(13, QFont.Weight.DemiBold))
         self.heading.setStyleSheet(f"color: {theme.muted}; border: none; background: transparent;")
         layout.addWidget(self.heading)
-        self.body = flat_markdown_view(pack, markdown, heading, self)
+        self.body = flat_markdown_view(
+            pack, markdown, heading, self, citation_index=citation_index, references=references
+        )
         layout.addWidget(self.body)
 
 
 class TaskPanel(CalloutPanel):
     """The "what to look for" box above an artefact with a task."""
 
-    def __init__(self, pack: Pack, task: str, theme: Theme, parent: QWidget | None = None) -> None:
-        super().__init__(pack, "Your task", task, theme, parent)
+    def __init__(
+        self,
+        pack: Pack,
+        task: str,
+        theme: Theme,
+        parent: QWidget | None = None,
+        *,
+        citation_index: CitationIndex | None = None,
+    ) -> None:
+        super().__init__(pack, "Your task", task, theme, parent, citation_index=citation_index)
 
 
 def describe_source_briefly(source: Source | None, key: str, link_color: str) -> str:
@@ -75,12 +101,34 @@ def describe_source_briefly(source: Source | None, key: str, link_color: str) ->
 
 
 class SourcesLineView(QLabel):
-    """One muted line naming the sources of a step; only http(s) links open, in the browser."""
+    """One muted line naming the sources of a step; only http(s) links open, in the browser.
 
-    def __init__(self, pack: Pack, keys: list[str], theme: Theme, parent: QWidget | None = None) -> None:
+    With the step's ``citation_index`` each source carries its citation number, "[2] Title", in
+    number order, matching the [2] in the notes.
+    """
+
+    def __init__(
+        self,
+        pack: Pack,
+        keys: list[str],
+        theme: Theme,
+        parent: QWidget | None = None,
+        *,
+        citation_index: CitationIndex | None = None,
+    ) -> None:
         super().__init__(parent)
         sources = pack.manifest.sources
-        described = [describe_source_briefly(sources.get(key), key, theme.accent) for key in keys]
+        keys = list(dict.fromkeys(keys))
+        numbers: dict[str, int] = {}
+        if citation_index is not None:
+            numbers = {key: citation_index.number(key) for key in keys}
+            keys.sort(key=numbers.__getitem__)
+        self.keys = keys
+        described = [
+            (f"[{numbers[key]}]\u00a0" if key in numbers else "")
+            + describe_source_briefly(sources.get(key), key, theme.accent)
+            for key in keys
+        ]
         label = "Source" if len(keys) == 1 else "Sources"
         # every pack string is escaped above, so this rich text holds no pack markup
         self.setTextFormat(Qt.TextFormat.RichText)
@@ -136,27 +184,37 @@ class ExampleStepView(StepView):
         title.setAccessibleName(example.title or "Example")
         layout.addWidget(title)
 
+        #: one numbering for the step's citations: task, notes and the Sources line agree
+        self.citations = CitationIndex()
         self.artefact_view = ArtefactView(example, pack, task_mode=True, theme=self.theme, parent=self)
         self.task_panel: TaskPanel | None = None
         if self.artefact_view.task_mode:
-            self.task_panel = TaskPanel(pack, example.task or "", self.theme, self)
+            self.task_panel = TaskPanel(pack, example.task or "", self.theme, self, citation_index=self.citations)
             layout.addWidget(self.task_panel)
         layout.addWidget(self.artefact_view)
 
         self.legend = TechniqueLegendView(self.artefact_view.marks, self.theme, self)
         layout.addWidget(self.legend)
 
+        revealed = self.artefact_view.annotations_visible()
+        self.legend.setVisible(revealed)
+        # the notes are numbered before the Sources line, which then lists what they cite first
+        self.notes_panel = AnnotationNotesPanel(
+            self.artefact_view.marks,
+            pack,
+            revealed=revealed,
+            theme=self.theme,
+            parent=self,
+            citation_index=self.citations,
+        )
+
         self.sources_line: SourcesLineView | None = None
-        if example.sources:
-            self.sources_line = SourcesLineView(pack, list(example.sources), self.theme, self)
+        listed = [*self.citations.keys(), *example.sources]
+        if listed:
+            self.sources_line = SourcesLineView(pack, listed, self.theme, self, citation_index=self.citations)
             layout.addWidget(self.sources_line)
         layout.addStretch(1)
 
-        revealed = self.artefact_view.annotations_visible()
-        self.legend.setVisible(revealed)
-        self.notes_panel = AnnotationNotesPanel(
-            self.artefact_view.marks, pack, revealed=revealed, theme=self.theme, parent=self
-        )
         self.notes_panel.hide()  # shown when the player places it in the side column
         self.notes_panel.annotation_selected.connect(self._on_notes_panel_annotation_selected)
         self.artefact_view.annotation_selected.connect(self._on_artefact_view_annotation_selected)
