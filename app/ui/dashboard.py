@@ -61,6 +61,8 @@ COLUMN_MAX_WIDTH = 880
 WIDE_COLUMN_MAX_WIDTH = 1320
 #: the cards go side by side from this width of the page on
 TWO_COLUMNS_FROM = 1120
+#: the four figures share one row from this width of the page on, else two rows of two
+STATS_IN_ONE_ROW_FROM = 600
 #: a technique answered right first time less often than this is one the learner "keeps missing"
 WEAK_ACCURACY = 0.7
 #: name at most this many weak techniques in the sentence above the chart
@@ -226,6 +228,8 @@ class DashboardView(QScrollArea):
         self.left_column: QVBoxLayout | None = None
         self.right_column: QVBoxLayout | None = None
         self._columns = 0
+        self.stats_grid: QGridLayout | None = None
+        self._stats_per_row = 0
 
     # ------------------------------------------------------------ data
 
@@ -276,6 +280,8 @@ class DashboardView(QScrollArea):
         self.column.setMaximumWidth(COLUMN_MAX_WIDTH)
         self.left_column = self.right_column = None
         self._columns = 0
+        self.stats_grid = None
+        self._stats_per_row = 0
 
     def _build(self) -> None:
         add = self.column_layout.addWidget
@@ -333,6 +339,7 @@ class DashboardView(QScrollArea):
         """Lay the cards out in two columns when the column is wide enough, else in one."""
         if self.left_column is None or self.right_column is None:
             return
+        self._arrange_stats()
         wanted = 2 if self.viewport().width() - 2 * SPACE_XL >= TWO_COLUMNS_FROM else 1
         if wanted == self._columns:
             return
@@ -353,6 +360,21 @@ class DashboardView(QScrollArea):
                 side.addStretch(1)
         self.columns_layout.setStretch(1, 1 if right else 0)
         self.column.setMaximumWidth(COLUMN_MAX_WIDTH if wanted == 1 else WIDE_COLUMN_MAX_WIDTH)
+
+    def _arrange_stats(self) -> None:
+        """Put the four figures in one row, or two rows of two when the column is narrow."""
+        if self.stats_grid is None:
+            return
+        per_row = 4 if self.viewport().width() - 2 * SPACE_XL >= STATS_IN_ONE_ROW_FROM else 2
+        if per_row == self._stats_per_row:
+            return
+        self._stats_per_row = per_row
+        for tile in self.stat_tiles.values():
+            self.stats_grid.removeWidget(tile)
+        for index, tile in enumerate(self.stat_tiles.values()):
+            self.stats_grid.addWidget(tile, index // per_row, index % per_row)
+        for column in range(4):
+            self.stats_grid.setColumnStretch(column, 1 if column < per_row else 0)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Switch between one and two columns of cards as the window is resized."""
@@ -396,6 +418,9 @@ class DashboardView(QScrollArea):
         grid = QGridLayout(holder)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(SPACE_M)
+        grid.setVerticalSpacing(SPACE_M)
+        self.stats_grid = grid
+        self._stats_per_row = 4
         lessons = sum(module.lessons for module in data.modules)
         done = sum(module.completed for module in data.modules)
         attempts = len(data.score_history)
