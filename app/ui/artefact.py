@@ -207,11 +207,20 @@ class ArtefactTextView(QTextBrowser):
     annotation_clicked = Signal(int)
 
     def __init__(
-        self, text: str, font: QFont, theme: Theme, parent: QWidget | None = None, *, line_height: int = 150
+        self,
+        text: str,
+        font: QFont,
+        theme: Theme,
+        parent: QWidget | None = None,
+        *,
+        line_height: int = 150,
+        standfirst: bool = False,
     ) -> None:
         super().__init__(parent)
         self._text = text.rstrip("\n")
         self._line_height = line_height
+        #: a headline: the lines after the first are its standfirst, in a smaller, regular face
+        self._standfirst = standfirst
         self._theme = theme
         self._marks: list[AnnotationMark] = []
         self._annotations_visible = False
@@ -338,6 +347,8 @@ class ArtefactTextView(QTextBrowser):
         while block.isValid():
             QTextCursor(block).mergeBlockFormat(spaced)
             block = block.next()
+        if self._standfirst:
+            self._format_standfirst()
         utf16 = _utf16_prefix_lengths(self._text)
         inserts: list[tuple[int, int, int]] = []  # (text index, UTF-16 length, annotation index)
         if self._annotations_visible:
@@ -349,8 +360,9 @@ class ArtefactTextView(QTextBrowser):
             mark = next(m for m in self._marks if m.index == index)
             cursor = QTextCursor(self.document())
             cursor.setPosition(utf16[position])
-            cursor.insertText("\u202f", QTextCharFormat())
-            cursor.insertText(self._marker_text(mark)[1:], self._marker_format(mark))
+            text_size = cursor.charFormat().font().pixelSize()  # a standfirst's markers are smaller
+            cursor.insertText("\u202f", cursor.charFormat())
+            cursor.insertText(self._marker_text(mark)[1:], self._marker_format(mark, text_size))
         # every text index's document position, markers at that index coming before it
         shift = 0
         pending = sorted(inserts)
@@ -373,12 +385,35 @@ class ArtefactTextView(QTextBrowser):
     def _marker_text(mark: AnnotationMark) -> str:
         return marker_text(mark.number)
 
-    def _marker_format(self, mark: AnnotationMark) -> QTextCharFormat:
+    def standfirst_pixel_size(self) -> int:
+        """Return the size of a headline's standfirst: about 60% of the headline's."""
+        return max(1, round(self.document().defaultFont().pixelSize() * 0.6))
+
+    def _format_standfirst(self) -> None:
+        """Set every line after the first in the standfirst's size and a regular weight."""
+        second = self.document().firstBlock().next()
+        if not second.isValid():
+            return
+        font = QFont(self.document().defaultFont())
+        font.setPixelSize(self.standfirst_pixel_size())
+        font.setWeight(QFont.Weight.Normal)
+        char_format = QTextCharFormat()
+        char_format.setFont(font, QTextCharFormat.FontPropertiesInheritanceBehavior.FontPropertiesSpecifiedOnly)
+        block_format = QTextBlockFormat()
+        block_format.setLineHeight(145, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        block_format.setTopMargin(SPACE_M)
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(second.position())
+        cursor.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
+        cursor.mergeCharFormat(char_format)
+        cursor.mergeBlockFormat(block_format)
+
+    def _marker_format(self, mark: AnnotationMark, text_size: int = -1) -> QTextCharFormat:
         marker = QTextCharFormat()
         marker.setBackground(mark.color)
         marker.setForeground(readable_on(mark.color))
         marker.setFontWeight(QFont.Weight.Bold)
-        size = self.document().defaultFont().pixelSize()
+        size = text_size if text_size > 0 else self.document().defaultFont().pixelSize()
         marker_font = sans_font(max(10, round(size * 0.62)), QFont.Weight.Bold, zoomed=False)
         marker.setFont(
             marker_font, QTextCharFormat.FontPropertiesInheritanceBehavior.FontPropertiesSpecifiedOnly
@@ -488,18 +523,19 @@ class ArtefactTextView(QTextBrowser):
         """
         if not self._annotations_visible or not self._marks:
             return []
-        font = self.document().defaultFont()
-        metrics = QFontMetricsF(font)
-        # the underscore's own bottom, for fonts that draw it at or below their descent
-        below = max(metrics.descent(), metrics.tightBoundingRect("_").bottom())
+        metrics = QFontMetricsF(self.document().defaultFont())
+        # the underscore's own bottom, for fonts that draw it at or below their descent; as a share
+        # of the ascent, so that a smaller line (a headline's standfirst) gets its own depth
+        underscore = metrics.tightBoundingRect("_").bottom() / max(1.0, metrics.ascent())
         spans = [mark.span for mark in self._marks if mark.span is not None]
         levels = _nesting_levels(spans)  # type: ignore[arg-type]
         segments = []
         for mark, level in zip(self._marks, levels, strict=True):
             assert mark.span is not None
             width = 3.0 if mark.index == self._selected else 2.0
-            for x1, x2, _top, baseline, descent in self._line_fragments(*self._doc_span(mark.span)):
-                y = baseline + max(below, descent) + 1 + width / 2 + level * 4
+            for x1, x2, top, baseline, descent in self._line_fragments(*self._doc_span(mark.span)):
+                below = max(descent, underscore * (baseline - top))
+                y = baseline + below + 1 + width / 2 + level * 4
                 segments.append((mark, QLineF(x1, y, x2, y), width))
         return segments
 
@@ -1156,12 +1192,12 @@ class ArtefactView(QWidget):
             f" border-radius: {radius}px; }}"
         )
 
-    def _body(self, font: QFont, line_height: int = 150) -> QWidget:
+    def _body(self, font: QFont, line_height: int = 150, *, standfirst: bool = False) -> QWidget:
         """Build the text (with its translation) or the image."""
         artefact = self.artefact
         if artefact.text is not None:
             self.text_view = ArtefactTextView(
-                artefact.text, font, self.theme, self.card, line_height=line_height
+                artefact.text, font, self.theme, self.card, line_height=line_height, standfirst=standfirst
             )
             self.text_view.setAccessibleName(f"{artefact.medium.capitalize()} text")
             self.text_view.setAccessibleDescription(artefact.text)
@@ -1293,7 +1329,7 @@ class ArtefactView(QWidget):
             artefact.author or "Unknown outlet", _small_caps(14, serif=True), theme.text, self.card
         )
         outer.addWidget(self.author_label)
-        outer.addWidget(self._body(serif_font(28, QFont.Weight.Bold), line_height=125))
+        outer.addWidget(self._body(serif_font(28, QFont.Weight.Bold), line_height=125, standfirst=True))
         self.meta_label = _label(
             self._meta_line(artefact.platform, artefact.date), sans_font(13), theme.muted, self.card
         )

@@ -460,3 +460,33 @@ def test_highlight_underline_runs_below_underscores(qtbot, pack, medium) -> None
         baseline = top + text_line.ascent()
         assert line.y1() - width / 2 > baseline + underscore_bottom  # a gap between underscore and line
         assert line.y1() + width / 2 <= text_view.viewport().height()  # and the line is not cut off
+
+
+def test_headline_text_after_the_first_line_is_a_smaller_standfirst(qtbot, pack) -> None:
+    """A headline's second paragraph is its standfirst: smaller and regular, while the headline stays large."""
+    item = artefact(
+        medium="headline",
+        author="Daily Example",
+        text="Tea cures colds, study says\nA small survey of 12 drinkers is the only source.",
+        annotations=[{"quote": "study says", "note": "Which study?"}, {"quote": "12 drinkers", "note": "Tiny."}],
+    )
+    view = make_view(qtbot, item, pack)
+    document = view.text_view.document()
+    headline, standfirst = document.firstBlock(), document.firstBlock().next()
+    headline_font = document.defaultFont()
+
+    def font_at(block):
+        cursor = QTextCursor(block)
+        cursor.movePosition(QTextCursor.MoveOperation.NextCharacter)
+        return cursor.charFormat().font()
+
+    big, small = font_at(headline), font_at(standfirst)
+    assert big.pixelSize() == headline_font.pixelSize() and big.bold()
+    assert 0 < small.pixelSize() < big.pixelSize() * 0.75 and not small.bold()
+    assert small.family() == big.family()  # the same serif, only smaller
+    assert view.text_view.highlighted_text(1) == "12 drinkers"  # highlights still land on their words
+    set_zoom(1.5)
+    try:
+        assert 0 < font_at(document.firstBlock().next()).pixelSize() < document.defaultFont().pixelSize() * 0.75
+    finally:
+        set_zoom(1.0)
