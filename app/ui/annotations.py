@@ -19,10 +19,14 @@ from app.model.markdown import CitationIndex
 from app.ui.artefact import AnnotationMark, NumberBadgeView, sans_font
 from app.ui.flow_layout import FlowLayout
 from app.ui.rich_text import MarkdownView
-from app.ui.theme import SPACE_M, SPACE_S, SPACE_XS, Theme, current_theme
+from app.ui.theme import BODY_PX, SPACE_M, SPACE_S, SPACE_XS, UI_PX, Theme, current_theme
 
 if TYPE_CHECKING:
     from app.model.pack import Pack
+
+
+#: a note's text, at zoom 1: the side panel's size, as the glossary beside other steps
+NOTE_TEXT_PX = UI_PX
 
 
 def _plain_label(text: str, font: QFont, color: str, parent: QWidget | None = None) -> QLabel:
@@ -78,6 +82,8 @@ class AnnotationNoteView(QFrame):
         head.addWidget(self.status_label, 0, Qt.AlignmentFlag.AlignTop)
         column.addLayout(head)
         self.body = MarkdownView(pack, self, citation_index=citation_index)
+        # side-panel text: the size of the glossary's (the UI size), not the reading column's
+        self.body.set_text_scale(NOTE_TEXT_PX / BODY_PX)
         self.body.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.body.setStyleSheet("QTextBrowser { background: transparent; border: none; padding: 0px; }")
         self.body.setAccessibleName(f"Note {mark.number}")

@@ -14,7 +14,8 @@ from app.model.loader import load_pack
 from app.ui.lesson_player import COLUMN_MIN_WIDTH
 from app.ui.steps.base import StepContext, create_step_view
 from app.ui.steps.example import ExampleStepView, SourcesLineView
-from app.ui.theme import LIGHT
+from app.ui.steps.reading import GlossaryPanel
+from app.ui.theme import LIGHT, UI_PX, apply_theme, scaled, set_zoom
 from tests.conftest import BUILTIN_PACK, EXAMPLE_PACK
 
 
@@ -270,3 +271,29 @@ def test_notes_and_sources_line_number_citations_alike(qtbot, builtin_pack) -> N
         entry = shown.index(f"[{number}]\u00a0")
         following = shown[entry:].split("; ")[0]
         assert html.escape(titles[key].title) in following  # "[2] Title ...", the same source as the notes' [2]
+
+
+@pytest.mark.parametrize("factor", [1.0, 1.5])
+def test_notes_are_set_at_the_glossary_size(qtbot, pack, factor) -> None:
+    """Notes in the side panel are as large as glossary entries (the UI size), at every zoom."""
+    app = QApplication.instance()
+    font, palette = app.font(), app.palette()
+    set_zoom(factor)
+    apply_theme(app, LIGHT)
+    try:
+        view = open_example(qtbot, pack, 1)  # the poster: its note is shown at once
+        note = view.side_panel().notes[0]
+        module = pack.module("tea")
+        glossary = GlossaryPanel(StepContext(pack, module, module.lessons[0]), [0])
+        qtbot.addWidget(glossary)
+        glossary.show()
+        entry = glossary.findChildren(QLabel, "glossaryEntry")[0]
+        entry.ensurePolished()
+        note_px = note.body.document().defaultFont().pixelSize()
+        assert note_px == entry.font().pixelSize() == scaled(UI_PX)
+        assert f"font-size: {note_px}px" in note.body.document().defaultStyleSheet()  # the body text too
+    finally:
+        app.setStyleSheet("")
+        app.setFont(font)
+        app.setPalette(palette)
+        set_zoom(1.0)

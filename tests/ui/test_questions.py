@@ -502,6 +502,7 @@ def test_judge_scale_names_its_ends(make_card, questions) -> None:
 def test_judge_scale_shows_every_button_whole(qtbot, make_card, questions, factor) -> None:
     """All six rating buttons fit inside the scale, at their full width, with the end labels under them."""
     app = QApplication.instance()
+    font, palette = app.font(), app.palette()
     set_zoom(factor)
     apply_theme(app, LIGHT)  # the application's style sheet pads buttons: draw them as the app does
     try:
@@ -520,6 +521,8 @@ def test_judge_scale_shows_every_button_whole(qtbot, make_card, questions, facto
         assert low.height() >= low.heightForWidth(low.width())  # a wrapped end label shows all its lines
     finally:
         app.setStyleSheet("")
+        app.setFont(font)
+        app.setPalette(palette)
         set_zoom(1.0)
 
 
