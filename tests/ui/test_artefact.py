@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
+import math
 
 import msgspec
 import pytest
@@ -12,9 +14,9 @@ from PySide6.QtWidgets import QApplication
 
 from app.model.loader import load_pack
 from app.model.schema import Artefact
-from app.ui.artefact import ArtefactView, format_count, marker_text
+from app.ui.artefact import NEUTRAL_ANNOTATION, ArtefactView, format_count, marker_text
 from app.ui.theme import CJK_FAMILIES, DARK, LIGHT, set_zoom, technique_colors
-from tests.conftest import EXAMPLE_PACK
+from tests.conftest import BUILTIN_PACK, EXAMPLE_PACK
 
 
 @pytest.fixture(scope="module")
@@ -490,3 +492,34 @@ def test_headline_text_after_the_first_line_is_a_smaller_standfirst(qtbot, pack)
         assert 0 < font_at(document.firstBlock().next()).pixelSize() < document.defaultFont().pixelSize() * 0.75
     finally:
         set_zoom(1.0)
+
+
+def _lab(color: QColor) -> tuple[float, float, float]:
+    """Convert an sRGB colour to CIE L*a*b* (D65), to measure how different two colours look."""
+
+    def linear(channel: float) -> float:
+        return channel / 12.92 if channel <= 0.04045 else ((channel + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (linear(c) for c in (color.redF(), color.greenF(), color.blueF()))
+    x = (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047
+    y = 0.2126 * r + 0.7152 * g + 0.0722 * b
+    z = (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883
+
+    def f(t: float) -> float:
+        return t ** (1 / 3) if t > 0.008856 else 7.787 * t + 16 / 116
+
+    return 116 * f(y) - 16, 500 * (f(x) - f(y)), 200 * (f(y) - f(z))
+
+
+def test_builtin_technique_colours_look_different() -> None:
+    """No two techniques of the built-in pack (or a technique and an untagged note) share a look.
+
+    The colours mark underlines, markers and swatches; two blues (ΔE 26) were mistaken for each other.
+    """
+    builtin = load_pack(BUILTIN_PACK).pack
+    colors = {**technique_colors(builtin), "no technique": QColor(NEUTRAL_ANNOTATION)}
+    assert len(colors) >= 9
+    looks = {key: _lab(color) for key, color in colors.items()}
+    for first, second in itertools.combinations(sorted(looks), 2):
+        distance = math.dist(looks[first], looks[second])
+        assert distance >= 28, f"{first} and {second} look alike (ΔE {distance:.1f})"
