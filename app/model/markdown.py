@@ -81,6 +81,25 @@ def is_web_url(url: str) -> bool:
     return bool(re.match(r"^https?://[^\s/?#]+", url, re.IGNORECASE))
 
 
+_PARENTHETICAL = re.compile(r"\s*\(([^()]*)\)")
+
+
+def without_parentheses(text: str) -> str:
+    """Rewrite "A (B)" as "A — B", for text that will itself stand inside parentheses.
+
+    A source's date "October 2017 (late October inferred)" would otherwise print as
+    "(OZY, October 2017 (late October inferred))".
+    """
+
+    def dash(match: re.Match[str]) -> str:
+        inside = match.group(1).strip()
+        if not inside:
+            return ""
+        return inside if match.start() == 0 else f" \u2014 {inside}"
+
+    return _PARENTHETICAL.sub(dash, text).strip()
+
+
 def is_pack_relative_path(path: str) -> bool:
     """Tell whether ``path`` is a relative path that stays inside the pack (no scheme, no '..' out)."""
     return pack_path(path)[0] is not None
@@ -213,7 +232,7 @@ class MarkdownRenderer:
         if source.url and is_web_url(source.url):
             line += f' &mdash; <a href="{html.escape(source.url, quote=True)}">{html.escape(source.url)}</a>'
         if source.note:
-            line += f" ({html.escape(source.note)})"
+            line += f" ({html.escape(without_parentheses(source.note))})"
         return line
 
     # ------------------------------------------------------------ inline rewriting

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.model.markdown import CitationIndex, MarkdownRenderer, is_pack_relative_path
+from app.model.markdown import CitationIndex, MarkdownRenderer, is_pack_relative_path, without_parentheses
 from app.model.schema import Source, Term
 
 SOURCES = {
@@ -96,3 +96,16 @@ def test_pack_relative_paths() -> None:
     assert not is_pack_relative_path("/etc/passwd")
     assert not is_pack_relative_path("C:/x.png")
     assert not is_pack_relative_path("file:///x.png")
+
+
+def test_text_set_inside_parentheses_never_nests_them() -> None:
+    """A date or note with its own "(...)" reads "A — B" once it is itself put in parentheses."""
+    assert (
+        without_parentheses("October 2017 (late October inferred; exact day not shown)")
+        == "October 2017 \u2014 late October inferred; exact day not shown"
+    )
+    assert without_parentheses("2024") == "2024"
+    assert without_parentheses("(draft) 2024") == "draft 2024"
+    source = Source(title="T", publisher="P", note="Summary (WeChat 963 million users)")
+    line = MarkdownRenderer({"k": source}).describe_source(source, "k")
+    assert line.endswith("(Summary \u2014 WeChat 963 million users)")

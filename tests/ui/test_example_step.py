@@ -8,6 +8,7 @@ import html
 import msgspec
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextDocumentFragment
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from app.model.loader import load_pack
@@ -297,3 +298,16 @@ def test_notes_are_set_at_the_glossary_size(qtbot, pack, factor) -> None:
         app.setFont(font)
         app.setPalette(palette)
         set_zoom(1.0)
+
+
+def test_a_source_date_with_its_own_note_does_not_nest_brackets(qtbot, builtin_pack) -> None:
+    """OZY's date "October 2017 (late October inferred; ...)" reads "OZY, October 2017 — late ..." on the line."""
+    view = open_step(qtbot, builtin_pack, "checking-claims", 3)
+    assert view.sources_line is not None and "ozy-article" in view.sources_line.keys
+    shown = QTextDocumentFragment.fromHtml(view.sources_line.text()).toPlainText()
+    depth = deepest = 0
+    for char in shown:
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        deepest = max(deepest, depth)
+    assert deepest == 1 and depth == 0
+    assert "OZY, October 2017 \u2014 late October inferred" in shown

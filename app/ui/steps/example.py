@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QFont, QResizeEvent
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
-from app.model.markdown import CitationIndex, is_web_url
+from app.model.markdown import CitationIndex, is_web_url, without_parentheses
 from app.model.schema import Example, Source, Step
 from app.ui.annotations import AnnotationNotesPanel, TechniqueLegendView
 from app.ui.artefact import ArtefactView, sans_font
@@ -96,7 +96,10 @@ def describe_source_briefly(source: Source | None, key: str, link_color: str) ->
     title = html.escape(source.title)
     if source.url and is_web_url(source.url):
         title = f'<a href="{html.escape(source.url, quote=True)}" style="color: {link_color};">{title}</a>'
-    extras = [html.escape(extra) for extra in (source.publisher or source.author, source.date) if extra]
+    # these go inside parentheses: a date's own "(late October inferred)" must not nest them
+    extras = [
+        html.escape(without_parentheses(extra)) for extra in (source.publisher or source.author, source.date) if extra
+    ]
     return f"<i>{title}</i>" + (f" ({', '.join(extras)})" if extras else "")
 
 
