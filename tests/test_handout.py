@@ -271,6 +271,37 @@ def test_order_is_shuffled_on_paper_and_given_in_the_key(exported: Exported) -> 
     assert checked
 
 
+#: the least white space between a label such as "Explanation." and the block above it, in points
+MIN_GAP_PT = 5.0
+WORD_BOX = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>')
+
+
+def gaps_above(pdf: Path, label: str) -> list[tuple[float, int]]:
+    """Return, for every ``label`` word in ``pdf``, the white space above it and its page number.
+
+    A word of the same line starts level with the label; anything that starts higher up and ends
+    lower than the label's top minus the gap is a block running into it.
+    """
+    boxes = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True)
+    gaps = []
+    for number, page in enumerate(boxes.stdout.split("<page ")[1:], start=1):
+        words = [(float(top), float(bottom), word) for _x0, top, _x1, bottom, word in WORD_BOX.findall(page)]
+        for top, _bottom, word in words:
+            if word != label:
+                continue
+            above = [other_bottom for other_top, other_bottom, _ in words if top - 40 < other_bottom and other_top < top - 2]
+            gaps.append((top - max(above) if above else 40.0, number))
+    return gaps
+
+
+def test_key_blocks_never_touch_the_explanation_under_them(exported: Exported) -> None:
+    """A match table (or any answer) ends with white space before the "Explanation." heading under it."""
+    gaps = gaps_above(exported.key_pdf, "Explanation.")
+    assert gaps, "the key prints explanations"
+    tight = [(round(gap, 1), page) for gap, page in gaps if gap < MIN_GAP_PT]
+    assert not tight, f"blocks touch the Explanation heading (gap in points, page): {tight}"
+
+
 def test_match_prints_two_lettered_columns_and_the_key_pairs_them(exported: Exported) -> None:
     """Lefts are numbered, rights lettered and shuffled; the key pairs each number with its letter."""
     checked = 0

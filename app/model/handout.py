@@ -188,6 +188,7 @@ span.badge {{ font-family: {sans}; font-size: 7.5pt; font-weight: 600; backgroun
 span.marker {{ font-family: {sans}; font-size: 7.5pt; font-weight: 600; }}
 p.picture {{ line-height: 100%; margin-bottom: 6px; }}
 p.note {{ font-size: 9.5pt; margin-bottom: 4px; line-height: 135%; }}
+table.choices {{ margin-bottom: 8px; }}
 table.choices td {{ padding-top: 3px; padding-bottom: 3px; padding-right: 6px; }}
 td.box {{ font-family: 'DejaVu Sans', {sans}; font-size: 12pt; }}
 td.letter {{ font-family: {sans}; font-weight: 600; }}
@@ -197,6 +198,7 @@ table.grid td {{ border: 1px solid #bdbab2; padding: 5px; }}
 table.grid th {{ font-family: {sans}; font-size: 9pt; border: 1px solid #bdbab2; padding: 5px; background-color: #f3f2ee; }}
 td.blank {{ border-bottom: 1px solid #5f6670; }}
 table.glossary td {{ padding: 4px; border-bottom: 1px solid #d9d7d0; font-size: 9.5pt; }}
+table.key {{ margin-bottom: 10px; }}
 table.key td {{ padding: 3px; font-size: 9.5pt; }}
 """
 
