@@ -373,3 +373,20 @@ def test_zoom_rebuilds_the_quiz_keeping_answers_and_feedback(qtbot, open_quiz) -
     assert view.cards["q-tf"].tries == 1
     assert view.cards["q-single"].hint_panel.isVisibleTo(view.cards["q-single"])
     assert view.cards["q-short"].response() == "testimonial"
+
+
+def test_practice_check_is_committed_and_reviewed_without_submitting(qtbot, open_quiz, store) -> None:
+    """A practice check is stored the moment it is made, and a missed one becomes a review item, unsubmitted."""
+    from app.model import review
+
+    view = open_quiz("check")
+    single = view.cards["q-single"]
+    click(qtbot, next(r for r in single.view.rows.values() if r.label.text() == "A clinical trial").button)
+    click(qtbot, single.check_button)
+    assert single.status.text().startswith("✗")
+
+    profile = view.context.session.profile_id
+    checks = store.checks(profile, view.context.pack.id)
+    assert [(c.result.question_id, c.result.fraction) for c in checks] == [("q-single", 0.0)]
+    assert [item.question_id for item in review.items(store, profile)] == ["q-single"]
+    assert stored_attempts(view, store) == []  # nothing was submitted

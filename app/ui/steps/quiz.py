@@ -212,8 +212,15 @@ class QuizStepView(StepView):
                 hints=self.practice,
             )
             card.answered_changed.connect(self._on_card_answered_changed)
+            card.checked.connect(lambda _result, card=card: self._on_card_checked(card))
             self.cards_box.addWidget(card)
             self.cards[question.id] = card
+
+    def _on_card_checked(self, card: QuestionCardView) -> None:
+        # a practice check is an answer: commit it now (and schedule review), even if the quiz is never submitted
+        session = self.context.session
+        if session is not None:
+            session.record_check(card.question, card.response(), card.tries, self.index)
 
     def restyle(self) -> None:
         """Rebuild at the current zoom and colours, keeping answers, tries, feedback and the summary."""
