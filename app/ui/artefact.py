@@ -52,7 +52,7 @@ from PySide6.QtWidgets import (
 
 from app.model.quotes import find_occurrence, spans_found
 from app.model.schema import Artefact
-from app.ui.flow_layout import BesideOrBelowLayout
+from app.ui.flow_layout import BesideOrBelowLayout, FlowLayout
 from app.ui.rich_text import load_pack_image
 from app.ui.theme import (
     SPACE_L,
@@ -1418,8 +1418,6 @@ class ArtefactView(QWidget):
         column = QVBoxLayout(bar)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(SPACE_XS)
-        row = QHBoxLayout()
-        row.setSpacing(SPACE_S)
         self.mark_button = QPushButton("Mark selection", bar)
         self.mark_button.setAccessibleName("Mark selection")
         self.mark_button.setToolTip("Mark the selected words as suspect (Ctrl+M)")
@@ -1443,10 +1441,14 @@ class ArtefactView(QWidget):
             self.mark_button.setVisible(False)
             self.remove_button.setVisible(False)
             self.marks_label.setVisible(False)
+        # the buttons and the hint wrap onto a second line when the column is narrow (or zoomed)
+        marking = QWidget(bar)
+        row = FlowLayout(marking, spacing=SPACE_S, row_spacing=SPACE_XS)
+        row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.mark_button)
         row.addWidget(self.remove_button)
-        row.addWidget(self.marks_label, 1)
-        column.addLayout(row)
+        row.addWidget(self.marks_label)
+        column.addWidget(marking)
         # Reveal sits on its own line, under the marking, where the learner ends the task
         status = QHBoxLayout()
         status.setSpacing(SPACE_M)

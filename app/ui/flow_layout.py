@@ -80,22 +80,33 @@ class FlowLayout(QLayout):
         return [item for item in self._items if not item.isEmpty()]
 
     def _arrange(self, rect: QRect, *, place: bool) -> int:
-        """Lay the items out in rows within ``rect``; return the height used (margins included)."""
+        """Lay the items out in rows within ``rect``; return the height used (margins included).
+
+        Items shorter than their row are centred in it, as in a box layout.
+        """
         margins = self.contentsMargins()
         inner = rect.adjusted(margins.left(), margins.top(), -margins.right(), -margins.bottom())
         x, y, row_height = inner.x(), inner.y(), 0
+        row: list[tuple[QLayoutItem, QRect]] = []
+
+        def close_row() -> None:
+            if place:
+                for item, box in row:
+                    item.setGeometry(box.translated(0, (row_height - box.height()) // 2))
+            row.clear()
+
         for item in self._visible_items():
             width = max(item.minimumSize().width(), min(item.sizeHint().width(), inner.width()))
             height = item.heightForWidth(width) if item.hasHeightForWidth() else item.sizeHint().height()
             if x > inner.x() and x + width > inner.x() + inner.width():
+                close_row()
                 x, y = inner.x(), y + row_height + self._row_spacing
                 row_height = 0
-            if place:
-                item.setGeometry(QRect(QPoint(x, y), QSize(width, height)))
+            row.append((item, QRect(QPoint(x, y), QSize(width, height))))
             x += width + self._spacing
             row_height = max(row_height, height)
+        close_row()
         return y + row_height - rect.y() + margins.bottom()
-
 
 
 class BesideOrBelowLayout(QLayout):

@@ -215,6 +215,24 @@ def test_revealed_text_keeps_every_line_on_the_card(make_window, lesson_id, numb
         assert clipped_by(text, view) is None
 
 
+def test_revealed_text_keeps_every_line_after_a_zoom(make_window) -> None:
+    """Zoomed to 150%, the buttons under the card wrap rather than widen the step, and no line is cut off."""
+    window = open_builtin_step(make_window, "cheerleading", 3)
+    view = window.player.current_view()
+    view.artefact_view.reveal_annotations()
+    settle()
+    text = view.artefact_view.text_view
+    before = text.height()
+    set_zoom(1.5)
+    settle()
+    assert text.height() > before  # the text grew with the zoom
+    assert view.minimumSizeHint().width() <= window.player.column.width()
+    assert text.height() >= text.document().size().height()
+    assert clipped_by(text, view) is None
+    for button in (view.artefact_view.mark_button, view.artefact_view.remove_button):
+        assert clipped_by(button, view) is None
+
+
 def test_the_legend_fits_the_narrowest_column(make_window) -> None:
     """Technique labels wrap in rows: the legend never widens the step past the column or cuts a label."""
     window = open_builtin_step(make_window, "cheerleading", 3)
