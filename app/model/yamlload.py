@@ -495,6 +495,7 @@ def _parse_failure(error: BaseException, data: bytes, file: str) -> Problem:
             and _char_at(text, mark.line, mark.column) == "\t"
         ):
             message += "; YAML does not allow tabs for indentation"
+        message += _open_quote_hint(text, mark.line, mark.column)
         return Problem(file, mark.line + 1, mark.column + 1, "error", message)
     if isinstance(error, RecursionError):
         return Problem(file, 1, 1, "error", "could not parse YAML: it is nested too deeply")
@@ -502,6 +503,63 @@ def _parse_failure(error: BaseException, data: bytes, file: str) -> Problem:
         return Problem(file, 1, 1, "error", "could not parse YAML: it needs too much memory")
     detail = _shorten(str(error) or type(error).__name__, 120)
     return Problem(file, 1, 1, "error", f"could not parse YAML: {detail}")
+
+
+_BLOCK_SCALAR_START = re.compile(r"(?:^|[:\-?]\s+)[|>][0-9+-]*\s*$")
+
+
+def _open_quote_hint(text: str, line: int, column: int) -> str:
+    """Name the quoted value that runs on from an earlier line to an error (a closing quote left out).
+
+    A missing closing quote makes YAML read on to the next quote, often many lines later, and the
+    error is reported there; the author needs the line where the quote was opened.
+    """
+    rows = text.split("\n", line + 1)[: line + 1]
+    quote = ""  # the quote character of the value being read, if any
+    start = (0, 0)  # where that value's quote opened
+    closed: tuple[int, int, int] | None = None  # the last quoted value: start line, start column, end line
+    block_indent = -1  # inside a | or > block scalar: lines indented deeper than this are text
+    for index, row in enumerate(rows):
+        indent = len(row) - len(row.lstrip(" "))
+        if not quote and block_indent >= 0:
+            if not row.strip() or indent > block_indent:
+                continue
+            block_indent = -1
+        end = column if index == line else len(row)
+        position = 0 if quote or '"' in row or "'" in row else end  # most lines hold no quote: skip them
+        while position < end:
+            char = row[position]
+            if quote == '"':
+                if char == "\\":
+                    position += 1
+                elif char == '"':
+                    quote, closed = "", (*start, index)
+            elif quote == "'":
+                if char == "'" and row[position + 1 : position + 2] == "'":
+                    position += 1
+                elif char == "'":
+                    quote, closed = "", (*start, index)
+            elif char == "#" and (position == 0 or row[position - 1] in " \t"):
+                break
+            elif char in "\"'":
+                before = row[:position].rstrip()
+                if not before or before[-1] in "[{," or (before[-1] in ":-?" and row[position - 1] in " \t"):
+                    quote, start = char, (index, position)
+            position += 1
+        if not quote and _BLOCK_SCALAR_START.search(row.split(" #", 1)[0]):
+            block_indent = indent
+    if quote:
+        opened = start
+    elif closed is not None and closed[2] == line:
+        opened = closed[:2]
+    else:
+        return ""
+    if opened[0] >= line:
+        return ""
+    return (
+        f"; the quoted text opened at line {opened[0] + 1}, column {opened[1] + 1} runs on to here:"
+        " is its closing quote missing?"
+    )
 
 
 def _char_at(text: str, line: int, column: int) -> str:

@@ -341,3 +341,28 @@ def test_garbage_collector_state_is_restored_even_after_errors() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_missing_closing_quote_names_the_line_it_was_opened() -> None:
+    """A quote left open is reported where YAML stumbles, and the hint names the line the quote opened."""
+    _, problems = load('title: "The tea\nsummary: A post\nauthor: "@tea"\n')
+    problem = only(problems)
+    assert problem.line == 3
+    assert "the quoted text opened at line 1, column 8 runs on to here" in problem.message
+    assert "closing quote missing" in problem.message
+
+
+def test_single_quote_left_open_is_named_too() -> None:
+    """A single-quoted value left open gets the same hint, and a doubled '' does not close it."""
+    _, problems = load("a: 'it''s\nb: c\nd: 'x'\n")
+    problem = only(problems)
+    assert "opened at line 1, column 4" in problem.message
+
+
+def test_no_quote_hint_for_closed_quotes_or_block_text() -> None:
+    """Quotes that close, quotes inside a block scalar and comments do not earn a missing-quote hint."""
+    _, problems = load('a: "one\n  two"\nb: |\n  "not a quote\nc: # "comment\n  d: e: f\n')
+    problem = only(problems)
+    assert "quote" not in problem.message
+    _, problems = load('a: "closed"\nb: c: d\n')
+    assert "quote" not in only(problems).message
