@@ -206,6 +206,7 @@ def start(argv: list[str]) -> MainWindow:
 
 def run(argv: list[str]) -> int:
     """Start Unspun with ``argv`` (no program name) and run until the window closes."""
+    parse_arguments(argv)  # --help and a wrong option are answered before Qt needs a display
     app = ensure_application()
     window = start(argv)
     status = app.exec()
