@@ -81,7 +81,8 @@ def is_web_url(url: str) -> bool:
     return bool(re.match(r"^https?://[^\s/?#]+", url, re.IGNORECASE))
 
 
-_PARENTHETICAL = re.compile(r"\s*\(([^()]*)\)")
+#: a parenthesis after a space (or at the start); one attached to a word, as in a volume "3(2)", stays
+_PARENTHETICAL = re.compile(r"(?:^\s*|\s+)\(([^()]*)\)")
 
 
 def without_parentheses(text: str) -> str:

@@ -109,3 +109,9 @@ def test_text_set_inside_parentheses_never_nests_them() -> None:
     source = Source(title="T", publisher="P", note="Summary (WeChat 963 million users)")
     line = MarkdownRenderer({"k": source}).describe_source(source, "k")
     assert line.endswith("(Summary \u2014 WeChat 963 million users)")
+
+
+def test_a_volume_and_issue_keeps_its_parentheses() -> None:
+    """A journal's "3(2)" (volume 3, issue 2) is not a note: it is not turned into "3 — 2"."""
+    assert without_parentheses("Journal of Law 3(2)") == "Journal of Law 3(2)"
+    assert without_parentheses("Journal 3(2) (online edition)") == "Journal 3(2) \u2014 online edition"
