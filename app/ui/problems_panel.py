@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import (
@@ -73,6 +74,15 @@ def summary(result: LoadResult) -> str:
     """Say how many errors and warnings ``result`` holds, as "2 errors, 1 warning"."""
     errors, warnings = len(result.errors), len(result.warnings)
     return f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+
+
+def pack_heading(path: str) -> str:
+    """Name the pack opened by ``path`` as the learner chose it: the folder for a pack.yaml, else the path.
+
+    (Problem lines are prefixed differently: a file that is not a readable zip is reported under its folder.)
+    """
+    named = Path(path)
+    return str(named.parent) if named.name == "pack.yaml" else path.rstrip("/") or path
 
 
 @dataclass(slots=True)
@@ -380,7 +390,7 @@ class ProblemsPanel(QDockWidget):
             warnings += len(result.warnings)
             state = report.note or ("plays, with warnings" if report.plays else "cannot be opened")
             counts = f"{summary(result)}; " if len(self.reports) > 1 else ""
-            pack_item = QTreeWidgetItem([f"{pack_label(path) or path}  —  {counts}{state}"])
+            pack_item = QTreeWidgetItem([f"{pack_heading(path)}  —  {counts}{state}"])
             pack_item.setFont(0, bold)
             pack_item.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.tree.addTopLevelItem(pack_item)

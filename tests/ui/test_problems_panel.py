@@ -181,3 +181,13 @@ def test_a_huge_file_is_shown_plain(qtbot) -> None:
     assert view._highlighter is None
     view.set_source("key: value\n", "yaml")
     assert view._highlighter is not None
+
+
+def test_a_damaged_zip_is_named_in_the_heading(make_window, tmp_path: Path) -> None:
+    """A .zip that is not a zip is named itself in the panel's heading, not the folder it lies in."""
+    archive = tmp_path / "lesson.zip"
+    archive.write_bytes(b"not a zip at all")
+    window = open_with_problems(make_window, str(archive))
+    heading = window.problems_panel.tree.topLevelItem(0).text(0)
+    assert heading.startswith(f"{archive}  —  ")
+    assert "cannot be opened" in heading
