@@ -47,8 +47,8 @@ def _load(path: str) -> Pack | None:
 def summary_lines(report: ClassReport) -> list[str]:
     """Sum the report up in a few lines for the terminal."""
     lines = [
-        f"Class report for {report.pack_title!r}: {len(report.learners)} learners "
-        f"from {len(report.files_read)} files.",
+        f"Class report for {report.pack_title!r}: {len(report.learners)} learner{'s' * (len(report.learners) != 1)} "
+        f"from {len(report.files_read)} file{'s' * (len(report.files_read) != 1)}.",
     ]
     if report.learners:
         done = sum(row.completion for row in report.learners) / len(report.learners)

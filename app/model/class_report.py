@@ -737,7 +737,8 @@ def describe_class_change(change: ClassChange) -> str:
         return "No learner has taken the first or the final check yet, so there is no before and after."
     if change.learners_both == 0:
         return (
-            f"{change.learners_pre} learners took the first check and {change.learners_post} the final one, "
+            f"{change.learners_pre} {'learner' if change.learners_pre == 1 else 'learners'} took the first check "
+            f"and {change.learners_post} the final one, "
             "but nobody has taken both yet, so there is no change to report."
         )
     sentences = []

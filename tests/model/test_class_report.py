@@ -365,3 +365,17 @@ def test_report_command_never_loads_qt(tiny_class: list[Path], tmp_path: Path) -
         check=True,
     )
     assert done.stdout.strip().splitlines()[-1] == "0 False"
+
+
+def test_one_learner_and_one_file_are_not_plural(store: ProgressStore, tmp_path: Path, capsys) -> None:
+    """A report of one learner's one file says '1 learner from 1 file', and '1 learner took the first check'."""
+    from app.model.class_report import ClassChange, describe_class_change
+
+    profile = store.create_profile("Solo")
+    attempt(store, profile, QUIZ_1, {"a": 1.0, "b": 0.0}, T0)
+    path = export(store, profile, tmp_path)
+    assert run_report([str(path), "-o", str(tmp_path / "class.csv")]) == 0
+    printed = capsys.readouterr().out
+    assert ": 1 learner from 1 file." in printed
+    change = ClassChange(1, 0, 0, 0.5, None, None, 0, None, None, None, "")
+    assert describe_class_change(change).startswith("1 learner took the first check and 0 the final one")
