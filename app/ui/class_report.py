@@ -265,8 +265,8 @@ class ClassReportView(QWidget):
     def summary_text(self) -> str:
         """Sum the class up in a sentence or two."""
         report = self.report
-        learners = len(report.learners)
-        text = f"{learners} learner{'s' if learners != 1 else ''} from {len(report.files_read)} files."
+        learners, files = len(report.learners), len(report.files_read)
+        text = f"{learners} learner{'s' if learners != 1 else ''} from {files} file{'s' if files != 1 else ''}."
         if report.learners:
             completion = sum(row.completion for row in report.learners) / learners
             text += f" On average they completed {percent_text(completion)} of the lessons."
@@ -293,7 +293,8 @@ class ClassReportView(QWidget):
                 row.label,
                 row.facility,
                 _percent_or_dash(row.facility),
-                f"{row.answers} answers, {row.questions} question{'s' if row.questions != 1 else ''}",
+                f"{row.answers} answer{'s' if row.answers != 1 else ''}, "
+                f"{row.questions} question{'s' if row.questions != 1 else ''}",
                 row.color,
                 numbers.get(row.technique),
             )

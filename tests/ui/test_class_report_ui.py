@@ -201,3 +201,15 @@ def test_sender_thread_sends_everything_and_the_dialog_shows_it(
         controller.shutdown()
         credentials.forget(lrs_server, "teacher")
         lrs.save_settings(class_store, lrs.LrsSettings())
+
+
+def test_one_file_and_one_answer_are_not_plural(qtbot, class_files: list[Path], pack: Pack) -> None:
+    """A report of one learner's file says '1 learner from 1 file'; a technique answered once says '1 answer'."""
+    report = build_report(class_files[:1], pack)
+    view = ClassReportView(report, pack)
+    qtbot.addWidget(view)
+    assert view.summary_label.text().startswith("1 learner from 1 file.")
+    details = {bar.label: bar.detail for bar in view.technique_rows()}
+    for row in report.techniques:
+        answers = "1 answer" if row.answers == 1 else f"{row.answers} answers"
+        assert details[row.label].startswith(f"{answers}, ")
