@@ -135,6 +135,7 @@ class HomeView(QScrollArea):
     def __init__(self, state_of: StateLookup, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("homeScreen")
+        self.setAccessibleName("Home")  # the scrolling page takes focus: say what it is
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

@@ -83,6 +83,7 @@ class CalmPanelView(QFrame):
         self.title.setFont(body_font(0.8125, QFont.Weight.DemiBold))
         self.layout_.addWidget(self.title)
         self.body = MarkdownView(context.pack, self, references=references)
+        self.body.setAccessibleName(title)  # the body takes focus (for its links): name it as its title does
         self.layout_.addWidget(self.body)
 
     def set_markdown(self, text: str) -> None:
