@@ -6,12 +6,13 @@ import html
 import sys
 import traceback
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen, QPixmap
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -39,6 +40,7 @@ if TYPE_CHECKING:
     from app.model.pack import Pack
     from app.model.schema import Lesson, Module, Step
     from app.model.session import LessonSession
+    from app.ui.steps.base import StepContext
 
 #: the content column's width range: about 65-75 characters of 16 px body text
 COLUMN_MIN_WIDTH, COLUMN_MAX_WIDTH = 360, 720
@@ -50,8 +52,28 @@ STATUS_WORDS = {"done": "done", "current": "current", "todo": "not opened yet"}
 #: how long after a step is painted the player does its idle work (build the next step, delete old views)
 IDLE_DELAY_MS = 150
 
+#: layout passes a step switch runs before its first paint
+SETTLE_PASSES = 4
+
 #: step dots drawn once per look (status, number, focus, size, pixel ratio, theme, font)
 _DOT_PIXMAPS: dict[tuple[object, ...], QPixmap] = {}
+
+
+def following_lesson(pack: Pack, module: Module, lesson: Lesson) -> tuple[Module, Lesson] | None:
+    """Return the lesson after ``lesson`` in reading order (crossing into the next module)."""
+    order = [(m, le) for m in pack.modules for le in m.lessons]
+    ids = [(m.id, le.id) for m, le in order]
+    position = ids.index((module.id, lesson.id)) if (module.id, lesson.id) in ids else -1
+    return order[position + 1] if 0 <= position < len(order) - 1 else None
+
+
+class PreparedLesson(NamedTuple):
+    """The first step of the following lesson, built while the learner reads the last step of this one."""
+
+    lesson: Lesson
+    session: LessonSession
+    view: QWidget
+    side_panel: QWidget | None
 
 
 def step_title(step: Step) -> str:
@@ -256,6 +278,7 @@ class LessonPlayerView(QWidget):
         self._side_panels: dict[int, QWidget | None] = {}
         #: views of the lesson played before, hidden; deleted once the new lesson has been painted
         self._retired: list[QWidget] = []
+        self._prepared: PreparedLesson | None = None
         self._done: set[int] = set()
         self._next_lesson_title: str | None = None
 
@@ -383,7 +406,12 @@ class LessonPlayerView(QWidget):
         next_lesson_title: str | None = None,
     ) -> None:
         """Play ``lesson`` from step ``step_index``; views of the previous lesson are dropped."""
+        prepared, self._prepared = self._prepared, None
         self._drop_views()
+        if prepared is not None and session is not None and prepared.session is session:
+            self._views[0], self._side_panels[0] = prepared.view, prepared.side_panel
+        elif prepared is not None:
+            self._retire(prepared.view, prepared.side_panel)
         self.pack, self.module, self.lesson, self.session = pack, module, lesson, session
         self._next_lesson_title = next_lesson_title
         self.current_index = -1
@@ -451,6 +479,17 @@ class LessonPlayerView(QWidget):
         # While the learner reads this step, build the next one and let go of the last lesson's views.
         AfterPaintHook(view, self, self._on_step_painted)
         self.step_changed.emit(index)
+        self._settle_layout()
+
+    def _settle_layout(self) -> None:
+        """Lay the step out now, so that it is painted once, as it will stay.
+
+        Text fitted to the width takes a few passes (a width, then heights, then the scroll bar);
+        left to the event loop each pass would be painted, a whole window each time.
+        """
+        for _ in range(SETTLE_PASSES):
+            QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+            QApplication.sendPostedEvents(None, QEvent.Type.MetaCall)
 
     def go_next(self) -> None:
         """Open the next step; on the last one, ask for the next lesson."""
@@ -482,59 +521,105 @@ class LessonPlayerView(QWidget):
 
     # ---------------------------------------------------------------- building steps
 
+    def prepared_session(
+        self, pack: Pack, module: Module, lesson: Lesson, store: object, profile_id: int
+    ) -> LessonSession | None:
+        """Return the session ``lesson``'s first step was built with ahead of time, if it fits; else None.
+
+        Pass it to ``set_lesson`` to show that step at once.
+        """
+        prepared = self._prepared
+        if prepared is None or prepared.lesson is not lesson:
+            return None
+        session = prepared.session
+        if session.pack is not pack or session.module is not module or session.store is not store:
+            return None
+        return session if session.profile_id == profile_id else None
+
     def _view(self, index: int) -> QWidget:
         """Return the view of step ``index``, building it (and its side panel) the first time."""
         view = self._views.get(index)
         if view is None:
-            view = self._build_view(index)
+            view, self._side_panels[index] = self._build_view(index)
             self._views[index] = view
-            side_panel = getattr(view, "side_panel", lambda: None)()
-            self._side_panels[index] = side_panel
-            completion = getattr(view, "completion_changed", None)
-            if completion is not None:
-                completion.connect(self.completion_changed)
         return view
 
     def _on_step_painted(self) -> None:
-        """Once a step is on screen: delete the previous lesson's views and build the next step's."""
-        self._dispose_retired()
-        following = self.current_index + 1
-        if self.lesson is not None and following < self.step_count and following not in self._views:
-            view = self._view(following)  # built hidden, outside the layout, until the learner opens it
-            view.ensurePolished()  # styles resolved now rather than when it is shown
+        """Once a step is on screen: delete the previous lesson's views and build what comes next.
 
-    def _build_view(self, index: int) -> QWidget:
-        """Build the registered widget for step ``index``, or an honest stand-in."""
+        That is the next step, or on the last step the first step of the following lesson.
+        """
+        self._dispose_retired()
+        if self.lesson is None or not self.isVisible():  # closed meanwhile: the store may be closed too
+            return
+        following = self.current_index + 1
+        if following < self.step_count:
+            if following not in self._views:
+                self._view(following).ensurePolished()  # hidden, outside the layout, styles resolved
+        elif self.current_index == self.step_count - 1:
+            self._prepare_following_lesson()
+
+    def _prepare_following_lesson(self) -> None:
+        """Build the following lesson's first step, with the session that will play it."""
+        if self.session is None or self.pack is None or self.module is None or self.lesson is None:
+            return
+        following = following_lesson(self.pack, self.module, self.lesson)
+        if following is None or (self._prepared is not None and self._prepared.lesson is following[1]):
+            return
+        from app.model.session import LessonSession
+        from app.ui.steps.base import StepContext
+
+        module, lesson = following
+        session = LessonSession(self.pack, module, lesson, self.session.store, self.session.profile_id)
+        view, side_panel = self._build_view(0, StepContext(self.pack, module, lesson, session))
+        view.ensurePolished()
+        if self._prepared is not None:
+            self._retire(self._prepared.view, self._prepared.side_panel)
+        self._prepared = PreparedLesson(lesson, session, view, side_panel)
+
+    def _build_view(self, index: int, context: StepContext | None = None) -> tuple[QWidget, QWidget | None]:
+        """Build the registered widget for step ``index`` (of ``context``'s lesson, default the one
+        played), or an honest stand-in, and its side panel; both stay hidden."""
         from app.ui import steps as _steps  # noqa: F401  (registers every step view)
         from app.ui.steps.base import STEP_VIEWS, StepContext, create_step_view
 
-        assert self.lesson is not None and self.pack is not None and self.module is not None
-        step = self.lesson.steps[index]
+        if context is None:
+            assert self.lesson is not None and self.pack is not None and self.module is not None
+            context = StepContext(self.pack, self.module, self.lesson, self.session)
+        step = context.lesson.steps[index]
         if step.kind not in STEP_VIEWS:
-            return StepFallbackView(f"This step kind cannot be shown yet ({step.kind}).", self.column)
-        context = StepContext(self.pack, self.module, self.lesson, self.session)
+            return StepFallbackView(f"This step kind cannot be shown yet ({step.kind}).", self.column), None
         try:
-            return create_step_view(step, index, context, self.column)
+            view: QWidget = create_step_view(step, index, context, self.column)
         except Exception as error:  # a broken step widget must not take the whole app down
             traceback.print_exc(file=sys.stderr)
-            return StepFallbackView(f"This step could not be shown: {error}", self.column)
+            return StepFallbackView(f"This step could not be shown: {error}", self.column), None
+        side_panel = getattr(view, "side_panel", lambda: None)()
+        if side_panel is not None:  # in the side column from the start, so that showing it restyles nothing
+            side_panel.setParent(self.side_scroll.widget())
+            side_panel.hide()
+        completion = getattr(view, "completion_changed", None)
+        if completion is not None:
+            completion.connect(self.completion_changed)
+        return view, side_panel
 
     def _drop_views(self) -> None:
         """Take every built step view and side panel off the screen; they are deleted after the next paint."""
         # Hidden at once, so nothing of the old lesson is painted; detaching and deleting a whole
         # lesson's widgets is slow, so it waits until the new lesson is on screen.
         self._dispose_retired()  # any left from a lesson that was never painted
-        for view in self._views.values():
-            self._view_slot.removeWidget(view)
-            view.hide()
-            self._retired.append(view)
-        for side in self._side_panels.values():
-            if side is not None:
-                self._side_layout.removeWidget(side)
-                side.hide()
-                self._retired.append(side)
+        for index, view in self._views.items():
+            self._retire(view, self._side_panels.get(index))
         self._views.clear()
         self._side_panels.clear()
+
+    def _retire(self, view: QWidget, side_panel: QWidget | None) -> None:
+        """Take a step's view and side panel off the screen, to be deleted after the next paint."""
+        for widget, layout in ((view, self._view_slot), (side_panel, self._side_layout)):
+            if widget is not None:
+                layout.removeWidget(widget)
+                widget.hide()
+                self._retired.append(widget)
 
     def _dispose_retired(self) -> None:
         """Detach and delete the views of lessons played before."""

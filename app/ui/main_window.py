@@ -29,7 +29,7 @@ from app.model.session import LessonSession, LessonState, lesson_state, module_p
 from app.ui.class_report import classroom_actions
 from app.ui.handout_actions import HandoutActions
 from app.ui.home import HomeView
-from app.ui.lesson_player import LessonPlayerView
+from app.ui.lesson_player import LessonPlayerView, following_lesson
 from app.ui.library import LibraryPanel
 from app.ui.live_reload import LiveReloader
 from app.ui.mastery import MasteryWiring
@@ -300,7 +300,10 @@ class MainWindow(QMainWindow):
         """Play ``lesson`` from ``step_index`` (default: where the learner left it, else the start)."""
         if step_index is None:
             step_index = self._resume_index(pack, module, lesson)
-        self.session = LessonSession(pack, module, lesson, self.store, self.profile_id)
+        # the player may have built the lesson's first step already, with the session to play it
+        self.session = self.player.prepared_session(
+            pack, module, lesson, self.store, self.profile_id
+        ) or LessonSession(pack, module, lesson, self.store, self.profile_id)
         self.player.set_lesson(
             pack, module, lesson, self.session, step_index, self._next_lesson_title(pack, module, lesson)
         )
@@ -463,10 +466,7 @@ class MainWindow(QMainWindow):
     @staticmethod
     def _following_lesson(pack: Pack, module: Module, lesson: Lesson) -> tuple[Module, Lesson] | None:
         """Return the lesson after ``lesson`` in reading order (crossing into the next module)."""
-        order = [(m, le) for m in pack.modules for le in m.lessons]
-        ids = [(m.id, le.id) for m, le in order]
-        position = ids.index((module.id, lesson.id)) if (module.id, lesson.id) in ids else -1
-        return order[position + 1] if 0 <= position < len(order) - 1 else None
+        return following_lesson(pack, module, lesson)
 
     def _show_continue_target(self) -> None:
         target = self.continue_target()
