@@ -246,7 +246,10 @@ def test_test_mode_summary_walks_through_each_question(qtbot, open_quiz, store) 
     assert view.summary.isVisible()
     assert view.summary.headline.text() == "You scored 1 of 2 points (50%)"
     assert "Discernment +0.0" in view.summary.detail.text()
-    assert "nothing to pass or fail" in view.summary.detail.text()
+    # a before-and-after check passes like any quiz (Pass: 70% in its header); its first score is kept
+    assert view.summary.verdict.text() == "○ Not yet passed"
+    assert "The pass mark is 70%." in view.summary.detail.text()
+    assert "first score is kept for the before-and-after comparison" in view.summary.detail.text()
     assert len(view.summary.walk_buttons) == 2
     words = {"pre-post": "Correct, 1 of 1 point", "pre-agency": "Not right, 0 of 1 point"}
     expected = [f"Question {n}: {words[question_id]}" for n, question_id in enumerate(view.cards, start=1)]
@@ -390,3 +393,26 @@ def test_practice_check_is_committed_and_reviewed_without_submitting(qtbot, open
     assert [(c.result.question_id, c.result.fraction) for c in checks] == [("q-single", 0.0)]
     assert [item.question_id for item in review.items(store, profile)] == ["q-single"]
     assert stored_attempts(view, store) == []  # nothing was submitted
+
+
+def test_submitting_scrolls_the_score_into_view(qtbot, open_quiz) -> None:
+    """After Submit, the column scrolls so that the summary with the score is on screen."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QScrollArea
+
+    view = open_quiz("before")
+    area = QScrollArea()
+    qtbot.addWidget(area)
+    area.setWidgetResizable(True)
+    area.setWidget(view)
+    area.resize(720, 400)
+    area.show()
+    qtbot.waitExposed(area)
+    area.verticalScrollBar().setValue(0)
+    click(qtbot, view.submit_button)
+
+    def summary_on_screen() -> bool:
+        top = view.summary.mapTo(area.viewport(), QPoint(0, 0)).y()
+        return 0 <= top < area.viewport().height()
+
+    qtbot.waitUntil(summary_on_screen)

@@ -317,6 +317,8 @@ class QuizStepView(StepView):
         self._refresh_best()
         self.completion_changed.emit()
         self.summary.setFocus(Qt.FocusReason.OtherFocusReason)
+        # the cards grow with their feedback first: show the score once the column has laid them out
+        QTimer.singleShot(0, self.summary, lambda: scroll_to(self.summary))
         return result
 
     def retry(self) -> None:
@@ -435,15 +437,15 @@ class QuizSummaryPanel(QFrame):
         score = points_text(result.points_earned, result.points_possible)
         self.headline.setText(f"You scored {score} ({percent(result.score)})")
         details = []
-        if quiz.measure:
-            self.verdict.clear_mark()
-            details.append("A before-and-after check: nothing to pass or fail, this is where you stand.")
-        elif result.passed:
+        # a before-and-after check passes like any quiz (its header says "Pass: 70%"); its first score is kept
+        if result.passed:
             self.verdict.show_mark(Mark.RIGHT, "Passed")
             details.append(f"The pass mark is {percent(result.pass_mark)}.")
         else:
             self.verdict.show_mark(Mark.MISSED, "Not yet passed")
             details.append(f"The pass mark is {percent(result.pass_mark)}. Retry when you're ready.")
+        if quiz.measure:
+            details.append("Your first score is kept for the before-and-after comparison.")
         if result.discernment is not None:
             details.append(
                 f"Discernment {result.discernment:+.1f}: how much higher you rated the reliable items "
