@@ -244,6 +244,7 @@ def test_test_mode_summary_walks_through_each_question(qtbot, open_quiz, store) 
         click(qtbot, card.view.buttons[2])  # 2 is right for the post, wrong for the agency
     click(qtbot, view.submit_button)
     assert view.summary.isVisible()
+    assert not view.mode_note.isVisible()  # "you'll see how you did once you submit" is over
     assert view.summary.headline.text() == "You scored 1 of 2 points (50%)"
     assert "Discernment +0.0" in view.summary.detail.text()
     # a before-and-after check passes like any quiz (Pass: 70% in its header); its first score is kept
@@ -281,6 +282,7 @@ def test_retry_starts_a_fresh_attempt_and_shows_the_best(qtbot, open_quiz, store
     click(qtbot, view.summary.retry_button)
     assert not view.summary.isVisible()
     assert view.footer.isVisible()
+    assert view.mode_note.isVisible()
     assert all(card not in old_cards for card in view.cards.values())
     assert all(card.response() is None for card in view.cards.values())
     view.cards["pre-agency"].view.buttons[5].click()

@@ -194,6 +194,7 @@ class QuizStepView(StepView):
         ]
         self._build_cards()
         self.summary.hide()
+        self.mode_note.show()
         self.footer.show()
         self._refresh_unanswered()
 
@@ -312,6 +313,7 @@ class QuizStepView(StepView):
             if question_result is not None:
                 card.show_result(question_result)
         self.footer.hide()
+        self.mode_note.hide()  # "check as you go" / "you'll see how you did" no longer applies
         self.summary.show_result(self.quiz, result, [card for card in self.cards.values()])
         self.summary.show()
         self._refresh_best()
