@@ -355,6 +355,8 @@ def _count_file(walk: _FolderWalk, inside: str, size: int) -> None:
 def _open_folder(folder: Path, label: str) -> tuple[PackSource | None, list[Problem]]:
     """Open a folder pack after walking it once."""
     problems: list[Problem] = []
+    if not os.path.lexists(folder / MANIFEST):  # not a pack: say so without walking (and judging) the folder
+        return None, [_pack_error("no pack.yaml here: a pack folder holds its manifest, pack.yaml")]
     walk = _walk_folder(folder, problems)
     if walk.stopped:
         return None, problems

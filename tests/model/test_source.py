@@ -156,6 +156,15 @@ def test_folder_without_manifest_is_an_error(tmp_path: Path) -> None:
     ]
 
 
+def test_folder_without_manifest_is_not_judged_file_by_file(tmp_path: Path) -> None:
+    """A folder that is not a pack gets one error, not one per link or oversized file inside it."""
+    folder = make_folder(tmp_path / "home", {"notes.txt": b"x"})
+    (folder / "elsewhere").symlink_to(tmp_path)  # a link out would be an error inside a pack
+    pack, problems = open_pack_source(folder)
+    assert pack is None
+    assert [p.message for p in problems] == ["no pack.yaml here: a pack folder holds its manifest, pack.yaml"]
+
+
 def test_other_file_is_not_a_pack(tmp_path: Path) -> None:
     """A file that is neither pack.yaml nor a zip is refused by its own name."""
     (tmp_path / "notes.txt").write_text("hello")
