@@ -421,7 +421,9 @@ def _explain(error: BaseException) -> str:
         return "another copy of Unspun kept it busy for too long; try again"
     if "not a database" in message or "malformed" in message or "corrupt" in message:
         return "the file is damaged or is not an Unspun progress file"
-    if "unable to open" in message or isinstance(error, FileNotFoundError | NotADirectoryError):
+    if isinstance(error, FileExistsError | NotADirectoryError):  # mkdir or open met a file on the way
+        return f"{error.filename or 'the data folder'} is a file, not a folder"
+    if "unable to open" in message or isinstance(error, FileNotFoundError):
         return "the folder does not exist or cannot be written to"
     return str(error) or type(error).__name__
 

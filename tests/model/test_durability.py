@@ -358,6 +358,16 @@ def test_read_only_file_system_gives_a_clear_error() -> None:
         open_with_recovery(Path("/proc/unspun-test/progress.sqlite3"))
 
 
+def test_data_folder_that_is_a_file_is_named_plainly(tmp_path: Path) -> None:
+    """A data folder given as a file says so in words, not as '[Errno 17] File exists'."""
+    file = tmp_path / "notes.txt"
+    file.write_text("x")
+    with pytest.raises(ProgressError) as raised:
+        open_with_recovery(file / "progress.sqlite3")
+    assert f"{file} is a file, not a folder" in str(raised.value)
+    assert "Errno" not in str(raised.value)
+
+
 def test_write_refused_as_read_only_keeps_everything(path: Path) -> None:
     """A file that turns read-only under a running store: a clear ProgressError, nothing committed lost."""
     with ProgressStore.open(path) as store:
