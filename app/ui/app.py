@@ -192,16 +192,23 @@ def build_main_window(argv: list[str]) -> MainWindow:
 
 
 def start(argv: list[str]) -> MainWindow:
-    """Show the window at once, then load the packs in the first turn of the event loop."""
+    """Show the window at once, loading; build it and load the packs in the first turns of the event loop."""
     startup = prepare(argv)
     window = MainWindow(startup.store, startup.profile_id, None, startup.icon)
+    window.show()
+    startup.app.processEvents()  # paint the window now (loading), so the learner sees it at once
+    QTimer.singleShot(0, lambda: finish_start(window, startup))
+    return window
+
+
+def finish_start(window: MainWindow, startup: Startup) -> None:
+    """Build the window's screens and paint them, then load the packs into it."""
     from app.ui.results_dialogs import install_progress_error_hook
 
     install_progress_error_hook(lambda: window)  # a full disk met in any screen is told, not a traceback
-    window.show()
-    startup.app.processEvents()  # paint the window now, so the learner sees it while packs load
-    QTimer.singleShot(0, lambda: fill_window(window, startup))
-    return window
+    window.build()
+    startup.app.processEvents()  # the top bar, menus and library say "Loading lessons…" while packs load
+    fill_window(window, startup)
 
 
 def run(argv: list[str]) -> int:

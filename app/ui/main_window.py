@@ -23,18 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+# Startup: nothing heavy at module level. The window is shown (loading) before the screens and the
+# model are imported; build() imports them after the first paint (docs/performance.md).
 from app.model.progress import ProgressError
-from app.model.schema import step_key
-from app.model.session import LessonSession, LessonState, lesson_state, module_progress
-from app.ui.class_report import classroom_actions
-from app.ui.handout_actions import HandoutActions
-from app.ui.home import HomeView
-from app.ui.lesson_player import LessonPlayerView, following_lesson
-from app.ui.library import LibraryPanel
-from app.ui.live_reload import LiveReloader
-from app.ui.mastery import MasteryWiring
-from app.ui.pack_library import PackInstaller
-from app.ui.problems_panel import ProblemsPanel
 from app.ui.theme import (
     SPACE_L,
     SPACE_S,
@@ -51,11 +42,22 @@ if TYPE_CHECKING:
     from app.model.problems import LoadResult
     from app.model.progress import ProgressStore
     from app.model.schema import Lesson, Module
+    from app.model.session import LessonSession, LessonState
     from app.ui.presentation import PresentationView
 
 APP_NAME = "Unspun"
+LOADING_TEXT = "Loading lessons…"
 LIBRARY_STATE, LESSON_STATE = "library", "lesson"
 LIBRARY_PANEL_WIDTH = 260
+
+
+def _lesson_session(
+    pack: Pack, module: Module, lesson: Lesson, store: ProgressStore, profile_id: int
+) -> LessonSession:
+    """Start a learner's session in ``lesson`` (the model is imported once the window is shown)."""
+    from app.model.session import LessonSession
+
+    return LessonSession(pack, module, lesson, store, profile_id)
 
 
 def _encode(data: QByteArray) -> str:
@@ -99,6 +101,29 @@ class MainWindow(QMainWindow):
         if not self.icon.isNull():
             self.setWindowIcon(self.icon)
         self.setMinimumSize(QSize(760, 520))
+        self._restore_geometry()  # before the window is shown, so that it opens where it was
+        self.built = False
+        self._packs_pending = packs is None
+        if packs is None:  # start() shows the window loading, and calls build() after its first paint
+            loading = QLabel(LOADING_TEXT)
+            loading.setObjectName("muted")
+            loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.setCentralWidget(loading)
+        else:
+            self.build()
+
+    def build(self) -> None:
+        """Build the top bar, menus, library and screens (once; set_packs builds them if need be)."""
+        if self.built:
+            return
+        self.built = True
+        from app.ui.home import HomeView
+        from app.ui.lesson_player import LessonPlayerView
+        from app.ui.library import LibraryPanel
+        from app.ui.live_reload import LiveReloader
+        from app.ui.mastery import MasteryWiring
+        from app.ui.pack_library import PackInstaller
+        from app.ui.problems_panel import ProblemsPanel
 
         self.mastery = MasteryWiring(self)  # profiles, dashboard, review and results
 
@@ -149,7 +174,7 @@ class MainWindow(QMainWindow):
         self._following_theme = True
 
         self._restore_window_settings()
-        if packs is None:  # the packs are still loading (run() shows the window first)
+        if self._packs_pending:  # the packs are still loading (start() shows the window first)
             self.library.show_loading()
             self._move_to_state(LIBRARY_STATE)
         else:
@@ -157,6 +182,8 @@ class MainWindow(QMainWindow):
 
     def set_packs(self, packs: Sequence[Pack]) -> None:
         """Show ``packs`` in the library and on the home screen."""
+        self.build()
+        self._packs_pending = False
         self.packs = list(packs)
         self.library.set_packs(self.packs)
         self.home.set_packs(self.packs)
@@ -217,6 +244,9 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_menus(self) -> None:
+        from app.ui.class_report import classroom_actions
+        from app.ui.handout_actions import HandoutActions
+
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
         self.open_pack_action = self._action(
@@ -303,7 +333,7 @@ class MainWindow(QMainWindow):
         # the player may have built the lesson's first step already, with the session to play it
         self.session = self.player.prepared_session(
             pack, module, lesson, self.store, self.profile_id
-        ) or LessonSession(pack, module, lesson, self.store, self.profile_id)
+        ) or _lesson_session(pack, module, lesson, self.store, self.profile_id)
         self.player.set_lesson(
             pack, module, lesson, self.session, step_index, self._next_lesson_title(pack, module, lesson)
         )
@@ -427,9 +457,13 @@ class MainWindow(QMainWindow):
     # ---------------------------------------------------------------- progress lookups
 
     def _lesson_state(self, pack: Pack, module: Module, lesson: Lesson) -> LessonState:
+        from app.model.session import lesson_state
+
         return lesson_state(self.store, self.profile_id, pack, module, lesson)
 
     def _module_progress(self, pack: Pack, module: Module) -> float:
+        from app.model.session import module_progress
+
         return module_progress(self.store, self.profile_id, pack, module)
 
     def continue_target(self) -> tuple[Pack, Module, Lesson, int] | None:
@@ -444,6 +478,8 @@ class MainWindow(QMainWindow):
         lesson = pack.lesson(position.module_id, position.lesson_id)
         if module is None or lesson is None:
             return None
+        from app.model.schema import step_key
+
         keys = [step_key(step, i) for i, step in enumerate(lesson.steps)]
         index = keys.index(position.step_key) if position.step_key in keys else 0
         return pack, module, lesson, index
@@ -466,6 +502,8 @@ class MainWindow(QMainWindow):
     @staticmethod
     def _following_lesson(pack: Pack, module: Module, lesson: Lesson) -> tuple[Module, Lesson] | None:
         """Return the lesson after ``lesson`` in reading order (crossing into the next module)."""
+        from app.ui.lesson_player import following_lesson
+
         return following_lesson(pack, module, lesson)
 
     def _show_continue_target(self) -> None:
@@ -552,10 +590,12 @@ class MainWindow(QMainWindow):
         self._save_setting("window/library_visible", self.library.isVisibleTo(self))
         self._save_setting("view/zoom", self.presentation.learner_zoom() if self.presentation else zoom())
 
-    def _restore_window_settings(self) -> None:
+    def _restore_geometry(self) -> None:
         geometry = _decode(self.store.get_setting("window/geometry"))
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1280, 820)
+
+    def _restore_window_settings(self) -> None:
         main_splitter = _decode(self.store.get_setting("window/main_splitter"))
         if main_splitter is not None:
             self.splitter.restoreState(main_splitter)
@@ -568,6 +608,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Remember the window before it closes, and stop following theme changes."""
+        if not self.built:  # closed while loading: nothing was changed
+            super().closeEvent(event)
+            return
         self.save_window_settings()
         self.mastery.finish_session()
         if self._following_theme:
