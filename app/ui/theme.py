@@ -11,7 +11,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -58,6 +58,8 @@ def system_prefers_dark() -> bool:
     app = QGuiApplication.instance()
     if app is None:
         return False
+    from PySide6.QtCore import Qt  # builds all of Qt's enums (about 25 ms): not before the window is shown
+
     return QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
 
 
