@@ -49,6 +49,7 @@ from app.model.schema import (
     Spot,
     TrueFalse,
 )
+from app.model.scoring import question_type
 from app.model.session import display_order
 
 #: Okabe-Ito, as the app uses for techniques that have no colour of their own.
@@ -562,7 +563,7 @@ class _HandoutBuilder:
 
     def _question_head(self, question: Question) -> str:
         points = f" \u00b7 {_number(question.points)} points" if question.points != 1 else ""
-        kind = QUESTION_KINDS[question.__struct_config__.tag]  # type: ignore[attr-defined]
+        kind = QUESTION_KINDS[question_type(question)]
         # In the key the label is a heading, so that a page never ends on it.
         element = "h4" if self.key else "p"
         return (
@@ -571,7 +572,7 @@ class _HandoutBuilder:
         )
 
     def _question(self, module: Module, question: Question) -> None:
-        tag = question.__struct_config__.tag  # type: ignore[attr-defined]
+        tag = question_type(question)
         body = [self._question_head(question), self._md(question.prompt)]
         count = len(question.items) if isinstance(question, Order) else 0
         body.append(f'<p class="instruction">{QUESTION_INSTRUCTIONS[tag].format(count=count)}</p>')
