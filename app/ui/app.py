@@ -14,13 +14,13 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from app.model.progress import ProgressError, ProgressStore, open_with_recovery
 from app.ui.main_window import APP_NAME, MainWindow
 from app.ui.theme import ASSETS_DIR, DARK, LIGHT, Theme, apply_theme, forced_scheme
 
 if TYPE_CHECKING:
     from app.model.pack import Pack
     from app.model.problems import LoadResult
+    from app.model.progress import ProgressStore
 
 DATA_DIR_ENV = "UNSPUN_DATA_DIR"
 PROGRESS_FILE = "progress.sqlite3"
@@ -136,6 +136,8 @@ def warn(title: str, text: str) -> None:
 
 def open_store(data: Path) -> ProgressStore:
     """Open the progress store in ``data`` (with backups and recovery); if that fails, use a throwaway one."""
+    from app.model.progress import ProgressError, ProgressStore, open_with_recovery
+
     try:
         store, _report = open_with_recovery(data / PROGRESS_FILE)  # the report stays on store.recovery
         return store
@@ -162,18 +164,11 @@ class Startup:
     opened: list[str] = field(default_factory=list)  # the packs named on the command line
 
 
-def prepare(argv: list[str], *, first_frame: bool = False) -> Startup:
-    """Parse the command line, then set up the application, its theme and the progress store.
-
-    With ``first_frame`` (start()) the theme is the loading window's, and finish_start() follows
-    the system's scheme.
-    """
+def prepare(argv: list[str]) -> Startup:
+    """Parse the command line, then set up the application, its theme and the progress store."""
     arguments = parse_arguments(argv)
     app = ensure_application()
-    if first_frame:
-        apply_theme(app, first_frame_theme(app))
-    else:
-        follow_system_theme(app)
+    follow_system_theme(app)
     icon = app_icon()
     if not icon.isNull():
         app.setWindowIcon(icon)
@@ -214,21 +209,34 @@ def build_main_window(argv: list[str]) -> MainWindow:
 
 
 def start(argv: list[str]) -> MainWindow:
-    """Show the window at once, loading; build it and load the packs in the first turns of the event loop."""
-    startup = prepare(argv, first_frame=True)
-    window = MainWindow(startup.store, startup.profile_id, None, startup.icon)
+    """Show the window at once, loading; open the store, build it and load the packs in the next turns.
+
+    Before the first paint only what the loading window needs is done (docs/performance.md):
+    its theme, icon and saved geometry, read from the progress file without opening the store.
+    """
+    from app.model.settings_peek import peek_settings
+
+    arguments = parse_arguments(argv)
+    app = ensure_application()
+    apply_theme(app, first_frame_theme(app))
+    icon = app_icon()
+    if not icon.isNull():
+        app.setWindowIcon(icon)
+    saved = peek_settings(data_folder(arguments.data_dir) / PROGRESS_FILE, ["window/geometry"])
+    window = MainWindow(None, 0, None, icon, saved_geometry=saved.get("window/geometry"))
     window.show()
-    startup.app.processEvents()  # paint the window now (loading), so the learner sees it at once
-    QTimer.singleShot(0, lambda: finish_start(window, startup))
+    app.processEvents()  # paint the window now (loading), so the learner sees it at once
+    QTimer.singleShot(0, lambda: finish_start(window, argv))
     return window
 
 
-def finish_start(window: MainWindow, startup: Startup) -> None:
-    """Build the window's screens and paint them, then load the packs into it."""
+def finish_start(window: MainWindow, argv: list[str]) -> None:
+    """Open the store, build the window's screens and paint them, then load the packs into it."""
     from app.ui.results_dialogs import install_progress_error_hook
 
+    startup = prepare(argv)  # the system's colour scheme, the store and the packs to load
+    window.attach_store(startup.store, startup.profile_id)
     install_progress_error_hook(lambda: window)  # a full disk met in any screen is told, not a traceback
-    follow_system_theme(startup.app)
     window.build()
     startup.app.processEvents()  # the top bar, menus and library say "Loading lessons…" while packs load
     fill_window(window, startup)

@@ -8,8 +8,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-# Qt (the namespace) is imported where it is used: importing it builds all of its enums, about
-# 25 ms that the loading window, shown first, does without.
+# Qt (the namespace) and the progress store are imported where they are used: importing Qt
+# builds all of its enums (about 25 ms), and the loading window, shown first, needs neither.
 from PySide6.QtCore import QByteArray, QSize, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 
 # Startup: nothing heavy at module level. The window is shown (loading) before the screens and the
 # model are imported; build() imports them after the first paint (docs/performance.md).
-from app.model.progress import ProgressError
 from app.ui.theme import (
     SPACE_L,
     SPACE_S,
@@ -91,22 +90,31 @@ def _decode(text: object) -> QByteArray | None:
 
 
 class MainWindow(QMainWindow):
-    """Moves between named states ("library" and "lesson") over a stack of screens."""
+    """Moves between named states ("library" and "lesson") over a stack of screens.
+
+    ``store`` may be None only while loading (``packs`` None): start() shows the window before
+    it opens the store, with the geometry read ahead (``saved_geometry``), and calls
+    attach_store() before build().
+    """
 
     state_changed = Signal(str)
     zoom_changed = Signal(float)
+    store: ProgressStore
+    profile_id: int
 
     def __init__(
         self,
-        store: ProgressStore,
+        store: ProgressStore | None,
         profile_id: int,
         packs: Sequence[Pack] | None = (),
         icon: QIcon | None = None,
         parent: QWidget | None = None,
+        *,
+        saved_geometry: object = None,
     ) -> None:
         super().__init__(parent)
-        self.store = store
-        self.profile_id = profile_id
+        if store is not None:
+            self.attach_store(store, profile_id)
         self.packs: list[Pack] = list(packs or ())
         self.icon = icon if icon is not None else QIcon()
         self.state = ""
@@ -118,13 +126,19 @@ class MainWindow(QMainWindow):
         if not self.icon.isNull():
             self.setWindowIcon(self.icon)
         self.setMinimumSize(QSize(760, 520))
-        self._restore_geometry()  # before the window is shown, so that it opens where it was
+        # before the window is shown, so that it opens where it was left
+        self._restore_geometry(store.get_setting("window/geometry") if store is not None else saved_geometry)
         self.built = False
         self._packs_pending = packs is None
         if packs is None:  # start() shows the window loading, and calls build() after its first paint
             self.setCentralWidget(_centred(QLabel(LOADING_TEXT), "muted"))
         else:
             self.build()
+
+    def attach_store(self, store: ProgressStore, profile_id: int) -> None:
+        """Record progress in ``store`` for the learner ``profile_id`` (before build())."""
+        self.store = store
+        self.profile_id = profile_id
 
     def build(self) -> None:
         """Build the top bar, menus, library and screens (once; set_packs builds them if need be)."""
@@ -601,6 +615,8 @@ class MainWindow(QMainWindow):
     # ---------------------------------------------------------------- remembering the window
 
     def _save_setting(self, key: str, value: object) -> None:
+        from app.model.progress import ProgressError
+
         with contextlib.suppress(ProgressError):  # a lost window size is not worth interrupting the learner
             self.store.set_setting(key, value)
 
@@ -612,8 +628,8 @@ class MainWindow(QMainWindow):
         self._save_setting("window/library_visible", self.library.isVisibleTo(self))
         self._save_setting("view/zoom", self.presentation.learner_zoom() if self.presentation else zoom())
 
-    def _restore_geometry(self) -> None:
-        geometry = _decode(self.store.get_setting("window/geometry"))
+    def _restore_geometry(self, saved: object) -> None:
+        geometry = _decode(saved)
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1280, 820)
 
