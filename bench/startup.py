@@ -28,11 +28,12 @@ ROOT = Path(__file__).resolve().parent.parent
 
 #: ends the process once the main window has been exposed and painted whole: the expose or update
 #: request that paints it is delivered here, so every child is painted and the frame flushed before
-#: the clock stops (os._exit: nothing queued runs after)
+#: the clock stops (os._exit: nothing queued runs after). The filter watches only the main window
+#: and its native window, hooked in when show() is called on it: an application-wide Python filter
+#: would see every event of every object and slow the window with more objects down more.
 _QUIT_AFTER_FIRST_FRAME = """
 import os
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtGui import QWindow
 from PySide6.QtWidgets import QMainWindow
 class _FirstFrame(QObject):
     painted = False
@@ -41,10 +42,9 @@ class _FirstFrame(QObject):
         return True
     def eventFilter(self, watched, event):
         kind = event.type()
-        if kind == QEvent.Type.Paint and isinstance(watched, QMainWindow):
+        if kind == QEvent.Type.Paint:
             self.painted = True
-        elif (kind in (QEvent.Type.Expose, QEvent.Type.UpdateRequest) and not self.delivering
-              and (isinstance(watched, QWindow) or isinstance(watched, QMainWindow))):
+        elif kind in (QEvent.Type.Expose, QEvent.Type.UpdateRequest) and not self.delivering:
             self.painted, self.delivering = False, True
             watched.event(event)  # paint the window and its children and flush, then stop the clock
             self.delivering = False
@@ -53,7 +53,13 @@ class _FirstFrame(QObject):
             return True
         return False
 _filter = _FirstFrame()
-app.installEventFilter(_filter)
+_show = QMainWindow.show
+def _show_watched(window):
+    window.installEventFilter(_filter)
+    window.winId()  # create the native window now, so that its first expose is seen
+    window.windowHandle().installEventFilter(_filter)
+    _show(window)
+QMainWindow.show = _show_watched
 """
 
 BARE = """
