@@ -11,10 +11,9 @@ from typing import TYPE_CHECKING
 # Qt (the namespace) and the progress store are imported where they are used: importing Qt
 # builds all of its enums (about 25 ms), and the loading window, shown first, needs neither.
 from PySide6.QtCore import QByteArray, QSize, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -39,6 +38,8 @@ from app.ui.theme import (
 )
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+
     from app.model.pack import Pack
     from app.model.problems import LoadResult
     from app.model.progress import ProgressStore
@@ -269,6 +270,7 @@ class MainWindow(QMainWindow):
         self, text: str, shortcuts: Sequence[QKeySequence | str], slot: object, tip: str = ""
     ) -> QAction:
         from PySide6.QtCore import Qt
+        from PySide6.QtGui import QAction, QKeySequence
 
         action = QAction(text, self)
         if shortcuts:
@@ -280,6 +282,8 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_menus(self) -> None:
+        from PySide6.QtGui import QKeySequence  # with QAction, imported after the first paint
+
         from app.ui.class_report import classroom_actions
         from app.ui.handout_actions import HandoutActions
 
@@ -417,6 +421,8 @@ class MainWindow(QMainWindow):
 
     def open_pack_dialog(self) -> None:
         """Ask for a pack (its pack.yaml or a .zip) and open it where it lies."""
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getOpenFileName(
             self, "Open pack", str(Path.home()), "Lesson packs (pack.yaml *.zip);;All files (*)"
         )
