@@ -20,8 +20,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -38,13 +36,13 @@ from app.ui.charts import (
     duration_text,
     percent_text,
 )
+from app.ui.page import ColumnPageView, ContinuePanel, card_layout, plain_label
 from app.ui.theme import (
     SPACE_L,
     SPACE_M,
     SPACE_S,
     SPACE_XL,
     SPACE_XS,
-    SPACE_XXL,
     current_theme,
     scaled,
     technique_colors,
@@ -74,28 +72,15 @@ DISCERNMENT_NOTE = (
 )
 
 
-def _label(text: str, name: str | None = None, *, wrap: bool = True) -> QLabel:
-    label = QLabel(text)
-    if name:
-        label.setObjectName(name)
-    label.setWordWrap(wrap)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    return label
-
-
 def _card(title: str, subtitle: str = "") -> tuple[QFrame, QVBoxLayout]:
     """Return a titled card and the layout to fill below its title."""
     card = QFrame()
-    card.setObjectName("card")
-    card.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-    layout = QVBoxLayout(card)
-    layout.setContentsMargins(SPACE_XL, SPACE_L + SPACE_XS, SPACE_XL, SPACE_L + SPACE_XS)
-    layout.setSpacing(SPACE_S)
-    heading = _label(title, "dashboardCardTitle")
+    layout = card_layout(card)
+    heading = plain_label(title, "dashboardCardTitle")
     heading.setAccessibleName(title)
     layout.addWidget(heading)
     if subtitle:
-        layout.addWidget(_label(subtitle, "cardMeta"))
+        layout.addWidget(plain_label(subtitle, "cardMeta"))
     layout.addSpacing(SPACE_XS)
     return card, layout
 
@@ -133,8 +118,8 @@ class StatTileView(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(SPACE_L, SPACE_M, SPACE_L, SPACE_M)
         layout.setSpacing(SPACE_XS)
-        self.value = _label(value, "statValue", wrap=False)
-        self.caption = _label(caption, "cardMeta")
+        self.value = plain_label(value, "statValue", wrap=False)
+        self.caption = plain_label(caption, "cardMeta")
         layout.addWidget(self.value)
         layout.addWidget(self.caption)
         layout.addStretch(1)
@@ -151,13 +136,13 @@ class BeforeAfterPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(SPACE_S)
-        layout.addWidget(_label("SCORE", "pageKicker"))
+        layout.addWidget(plain_label("SCORE", "pageKicker"))
         self.score_chart = BeforeAfterChart("Score before and after", result.pre_score, result.post_score)
         layout.addWidget(self.score_chart)
         self.discernment_chart: BeforeAfterChart | None = None
         if result.pre_discernment is not None or result.post_discernment is not None:
             layout.addSpacing(SPACE_XS)
-            layout.addWidget(_label("DISCERNMENT", "pageKicker"))
+            layout.addWidget(plain_label("DISCERNMENT", "pageKicker"))
             self.discernment_chart = BeforeAfterChart(
                 "Discernment before and after",
                 result.pre_discernment,
@@ -168,16 +153,16 @@ class BeforeAfterPanel(QWidget):
             )
             layout.addWidget(self.discernment_chart)
         layout.addSpacing(SPACE_XS)
-        self.reading = _label(change.reading, "dashboardReading")
+        self.reading = plain_label(change.reading, "dashboardReading")
         self.reading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.reading)
         self.note: QLabel | None = None
         if self.discernment_chart is not None:
-            self.note = _label(DISCERNMENT_NOTE, "cardMeta")
+            self.note = plain_label(DISCERNMENT_NOTE, "cardMeta")
             layout.addWidget(self.note)
 
 
-class DashboardView(QScrollArea):
+class DashboardView(ColumnPageView):
     """The learner's overview, rebuilt from ``dashboard_data`` each time it is refreshed."""
 
     continue_requested = Signal()
@@ -185,32 +170,12 @@ class DashboardView(QScrollArea):
     home_requested = Signal()
 
     def __init__(self, store: ProgressStore, profile_id: int, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__("dashboardScreen", "Dashboard", COLUMN_MAX_WIDTH, SPACE_L, parent)
         self.store = store
         self.profile_id = profile_id
         self.packs: list[Pack] = []
         self.data: DashboardData | None = None
         self.error: str | None = None
-        self.setObjectName("dashboardScreen")
-        self.setWidgetResizable(True)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setAccessibleName("Dashboard")
-
-        page = QWidget()
-        page.setObjectName("pageColumn")
-        outer = QHBoxLayout(page)
-        outer.setContentsMargins(SPACE_XL, SPACE_XXL, SPACE_XL, SPACE_XXL)
-        self.column = QWidget()
-        self.column.setMaximumWidth(COLUMN_MAX_WIDTH)
-        self.column.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.column_layout = QVBoxLayout(self.column)
-        self.column_layout.setContentsMargins(0, 0, 0, 0)
-        self.column_layout.setSpacing(SPACE_L)
-        outer.addStretch(1)
-        outer.addWidget(self.column, 100)
-        outer.addStretch(1)
-        self.setWidget(page)
         self._restyle()
         theme_signals().theme_changed.connect(self._on_theme_changed)
         theme_signals().zoom_changed.connect(self._on_theme_zoom_changed)
@@ -264,13 +229,7 @@ class DashboardView(QScrollArea):
     # ------------------------------------------------------------ building
 
     def _clear(self) -> None:
-        while self.column_layout.count():
-            item = self.column_layout.takeAt(0)
-            widget = item.widget()
-            if widget is not None:
-                widget.hide()
-                widget.setParent(None)
-                widget.deleteLater()
+        self.clear_column()
         self.continue_button = self.review_button = None
         self.history_chart = self.technique_chart = self.module_chart = None
         self.weak_label = None
@@ -288,15 +247,15 @@ class DashboardView(QScrollArea):
         profile = None
         with contextlib.suppress(ProgressError):
             profile = self.store.profile(self.profile_id)
-        add(_label("DASHBOARD", "pageKicker"))
-        add(_label(f"{profile.name}’s progress" if profile else "Your progress", "pageTitle"))
+        add(plain_label("DASHBOARD", "pageKicker"))
+        add(plain_label(f"{profile.name}’s progress" if profile else "Your progress", "pageTitle"))
         data = self.data
         if data is None:
-            add(_label(f"Your progress could not be read. {self.error or ''}".strip(), "pageIntro"))
+            add(plain_label(f"Your progress could not be read. {self.error or ''}".strip(), "pageIntro"))
             self.column_layout.addStretch(1)
             return
         if not learner_started(data):
-            add(_label(
+            add(plain_label(
                 "Nothing recorded yet. Open a lesson from the library: your progress, quiz scores "
                 "and the techniques you spot will show here.", "pageIntro",
             ))
@@ -382,15 +341,6 @@ class DashboardView(QScrollArea):
         self._arrange()
 
     def _continue_card(self, data: DashboardData) -> QWidget:
-        card = QFrame()
-        card.setObjectName("continueCard")
-        card.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        layout = QHBoxLayout(card)
-        layout.setContentsMargins(SPACE_XL, SPACE_L, SPACE_XL, SPACE_L)
-        layout.setSpacing(SPACE_L)
-        words = QVBoxLayout()
-        words.setSpacing(SPACE_XS)
-        words.addWidget(_label("CONTINUE WHERE YOU LEFT OFF", "pageKicker"))
         at = data.continue_at
         if at is not None and at.lesson is not None and at.module is not None:
             steps = len(at.lesson.steps)
@@ -400,17 +350,14 @@ class DashboardView(QScrollArea):
             title = "Pick a lesson to begin"
             detail = "Your last lesson is in a pack that is not open." if at is not None else ""
             verb = "Start"
-        self.continue_title = _label(title, "continueTitle")
-        words.addWidget(self.continue_title)
+        card = ContinuePanel("CONTINUE WHERE YOU LEFT OFF", title, verb)
+        self.continue_title = card.title_label
         if detail:
-            words.addWidget(_label(detail, "cardMeta"))
-        layout.addLayout(words, 1)
-        self.continue_button = QPushButton(verb)
-        self.continue_button.setObjectName("primaryButton")
+            card.words.addWidget(plain_label(detail, "cardMeta"))
+        self.continue_button = card.button
         self.continue_button.setAccessibleName(f"{verb} where you left off")
         self.continue_button.setToolTip(f"{verb} “{title}” (Ctrl+Return)")
         self.continue_button.clicked.connect(self.continue_requested)
-        layout.addWidget(self.continue_button, 0, Qt.AlignmentFlag.AlignVCenter)
         return card
 
     def _stats_row(self, data: DashboardData) -> QWidget:
@@ -461,7 +408,7 @@ class DashboardView(QScrollArea):
             assert found is not None
             _module, lesson, _index = found
             card, layout = _card("Before and after", pack.title)
-            hint = _label(
+            hint = plain_label(
                 f"You have not taken the first check yet. It is in “{lesson.title}”: take it before the "
                 "lessons, and the final check after them, to see how your reading has changed.",
                 "dashboardReading",
@@ -500,7 +447,7 @@ class DashboardView(QScrollArea):
                     numbers.get(entry.pack_id, {}).get(entry.technique),
                 )
             )
-        self.weak_label = _label(
+        self.weak_label = plain_label(
             weak_techniques_text([(t.label, t.accuracy, t.answered) for t in data.techniques]), "dashboardReading"
         )
         layout.addWidget(self.weak_label)

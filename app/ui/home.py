@@ -9,18 +9,15 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
-    QLabel,
     QProgressBar,
     QPushButton,
-    QScrollArea,
-    QSizePolicy,
-    QVBoxLayout,
     QWidget,
 )
 
 from app.model.session import LessonState
 from app.ui.library import EMPTY_LIBRARY_TEXT
-from app.ui.theme import SPACE_L, SPACE_M, SPACE_S, SPACE_XL, SPACE_XS, SPACE_XXL
+from app.ui.page import ColumnPageView, ContinuePanel, card_layout, plain_label
+from app.ui.theme import SPACE_L, SPACE_M, SPACE_S, SPACE_XL, SPACE_XS
 
 if TYPE_CHECKING:
     from app.model.pack import Pack
@@ -32,21 +29,12 @@ COLUMN_MAX_WIDTH = 760
 StateLookup = Callable[["Pack", "Module", "Lesson"], LessonState]
 
 
-def _label(text: str, name: str | None = None, *, wrap: bool = True) -> QLabel:
-    label = QLabel(text)
-    if name:
-        label.setObjectName(name)
-    label.setWordWrap(wrap)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    return label
-
-
 def _markdown(pack: Pack, text: str) -> QWidget:
     """Render a pack's Markdown safely (the shared MarkdownView), or as plain text if unavailable."""
     try:
         from app.ui.rich_text import MarkdownView
     except ImportError:  # the safe view is not there: plain text never loads anything
-        return _label(text, "pageIntro")
+        return plain_label(text, "pageIntro")
     view = MarkdownView(pack)
     view.set_markdown(text)
     view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -67,24 +55,20 @@ class ModuleCard(QFrame):
         self.pack = pack
         self.module = module
         self._state_of = state_of
-        self.setObjectName("card")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(SPACE_XL, SPACE_L + SPACE_XS, SPACE_XL, SPACE_L + SPACE_XS)
-        layout.setSpacing(SPACE_S)
+        layout = card_layout(self)
 
-        layout.addWidget(_label(module.title, "cardTitle"))
+        layout.addWidget(plain_label(module.title, "cardTitle"))
         lessons = len(module.lessons)
         minutes = f"{module.minutes} min · " if module.minutes else ""
-        layout.addWidget(_label(f"{minutes}{lessons} lesson{'s' * (lessons != 1)}", "cardMeta"))
+        layout.addWidget(plain_label(f"{minutes}{lessons} lesson{'s' * (lessons != 1)}", "cardMeta"))
         if module.summary:
             layout.addSpacing(SPACE_XS)
             layout.addWidget(_markdown(pack, module.summary))
         if module.objectives:
             layout.addSpacing(SPACE_XS)
-            layout.addWidget(_label("YOU WILL BE ABLE TO", "pageKicker"))
+            layout.addWidget(plain_label("YOU WILL BE ABLE TO", "pageKicker"))
             objectives = "\n".join(f"•  {objective}" for objective in module.objectives)
-            layout.addWidget(_label(objectives, "objectives"))
+            layout.addWidget(plain_label(objectives, "objectives"))
         layout.addSpacing(SPACE_S)
 
         row = QHBoxLayout()
@@ -93,7 +77,7 @@ class ModuleCard(QFrame):
         self.progress_bar.setRange(0, 100)
         self.progress_bar.setTextVisible(False)
         self.progress_bar.setFixedWidth(160)
-        self.progress_label = _label("", "cardMeta", wrap=False)
+        self.progress_label = plain_label("", "cardMeta", wrap=False)
         self.open_button = QPushButton("Start")
         self.open_button.setObjectName("primaryButton")
         row.addWidget(self.progress_bar, 0, Qt.AlignmentFlag.AlignVCenter)
@@ -126,78 +110,42 @@ class ModuleCard(QFrame):
         return next_lesson_to_study(self.module, lambda lesson: self._state_of(self.pack, self.module, lesson))
 
 
-class HomeView(QScrollArea):
+class HomeView(ColumnPageView):
     """The centre of the window when no lesson is open."""
 
     lesson_requested = Signal(object, object, object)  # Pack, Module, Lesson
     continue_requested = Signal()
 
     def __init__(self, state_of: StateLookup, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("homeScreen")
-        self.setAccessibleName("Home")  # the scrolling page takes focus: say what it is
-        self.setWidgetResizable(True)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        super().__init__("homeScreen", "Home", COLUMN_MAX_WIDTH, SPACE_L, parent)
         self._state_of = state_of
         self._packs: list[Pack] = []
         self.cards: list[ModuleCard] = []
         self._continue_text: str | None = None
 
-        page = QWidget()
-        page.setObjectName("pageColumn")
-        outer = QHBoxLayout(page)
-        outer.setContentsMargins(SPACE_XL, SPACE_XXL, SPACE_XL, SPACE_XXL)
-        self.column = QWidget()
-        self.column.setMaximumWidth(COLUMN_MAX_WIDTH)
-        self.column.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.column_layout = QVBoxLayout(self.column)
-        self.column_layout.setContentsMargins(0, 0, 0, 0)
-        self.column_layout.setSpacing(SPACE_L)
-        outer.addStretch(1)
-        outer.addWidget(self.column, 100)
-        outer.addStretch(1)
-        self.setWidget(page)
-
-        self.continue_card = QFrame()
-        self.continue_card.setObjectName("continueCard")
-        self.continue_card.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        continue_layout = QHBoxLayout(self.continue_card)
-        continue_layout.setContentsMargins(SPACE_XL, SPACE_L, SPACE_XL, SPACE_L)
-        continue_layout.setSpacing(SPACE_L)
-        words = QVBoxLayout()
-        words.setSpacing(SPACE_XS)
-        words.addWidget(_label("PICK UP WHERE YOU LEFT OFF", "pageKicker"))
-        self.continue_title = _label("", "continueTitle")
-        self.continue_detail = _label("", "cardMeta")
-        words.addWidget(self.continue_title)
-        words.addWidget(self.continue_detail)
-        continue_layout.addLayout(words, 1)
-        self.continue_button = QPushButton("Continue")
-        self.continue_button.setObjectName("primaryButton")
+        self.continue_card = ContinuePanel("PICK UP WHERE YOU LEFT OFF", "", "Continue")
+        self.continue_title = self.continue_card.title_label
+        self.continue_detail = plain_label("", "cardMeta")
+        self.continue_card.words.addWidget(self.continue_detail)
+        self.continue_button = self.continue_card.button
         self.continue_button.setAccessibleName("Continue where you left off")
         self.continue_button.clicked.connect(self.continue_requested)
-        continue_layout.addWidget(self.continue_button, 0, Qt.AlignmentFlag.AlignVCenter)
 
     def set_packs(self, packs: Sequence[Pack]) -> None:
         """Show ``packs``: their titles, descriptions and module cards."""
         self._packs = list(packs)
         self.cards.clear()
-        while self.column_layout.count():
-            item = self.column_layout.takeAt(0)
-            widget = item.widget()
-            if widget is not None and widget is not self.continue_card:
-                widget.deleteLater()
+        self.clear_column(keep=self.continue_card)
         self.column_layout.addWidget(self.continue_card)
         self.continue_card.setVisible(self._continue_text is not None)
         if not self._packs:
-            self.column_layout.addWidget(_label("Welcome to Unspun", "pageTitle"))
-            self.column_layout.addWidget(_label(EMPTY_LIBRARY_TEXT, "pageIntro"))
+            self.column_layout.addWidget(plain_label("Welcome to Unspun", "pageTitle"))
+            self.column_layout.addWidget(plain_label(EMPTY_LIBRARY_TEXT, "pageIntro"))
         for number, pack in enumerate(self._packs):
             if number:
                 self.column_layout.addSpacing(SPACE_XL)
-            self.column_layout.addWidget(_label("LESSON PACK", "pageKicker"))
-            self.column_layout.addWidget(_label(pack.title, "pageTitle"))
+            self.column_layout.addWidget(plain_label("LESSON PACK", "pageKicker"))
+            self.column_layout.addWidget(plain_label(pack.title, "pageTitle"))
             if pack.manifest.description:
                 self.column_layout.addWidget(_markdown(pack, pack.manifest.description))
             for module in pack.modules:

@@ -15,13 +15,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
-    QSizePolicy,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -29,9 +25,10 @@ from app.model import review
 from app.model.progress import ProgressError
 from app.model.session import QuestionResult, display_order
 from app.ui.charts import short_date
+from app.ui.page import ColumnPageView, plain_label
 from app.ui.question_card import QuestionCardView
 from app.ui.steps.base import StepContext
-from app.ui.theme import SPACE_L, SPACE_M, SPACE_S, SPACE_XL, SPACE_XS, SPACE_XXL
+from app.ui.theme import SPACE_L, SPACE_M, SPACE_S, SPACE_XS
 
 if TYPE_CHECKING:
     from app.model.pack import Pack
@@ -51,16 +48,7 @@ def due_review_items(
     return review.due_items(store, profile_id, now, packs=packs)
 
 
-def _label(text: str, name: str | None = None, *, wrap: bool = True) -> QLabel:
-    label = QLabel(text)
-    if name:
-        label.setObjectName(name)
-    label.setWordWrap(wrap)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    return label
-
-
-class ReviewView(QScrollArea):
+class ReviewView(ColumnPageView):
     """Walks through the due items one question at a time and records each review."""
 
     #: a review was recorded (the window redraws the due count)
@@ -76,7 +64,7 @@ class ReviewView(QScrollArea):
         parent: QWidget | None = None,
         rng: random.Random | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__("reviewScreen", "Review", COLUMN_MAX_WIDTH, SPACE_M, parent)
         self.store = store
         self.profile_id = profile_id
         self.packs: list[Pack] = []
@@ -90,26 +78,6 @@ class ReviewView(QScrollArea):
         self.message: QLabel | None = None
         #: the words of the button that leaves Review (the window says where it leads)
         self.home_text = "Back to the dashboard"
-        self.setObjectName("reviewScreen")
-        self.setWidgetResizable(True)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setAccessibleName("Review")
-
-        page = QWidget()
-        page.setObjectName("pageColumn")
-        outer = QHBoxLayout(page)
-        outer.setContentsMargins(SPACE_XL, SPACE_XXL, SPACE_XL, SPACE_XXL)
-        self.column = QWidget()
-        self.column.setMaximumWidth(COLUMN_MAX_WIDTH)
-        self.column.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.column_layout = QVBoxLayout(self.column)
-        self.column_layout.setContentsMargins(0, 0, 0, 0)
-        self.column_layout.setSpacing(SPACE_M)
-        outer.addStretch(1)
-        outer.addWidget(self.column, 100)
-        outer.addStretch(1)
-        self.setWidget(page)
 
     # ------------------------------------------------------------ data
 
@@ -144,22 +112,16 @@ class ReviewView(QScrollArea):
     # ------------------------------------------------------------ showing
 
     def _clear(self) -> None:
-        while self.column_layout.count():
-            item = self.column_layout.takeAt(0)
-            widget = item.widget()
-            if widget is not None:
-                widget.hide()
-                widget.setParent(None)
-                widget.deleteLater()
+        self.clear_column()
         self.card = None
         self.next_button = None
         self.message = None
 
     def _header(self, subtitle: str) -> None:
-        self.column_layout.addWidget(_label("REVIEW", "pageKicker"))
-        self.column_layout.addWidget(_label("Questions to practise again", "pageTitle"))
+        self.column_layout.addWidget(plain_label("REVIEW", "pageKicker"))
+        self.column_layout.addWidget(plain_label("Questions to practise again", "pageTitle"))
         if subtitle:
-            self.subtitle = _label(subtitle, "pageIntro")
+            self.subtitle = plain_label(subtitle, "pageIntro")
             self.column_layout.addWidget(self.subtitle)
         self.column_layout.addSpacing(SPACE_S)
 
@@ -179,11 +141,11 @@ class ReviewView(QScrollArea):
 
     def _show_empty(self) -> None:
         self._header("")
-        self.empty_label = _label(NOTHING_DUE_TEXT, "pageIntro")
+        self.empty_label = plain_label(NOTHING_DUE_TEXT, "pageIntro")
         self.column_layout.addWidget(self.empty_label)
         upcoming = self._next_due()
         if upcoming is not None:
-            self.column_layout.addWidget(_label(f"The next question comes back on {short_date(upcoming)}.", "cardMeta"))
+            self.column_layout.addWidget(plain_label(f"The next question comes back on {short_date(upcoming)}.", "cardMeta"))
         self._add_home_button(self.home_text)
 
     def _next_due(self) -> datetime | None:
@@ -207,7 +169,7 @@ class ReviewView(QScrollArea):
         source = f"From “{target.lesson.title}” · {target.module.title}"
         if len(self.packs) > 1:
             source += f" · {target.pack.title}"
-        self.source_label = _label(source, "cardMeta")
+        self.source_label = plain_label(source, "cardMeta")
         self.column_layout.addWidget(self.source_label)
         context = StepContext(target.pack, target.module, target.lesson, None)
         self.card = QuestionCardView(
@@ -222,7 +184,7 @@ class ReviewView(QScrollArea):
 
         row = QHBoxLayout()
         row.setSpacing(SPACE_S)
-        self.message = _label("", "cardMeta")
+        self.message = plain_label("", "cardMeta")
         self.message.hide()
         row.addWidget(self.message, 1)
         last = self.position == total - 1
@@ -242,7 +204,7 @@ class ReviewView(QScrollArea):
         total = len(self.queue)
         self._header("")
         noun = "question" if total == 1 else "questions"
-        self.summary_label = _label(
+        self.summary_label = plain_label(
             f"Review done: {self.right} of {total} {noun} right. The ones you missed come back sooner; "
             "the ones you got right, later.",
             "pageIntro",
@@ -265,7 +227,7 @@ class ReviewView(QScrollArea):
         button.setFocus()
 
     def _show_message(self, text: str) -> None:
-        label = _label(text, "pageIntro")
+        label = plain_label(text, "pageIntro")
         self.column_layout.insertWidget(max(0, self.column_layout.count() - 1), label)
 
     # ------------------------------------------------------------ answering
