@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from app.model.schema import Lesson, Module, Step
 
@@ -43,6 +43,15 @@ class StepView(QWidget):
     def side_panel(self) -> QWidget | None:
         """Return a widget for the side column (notes, sources, glossary), or None."""
         return None
+
+
+def step_title(text: str, parent: QWidget | None = None) -> QLabel:
+    """Return the heading a step opens with, named for screen readers by its own words."""
+    title = QLabel(text, parent)
+    title.setObjectName("stepTitle")
+    title.setWordWrap(True)
+    title.setAccessibleName(text)
+    return title
 
 
 StepViewType = TypeVar("StepViewType", bound=type[StepView])

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QGridLayout, QLabel, QLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QLayout, QPushButton, QVBoxLayout, QWidget
 
 from app.model.markdown import CitationIndex
 from app.model.schema import Artefact, Compare, Step
 from app.ui.annotations import AnnotationNotesPanel
 from app.ui.artefact import ArtefactView
-from app.ui.steps.base import StepContext, StepView, register_step_view
-from app.ui.steps.example import CalloutPanel, SourcesLineView, TaskPanel, flat_markdown_view
+from app.ui.steps.base import StepContext, StepView, register_step_view, step_title
+from app.ui.steps.example import CalloutPanel, SourcesLineView, TaskPanel, flat_markdown_view, reveal_notes
 from app.ui.theme import SPACE_L, SPACE_M, SPACE_XL, Theme, current_theme
 
 #: the narrowest an artefact column may be before the grid drops to fewer columns
@@ -60,11 +60,7 @@ class CompareItemView(QWidget):
 
     def _on_artefact_view_annotations_revealed(self) -> None:
         assert self.notes_panel is not None
-        view = self.artefact_view
-        self.notes_panel.set_revealed(True)
-        if view.task_mode and view.text_view is not None:
-            # the result line ("You found 2 of 3") is under the artefact already: say it once
-            self.notes_panel.set_found(view.verdicts())
+        reveal_notes(self.notes_panel, self.artefact_view)
 
 
 @register_step_view("compare")
@@ -91,11 +87,7 @@ class CompareStepView(StepView):
         # the grid reflows to one column when narrow, so two columns' minimum must not pin the width
         layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
 
-        title = QLabel(compare.title or "Compare", self)
-        title.setObjectName("stepTitle")
-        title.setWordWrap(True)
-        title.setAccessibleName(compare.title or "Compare")
-        layout.addWidget(title)
+        layout.addWidget(step_title(compare.title or "Compare", self))
 
         #: one numbering for the step's citations: question, notes, Sources lines and takeaway agree
         self.citations = CitationIndex()

@@ -14,7 +14,7 @@ from app.model.schema import Example, Source, Step
 from app.ui.annotations import AnnotationNotesPanel, TechniqueLegendView
 from app.ui.artefact import ArtefactView, sans_font
 from app.ui.rich_text import MarkdownView
-from app.ui.steps.base import StepContext, StepView, register_step_view
+from app.ui.steps.base import StepContext, StepView, register_step_view, step_title
 from app.ui.theme import SPACE_L, SPACE_M, SPACE_XS, Theme, current_theme
 
 if TYPE_CHECKING:
@@ -158,6 +158,14 @@ class SourcesLineView(QLabel):
             QDesktopServices.openUrl(QUrl(link))
 
 
+def reveal_notes(notes: AnnotationNotesPanel, view: ArtefactView) -> None:
+    """Show the notes of ``view``'s annotations, once they are revealed, with what the learner found."""
+    notes.set_revealed(True)
+    if view.task_mode and view.text_view is not None:
+        # the result line ("You found 2 of 3") is under the artefact already: say it once
+        notes.set_found(view.verdicts())
+
+
 @register_step_view("example")
 class ExampleStepView(StepView):
     """An artefact drawn as its medium; its numbered notes sit in the side column."""
@@ -181,11 +189,7 @@ class ExampleStepView(StepView):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(SPACE_L)
 
-        title = QLabel(example.title or "Example", self)
-        title.setObjectName("stepTitle")
-        title.setWordWrap(True)
-        title.setAccessibleName(example.title or "Example")
-        layout.addWidget(title)
+        layout.addWidget(step_title(example.title or "Example", self))
 
         #: one numbering for the step's citations: task, notes and the Sources line agree
         self.citations = CitationIndex()
@@ -234,9 +238,5 @@ class ExampleStepView(StepView):
         self.notes_panel.select_annotation(index)
 
     def _on_artefact_view_annotations_revealed(self) -> None:
-        self.notes_panel.set_revealed(True)
         self.legend.setVisible(True)
-        view = self.artefact_view
-        if view.task_mode and view.text_view is not None:
-            # the result line ("You found 2 of 3") is under the artefact already: say it once
-            self.notes_panel.set_found(view.verdicts())
+        reveal_notes(self.notes_panel, self.artefact_view)

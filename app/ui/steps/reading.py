@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from app.model.markdown import glossary_pattern
 from app.model.schema import Reading, Step
 from app.ui.rich_text import MarkdownView, glossary_tip_html
-from app.ui.steps.base import StepContext, StepView, register_step_view
+from app.ui.steps.base import StepContext, StepView, register_step_view, step_title
 from app.ui.theme import SPACE_L, SPACE_M, SPACE_S
 
 
@@ -25,11 +25,7 @@ class ReadingStepView(StepView):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(SPACE_L)
         if reading.title:
-            title = QLabel(reading.title)
-            title.setObjectName("stepTitle")
-            title.setWordWrap(True)
-            title.setAccessibleName(reading.title)
-            layout.addWidget(title)
+            layout.addWidget(step_title(reading.title))
         self.body = MarkdownView(context.pack, self, references=True, glossary_links=True)
         self.body.setAccessibleName(reading.title or "Reading")
         self.body.set_markdown(reading.body)
