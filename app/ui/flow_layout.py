@@ -11,19 +11,13 @@ from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtWidgets import QLayout, QLayoutItem, QWidget
 
 
-class FlowLayout(QLayout):
-    """Items at their natural width, left to right, wrapping to a new row when the next does not fit."""
+class _HeightForWidthLayout(QLayout):
+    """A list of items placed by one ``_arrange(rect, place=...)``, whose height depends on the width."""
 
-    def __init__(self, parent: QWidget | None = None, *, spacing: int = 8, row_spacing: int = 4) -> None:
+    def __init__(self, parent: QWidget | None = None, *, spacing: int = 8) -> None:
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
         self._spacing = spacing
-        self._row_spacing = row_spacing
-
-    def addItem(self, item: QLayoutItem) -> None:
-        """Append ``item`` (addWidget calls this)."""
-        self._items.append(item)
-        self.invalidate()
 
     def count(self) -> int:
         """Return how many items the layout holds."""
@@ -41,22 +35,43 @@ class FlowLayout(QLayout):
         self.invalidate()
         return item
 
-    def expandingDirections(self) -> Qt.Orientation:
-        """Never ask for more room than the rows need."""
-        return Qt.Orientation(0)
-
     def hasHeightForWidth(self) -> bool:
-        """Take as many rows as the width requires."""
+        """Tell Qt that the height depends on the width (rows wrap, a companion moves below)."""
         return True
 
     def heightForWidth(self, width: int) -> int:
-        """Return the height of the rows at ``width``."""
+        """Return the height the items take at ``width``."""
         return self._arrange(QRect(0, 0, width, 0), place=False)
 
     def setGeometry(self, rect: QRect) -> None:
-        """Place the items in rows inside ``rect``."""
+        """Place the items inside ``rect``."""
         super().setGeometry(rect)
         self._arrange(rect, place=True)
+
+    def _margin_size(self) -> QSize:
+        margins = self.contentsMargins()
+        return QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
+
+    def _arrange(self, rect: QRect, *, place: bool) -> int:
+        """Lay the items out within ``rect`` (only measure unless ``place``); return the height used."""
+        raise NotImplementedError
+
+
+class FlowLayout(_HeightForWidthLayout):
+    """Items at their natural width, left to right, wrapping to a new row when the next does not fit."""
+
+    def __init__(self, parent: QWidget | None = None, *, spacing: int = 8, row_spacing: int = 4) -> None:
+        super().__init__(parent, spacing=spacing)
+        self._row_spacing = row_spacing
+
+    def addItem(self, item: QLayoutItem) -> None:
+        """Append ``item`` (addWidget calls this)."""
+        self._items.append(item)
+        self.invalidate()
+
+    def expandingDirections(self) -> Qt.Orientation:
+        """Never ask for more room than the rows need."""
+        return Qt.Orientation(0)
 
     def sizeHint(self) -> QSize:
         """Prefer one row holding every item."""
@@ -71,10 +86,6 @@ class FlowLayout(QLayout):
         width = max((item.minimumSize().width() for item in visible), default=0)
         height = max((item.minimumSize().height() for item in visible), default=0)
         return QSize(width, height) + self._margin_size()
-
-    def _margin_size(self) -> QSize:
-        margins = self.contentsMargins()
-        return QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
 
     def _visible_items(self) -> list[QLayoutItem]:
         return [item for item in self._items if not item.isEmpty()]
@@ -109,18 +120,13 @@ class FlowLayout(QLayout):
         return y + row_height - rect.y() + margins.bottom()
 
 
-class BesideOrBelowLayout(QLayout):
+class BesideOrBelowLayout(_HeightForWidthLayout):
     """A main item with a companion (a badge) at its top right, or under it when the width is short.
 
     The main item (say an account name that wraps) keeps at least its minimum width beside the
     companion; below that, the companion moves under it. The layout's minimum width is the wider of
     the two, never their sum.
     """
-
-    def __init__(self, parent: QWidget | None = None, *, spacing: int = 8) -> None:
-        super().__init__(parent)
-        self._items: list[QLayoutItem] = []
-        self._spacing = spacing
 
     def addItem(self, item: QLayoutItem) -> None:
         """Add the main item first, then the companion (addWidget calls this)."""
@@ -129,38 +135,9 @@ class BesideOrBelowLayout(QLayout):
         self._items.append(item)
         self.invalidate()
 
-    def count(self) -> int:
-        """Return how many items the layout holds."""
-        return len(self._items)
-
-    def itemAt(self, index: int) -> QLayoutItem | None:  # type: ignore[override]
-        """Return item ``index``, or None past the end."""
-        return self._items[index] if 0 <= index < len(self._items) else None
-
-    def takeAt(self, index: int) -> QLayoutItem | None:  # type: ignore[override]
-        """Remove and return item ``index``, or None past the end."""
-        if not 0 <= index < len(self._items):
-            return None
-        item = self._items.pop(index)
-        self.invalidate()
-        return item
-
     def expandingDirections(self) -> Qt.Orientation:
         """Take the width offered."""
         return Qt.Orientation.Horizontal
-
-    def hasHeightForWidth(self) -> bool:
-        """Need more height when the companion moves below."""
-        return True
-
-    def heightForWidth(self, width: int) -> int:
-        """Return the height at ``width``."""
-        return self._arrange(QRect(0, 0, width, 0), place=False)
-
-    def setGeometry(self, rect: QRect) -> None:
-        """Place the main item and its companion inside ``rect``."""
-        super().setGeometry(rect)
-        self._arrange(rect, place=True)
 
     def sizeHint(self) -> QSize:
         """Prefer both side by side."""
@@ -195,10 +172,6 @@ class BesideOrBelowLayout(QLayout):
     def _parts(self) -> tuple[QLayoutItem | None, QLayoutItem | None]:
         visible = [item for item in self._items if not item.isEmpty()]
         return (visible[0] if visible else None, visible[1] if len(visible) > 1 else None)
-
-    def _margin_size(self) -> QSize:
-        margins = self.contentsMargins()
-        return QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
 
     @staticmethod
     def _height(item: QLayoutItem, width: int) -> int:
