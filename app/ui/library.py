@@ -15,12 +15,10 @@ from PySide6.QtGui import (
     QPainterPath,
     QPen,
     QPixmap,
-    QResizeEvent,
 )
 from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
-    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTreeWidget,
@@ -30,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.model.session import LessonState
+from app.ui.item_views import WrappingTreeView, paint_row_panel
 from app.ui.theme import SPACE_L, SPACE_M, SPACE_S, SPACE_XS, Theme, current_theme, scaled
 
 if TYPE_CHECKING:
@@ -133,13 +132,7 @@ class LibraryTreeDelegate(QStyledItemDelegate):
             super().paint(painter, option, index)
             return
         theme = current_theme()
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        opt.text = ""
-        widget = option.widget
-        style = widget.style() if widget is not None else None
-        if style is not None:
-            style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, opt, painter, widget)
+        paint_row_panel(self, painter, option, index)
         rect = option.rect.adjusted(SPACE_XS, SPACE_S, -SPACE_S, -SPACE_S)
         painter.save()
         title_font = QFont(option.font)
@@ -181,14 +174,7 @@ class LibraryTreeDelegate(QStyledItemDelegate):
     def _paint_lesson(self, painter: QPainter, option: QStyleOptionViewItem,
                       index: QModelIndex | QPersistentModelIndex) -> None:
         """Paint a lesson row: its state icon, then its title wrapped over as many lines as it needs."""
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        opt.text = ""
-        opt.icon = QIcon()
-        widget = option.widget
-        style = widget.style() if widget is not None else None
-        if style is not None:
-            style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, opt, painter, widget)
+        paint_row_panel(self, painter, option, index)
         rect = option.rect.adjusted(SPACE_XS, SPACE_M // 2, -SPACE_S, -SPACE_M // 2)
         icon = index.data(Qt.ItemDataRole.DecorationRole)
         line = option.fontMetrics.height()
@@ -201,14 +187,6 @@ class LibraryTreeDelegate(QStyledItemDelegate):
         painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
                          | int(Qt.TextFlag.TextWordWrap), str(index.data(Qt.ItemDataRole.DisplayRole) or ""))
         painter.restore()
-
-
-class LibraryTreeView(QTreeWidget):
-    """The tree of the library; rows wrap, so their heights follow the width."""
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self.scheduleDelayedItemsLayout()
 
 
 class LibraryPanel(QWidget):
@@ -241,7 +219,7 @@ class LibraryPanel(QWidget):
         self.continue_button.clicked.connect(self.continue_requested)
         layout.addWidget(self.continue_button)
 
-        self.tree = LibraryTreeView()
+        self.tree = WrappingTreeView()
         self.tree.setObjectName("libraryTree")
         self.tree.setAccessibleName("Library")
         self.tree.setHeaderHidden(True)

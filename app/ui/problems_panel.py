@@ -20,7 +20,6 @@ from PySide6.QtGui import (
     QIcon,
     QPainter,
     QPixmap,
-    QResizeEvent,
     QTextCharFormat,
     QTextLayout,
     QTextOption,
@@ -33,7 +32,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QPushButton,
     QSplitter,
-    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTreeWidget,
@@ -45,6 +43,7 @@ from PySide6.QtWidgets import (
 from app.commands.validate import MAX_PRINTED
 from app.model.problems import LoadResult, Problem
 from app.model.source import PackSource, open_pack_source, pack_label
+from app.ui.item_views import WrappingTreeView, paint_row_panel
 from app.ui.source_view import SEVERITY_WORDS, SourceView, paint_severity_icon
 from app.ui.theme import SPACE_M, SPACE_S, SPACE_XS, Theme, current_theme, mono_font, theme_signals
 
@@ -196,14 +195,7 @@ class ProblemLineDelegate(QStyledItemDelegate):
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:
         """Paint the selection, the icon and the wrapped line."""
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        opt.text = ""
-        opt.icon = QIcon()
-        widget = option.widget
-        style = widget.style() if widget is not None else None
-        if style is not None:
-            style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, opt, painter, widget)
+        paint_row_panel(self, painter, option, index)
         rect = option.rect.adjusted(SPACE_XS, (SPACE_S + SPACE_XS) // 2, -SPACE_S, 0)
         icon = index.data(Qt.ItemDataRole.DecorationRole)
         line_height = QFontMetrics(option.font).height()
@@ -214,14 +206,6 @@ class ProblemLineDelegate(QStyledItemDelegate):
         painter.setPen(QColor(current_theme().text))
         self._layout(option, index, self._text_width(option, index)).draw(painter, QPointF(left, rect.top()))
         painter.restore()
-
-
-class ProblemTreeView(QTreeWidget):
-    """The list of problems; rows wrap, so their heights follow the width."""
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self.scheduleDelayedItemsLayout()
 
 
 class ProblemsPanel(QDockWidget):
@@ -268,7 +252,7 @@ class ProblemsPanel(QDockWidget):
         top.addWidget(self.copy_button)
         list_layout.addLayout(top)
 
-        self.tree = ProblemTreeView()
+        self.tree = WrappingTreeView()
         self.tree.setObjectName("problemList")
         self.tree.setAccessibleName("Problems")
         self.tree.setHeaderHidden(True)
