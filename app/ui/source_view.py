@@ -29,7 +29,17 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPlainTextEdit, QText
 
 from app.model.problems import Problem
 from app.model.source import PackFileError, PackSource
-from app.ui.theme import SPACE_L, SPACE_M, SPACE_S, SPACE_XS, Theme, current_theme, mono_font, theme_signals
+from app.ui.theme import (
+    SPACE_L,
+    SPACE_M,
+    SPACE_S,
+    SPACE_XS,
+    Theme,
+    current_theme,
+    mono_font,
+    set_style_property,
+    theme_signals,
+)
 
 #: larger files are shown as plain text: highlighting 1 MB took seconds in the security review
 MAX_HIGHLIGHT_CHARS = 200_000
@@ -375,9 +385,7 @@ class SourceView(QWidget):
         """Show ``problem``'s message and its file, read through ``source``, with its line marked."""
         self.problem = problem
         self.severity_label.setText(SEVERITY_WORDS.get(problem.severity, problem.severity.title()))
-        self.severity_label.setProperty("severity", problem.severity)
-        self.severity_label.style().unpolish(self.severity_label)
-        self.severity_label.style().polish(self.severity_label)
+        set_style_property(self.severity_label, "severity", problem.severity)
         self.file_label_text = display_file
         self.location_label.setText(f"{display_file}  ·  line {problem.line}, column {problem.column}")
         self.message_label.setText(problem.message)

@@ -16,6 +16,8 @@ from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QPalett
 from PySide6.QtWidgets import QApplication
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
     from app.model.pack import Pack
 
 #: Okabe-Ito: distinguishable by colour-blind readers. Techniques without a colour take these in turn.
@@ -306,3 +308,11 @@ def apply_theme(app: QApplication, theme: Theme | None = None) -> Theme:
     app.setStyleSheet(stylesheet(chosen))
     theme_signals().theme_changed.emit(chosen)
     return chosen
+
+
+def set_style_property(widget: QWidget, name: str, value: object) -> None:
+    """Set a property the stylesheet selects on (``[mark="right"]``) and restyle ``widget`` by it."""
+    widget.setProperty(name, value)
+    # Qt matches property selectors only when a widget is polished, not when the property changes
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)

@@ -39,7 +39,7 @@ from app.model.answers import Response
 from app.model.scoring import Mark
 from app.ui.questions.base import QuestionView
 from app.ui.rich_text import BODY_PX, MarkdownView
-from app.ui.theme import SPACE_M, SPACE_S, SPACE_XL, SPACE_XS, Theme, current_theme, zoom
+from app.ui.theme import SPACE_M, SPACE_S, SPACE_XL, SPACE_XS, Theme, current_theme, set_style_property, zoom
 
 if TYPE_CHECKING:
     from app.model.pack import Pack
@@ -275,9 +275,7 @@ class ChoiceRowView(QFrame):
         self._set_property("selected", checked)
 
     def _set_property(self, name: str, value: object) -> None:
-        self.setProperty(name, value)
-        self.style().unpolish(self)
-        self.style().polish(self)
+        set_style_property(self, name, value)
 
 
 def button_style(theme: Theme | None = None) -> str:
@@ -492,9 +490,7 @@ class PairingRowView(QFrame):
     def show_mark(self, right: bool, correction: str | None) -> None:
         """Mark the row right or wrong, and show what was right beside a wrong one."""
         self.badge.show_mark(mark_of(right))
-        self.setProperty("mark", "right" if right else "wrong")
-        self.style().unpolish(self)
-        self.style().polish(self)
+        set_style_property(self, "mark", "right" if right else "wrong")
         if not right and correction:
             self.correction.setText(correction)
             self.correction.show()
@@ -505,9 +501,7 @@ class PairingRowView(QFrame):
         """Remove the mark and the correction."""
         self.badge.clear_mark()
         self.correction.hide()
-        self.setProperty("mark", "")
-        self.style().unpolish(self)
-        self.style().polish(self)
+        set_style_property(self, "mark", "")
 
 
 class PairingQuestionView(QuestionView):

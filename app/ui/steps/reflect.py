@@ -9,7 +9,7 @@ from app.model.schema import Reflect, Step
 from app.model.words import count_words
 from app.ui.rich_text import MarkdownView
 from app.ui.steps.base import StepContext, StepView, register_step_view
-from app.ui.theme import SPACE_M, SPACE_S
+from app.ui.theme import SPACE_M, SPACE_S, set_style_property
 
 #: a draft is saved this long after the learner stops typing, so no text is lost on a crash
 AUTOSAVE_DELAY_MS = 1500
@@ -86,9 +86,7 @@ class ReflectStepView(StepView):
             self.word_count.setText(f"{words} of {needed} words" + ("  ✓" if words >= needed else ""))
         else:
             self.word_count.setText(f"{words} word" + ("" if words == 1 else "s"))
-        self.word_count.setProperty("state", "met" if words >= needed and words else "")
-        self.word_count.style().unpolish(self.word_count)
-        self.word_count.style().polish(self.word_count)
+        set_style_property(self.word_count, "state", "met" if words >= needed and words else "")
         self.save_button.setEnabled(words >= max(needed, 1))
 
     def _on_editor_text_changed(self) -> None:
