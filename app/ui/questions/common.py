@@ -36,13 +36,16 @@ from PySide6.QtWidgets import (
 )
 
 from app.model.answers import Response
-from app.model.scoring import Mark
+from app.model.scoring import Mark, choice_marks
 from app.ui.questions.base import QuestionView
 from app.ui.rich_text import BODY_PX, MarkdownView
 from app.ui.theme import SPACE_M, SPACE_S, SPACE_XL, SPACE_XS, Theme, current_theme, set_style_property, zoom
 
 if TYPE_CHECKING:
     from app.model.pack import Pack
+    from app.model.schema import Multiple, Question, Single
+    from app.model.session import QuestionResult
+    from app.ui.steps.base import StepContext
 
 #: the icon and the word of each feedback mark
 MARK_ICONS = {Mark.RIGHT: "✓", Mark.WRONG: "✗", Mark.MISSED: "○", Mark.NEUTRAL: ""}
@@ -407,6 +410,29 @@ class ChoiceListView(QuestionView):
 
     def _on_group_button_toggled(self, _button: QAbstractButton, _checked: bool) -> None:
         self.response_changed.emit()
+
+
+class PackChoicesView(ChoiceListView):
+    """The choices the pack writes (single and multiple choice), keyed by their written index."""
+
+    question: Single | Multiple
+
+    def __init__(
+        self,
+        question: Question,
+        context: StepContext,
+        display_order: list[int],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(question, context, display_order, parent)
+        self._add_choices([(index, self.question.choices[index].text) for index in display_order])
+
+    def _show_choice_marks(self, result: QuestionResult) -> dict[int, Mark]:
+        """Mark each choice as scoring does, show the feedback the pack gives it, and return the marks."""
+        marks = dict(enumerate(choice_marks(self.question, result.response)))
+        feedback = {index: choice.feedback for index, choice in enumerate(self.question.choices)}
+        self._show_marks(marks, feedback)  # type: ignore[arg-type]
+        return marks
 
 
 class ChoiceComboBox(QComboBox):

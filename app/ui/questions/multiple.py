@@ -4,35 +4,21 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QWidget
-
 from app.model.answers import Response
-from app.model.schema import Multiple, Question
-from app.model.scoring import choice_marks
+from app.model.schema import Multiple
 from app.ui.questions.base import register_question_view
-from app.ui.questions.common import ChoiceListView
+from app.ui.questions.common import PackChoicesView
 
 if TYPE_CHECKING:
     from app.model.session import QuestionResult
-    from app.ui.steps.base import StepContext
 
 
 @register_question_view("multiple")
-class MultipleQuestionView(ChoiceListView):
+class MultipleQuestionView(PackChoicesView):
     """Check boxes for the choices, in display order; the response lists written indices."""
 
     exclusive = False
     question: Multiple
-
-    def __init__(
-        self,
-        question: Question,
-        context: StepContext,
-        display_order: list[int],
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(question, context, display_order, parent)
-        self._add_choices([(index, self.question.choices[index].text) for index in display_order])
 
     def response(self) -> Response:
         """Return the written indices of the checked choices (ascending), or None when none is."""
@@ -45,6 +31,4 @@ class MultipleQuestionView(ChoiceListView):
 
     def show_feedback(self, result: QuestionResult) -> None:
         """Mark picked choices right or wrong and right choices left unpicked as missed."""
-        marks = dict(enumerate(choice_marks(self.question, result.response)))
-        feedback = {index: choice.feedback for index, choice in enumerate(self.question.choices)}
-        self._show_marks(marks, feedback)  # type: ignore[arg-type]
+        self._show_choice_marks(result)
