@@ -138,15 +138,21 @@ def _unwrap(t: mi.Type) -> mi.Type:
     return t
 
 
-def _literal_order(raw: Any) -> tuple[str, ...] | None:
-    """Find the values of a ``Literal`` in ``raw`` in the order the schema declares them."""
-    if typing.get_origin(raw) is typing.Literal:
-        return tuple(str(v) for v in typing.get_args(raw))
+def _find_in_annotation(raw: Any, origin: Any) -> tuple[Any, ...] | None:
+    """Return the arguments of the first ``origin[...]`` in annotation ``raw`` (through Annotated/Optional)."""
+    if typing.get_origin(raw) is origin:
+        return typing.get_args(raw)
     for arg in typing.get_args(raw):
-        found = _literal_order(arg)
+        found = _find_in_annotation(arg, origin)
         if found is not None:
             return found
     return None
+
+
+def _literal_order(raw: Any) -> tuple[str, ...] | None:
+    """Find the values of a ``Literal`` in ``raw`` in the order the schema declares them."""
+    values = _find_in_annotation(raw, typing.Literal)
+    return None if values is None else tuple(str(v) for v in values)
 
 
 def _compile(t: mi.Type, label: str, raw: Any) -> Checker:
@@ -326,13 +332,8 @@ def _compile_list(t: mi.ListType, label: str, raw: Any) -> Checker:
 
 def _list_item_raw(raw: Any) -> Any:
     """Find the item annotation of a ``list[...]`` inside ``raw`` (through Annotated/Optional)."""
-    if typing.get_origin(raw) is list:
-        return typing.get_args(raw)[0]
-    for arg in typing.get_args(raw):
-        found = _list_item_raw(arg)
-        if found is not None:
-            return found
-    return None
+    args = _find_in_annotation(raw, list)
+    return None if args is None else args[0]
 
 
 def _compile_dict(t: mi.DictType, label: str, raw: Any) -> Checker:
