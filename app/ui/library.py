@@ -14,7 +14,6 @@ from PySide6.QtGui import (
     QPainter,
     QPainterPath,
     QPen,
-    QPixmap,
 )
 from PySide6.QtWidgets import (
     QLabel,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.model.session import LessonState
+from app.ui.icons import drawn_icon
 from app.ui.item_views import WrappingTreeView, paint_row_panel
 from app.ui.theme import SPACE_L, SPACE_M, SPACE_S, SPACE_XS, Theme, current_theme, scaled
 
@@ -52,36 +52,32 @@ ProgressLookup = Callable[["Pack", "Module"], float]
 
 def state_icon(state: LessonState, theme: Theme, size: int = 16) -> QIcon:
     """Draw the icon of a lesson state; shapes differ so that colour is never the only signal."""
-    ratio = 2
-    pixmap = QPixmap(size * ratio, size * ratio)
-    pixmap.setDevicePixelRatio(ratio)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    box = QRectF(1.5, 1.5, size - 3, size - 3)
-    accent, done = QColor(theme.accent), QColor(theme.correct)
-    if state == LessonState.NOT_STARTED:
-        painter.setPen(QPen(QColor(theme.muted), 1.5))
-        painter.drawEllipse(box)
-    elif state == LessonState.IN_PROGRESS:
-        painter.setPen(QPen(accent, 1.5))
-        painter.drawEllipse(box)
-        half = QPainterPath()
-        half.moveTo(box.center())
-        half.arcTo(box.adjusted(2, 2, -2, -2), 90, 180)
-        half.closeSubpath()
-        painter.fillPath(half, accent)
-    elif state == LessonState.COMPLETED:  # a ring with a tick: every step done, not yet passed
-        painter.setPen(QPen(accent, 1.5))
-        painter.drawEllipse(box)
-        _draw_tick(painter, size, accent)
-    else:  # passed: a filled disc with a tick
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(done)
-        painter.drawEllipse(box)
-        _draw_tick(painter, size, QColor(theme.surface))
-    painter.end()
-    return QIcon(pixmap)
+
+    def draw(painter: QPainter) -> None:
+        box = QRectF(1.5, 1.5, size - 3, size - 3)
+        accent, done = QColor(theme.accent), QColor(theme.correct)
+        if state == LessonState.NOT_STARTED:
+            painter.setPen(QPen(QColor(theme.muted), 1.5))
+            painter.drawEllipse(box)
+        elif state == LessonState.IN_PROGRESS:
+            painter.setPen(QPen(accent, 1.5))
+            painter.drawEllipse(box)
+            half = QPainterPath()
+            half.moveTo(box.center())
+            half.arcTo(box.adjusted(2, 2, -2, -2), 90, 180)
+            half.closeSubpath()
+            painter.fillPath(half, accent)
+        elif state == LessonState.COMPLETED:  # a ring with a tick: every step done, not yet passed
+            painter.setPen(QPen(accent, 1.5))
+            painter.drawEllipse(box)
+            _draw_tick(painter, size, accent)
+        else:  # passed: a filled disc with a tick
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(done)
+            painter.drawEllipse(box)
+            _draw_tick(painter, size, QColor(theme.surface))
+
+    return drawn_icon(size, draw)
 
 
 def _draw_tick(painter: QPainter, size: int, color: QColor) -> None:

@@ -19,7 +19,6 @@ from PySide6.QtGui import (
     QGuiApplication,
     QIcon,
     QPainter,
-    QPixmap,
     QTextCharFormat,
     QTextLayout,
     QTextOption,
@@ -43,6 +42,7 @@ from PySide6.QtWidgets import (
 from app.commands.validate import MAX_PRINTED
 from app.model.problems import LoadResult, Problem
 from app.model.source import PackSource, open_pack_source, pack_label
+from app.ui.icons import drawn_icon
 from app.ui.item_views import WrappingTreeView, paint_row_panel
 from app.ui.source_view import SEVERITY_WORDS, SourceView, paint_severity_icon
 from app.ui.theme import SPACE_M, SPACE_S, SPACE_XS, Theme, current_theme, mono_font, theme_signals
@@ -118,14 +118,7 @@ class PackReport:
 
 def severity_icon(severity: str, theme: Theme, size: int = 16) -> QIcon:
     """Draw the icon of an error or a warning (a shape, so colour is never the only signal)."""
-    ratio = 2
-    pixmap = QPixmap(size * ratio, size * ratio)
-    pixmap.setDevicePixelRatio(ratio)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    paint_severity_icon(painter, QRectF(1, 1, size - 2, size - 2), severity, theme)
-    painter.end()
-    return QIcon(pixmap)
+    return drawn_icon(size, lambda painter: paint_severity_icon(painter, QRectF(1, 1, size - 2, size - 2), severity, theme))
 
 
 def _wrapped_layout(text: str, font: QFont, width: int, formats: list[QTextLayout.FormatRange]) -> QTextLayout:

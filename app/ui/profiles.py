@@ -11,11 +11,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QColor, QFont, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QAction, QActionGroup, QColor, QFont, QIcon, QPainter
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMenu, QMessageBox, QToolButton, QWidget
 
 from app.model.progress import MAX_PROFILE_NAME, ProgressError
 from app.ui.charts import duration_text, text_on
+from app.ui.icons import drawn_icon
 from app.ui.theme import current_theme, scaled, theme_signals, ui_font
 
 if TYPE_CHECKING:
@@ -52,26 +53,21 @@ def show_profile_error(parent: QWidget | None, text: str) -> None:
 
 def avatar_icon(name: str, size: int = 22) -> QIcon:
     """Draw a round avatar with the profile's initial, in the theme's accent colour."""
-    theme = current_theme()
-    ratio = 2  # drawn at twice the size, so that it stays crisp on high-density screens
-    pixmap = QPixmap(size * ratio, size * ratio)
-    pixmap.setDevicePixelRatio(ratio)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    accent = QColor(theme.accent)
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(accent)
-    painter.drawEllipse(QRectF(0, 0, size, size))
-    font = ui_font(size * 0.55)
-    font.setPixelSize(round(size * 0.55))
-    font.setWeight(QFont.Weight.Bold)
-    painter.setFont(font)
-    painter.setPen(text_on(accent))
+    accent = QColor(current_theme().accent)
     initial = next((char for char in name if char.isalnum()), "?").upper()
-    painter.drawText(QRectF(0, 0, size, size), Qt.AlignmentFlag.AlignCenter, initial)
-    painter.end()
-    return QIcon(pixmap)
+
+    def draw(painter: QPainter) -> None:
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(accent)
+        painter.drawEllipse(QRectF(0, 0, size, size))
+        font = ui_font(size * 0.55)
+        font.setPixelSize(round(size * 0.55))
+        font.setWeight(QFont.Weight.Bold)
+        painter.setFont(font)
+        painter.setPen(text_on(accent))
+        painter.drawText(QRectF(0, 0, size, size), Qt.AlignmentFlag.AlignCenter, initial)
+
+    return drawn_icon(size, draw)
 
 
 def _count(store: ProgressStore, sql: str, profile_id: int) -> int:
