@@ -23,7 +23,7 @@ from __future__ import annotations
 import json
 import zlib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -121,6 +121,11 @@ _COLUMNS = (
     "profile_id, pack_id, module_id, question_id, lesson_id, step_key, question_type, card_json, created_at"
 )
 
+#: one item by its identity: profile, pack, module, question id
+_ONE_ITEM_SQL = (
+    f"SELECT {_COLUMNS} FROM review_items WHERE profile_id = ? AND pack_id = ? AND module_id = ? AND question_id = ?"
+)
+
 
 def _item(row: Sequence[Any]) -> ReviewItem:
     """Build a ReviewItem from a row of ``_COLUMNS``."""
@@ -175,17 +180,7 @@ def _log(
 def _review(item: ReviewItem, rating: Rating, at: datetime) -> ReviewItem:
     """Return the item with its card reviewed at ``at`` with ``rating``."""
     card, _ = SCHEDULER.review_card(item.card, rating, at)
-    return ReviewItem(
-        item.profile_id,
-        item.pack_id,
-        item.module_id,
-        item.question_id,
-        item.lesson_id,
-        item.step_key,
-        item.question_type,
-        card,
-        item.created_at,
-    )
+    return replace(item, card=card)
 
 
 def item(
@@ -193,8 +188,7 @@ def item(
 ) -> ReviewItem | None:
     """Return the review item of one question, or None when it has none."""
     rows = store.query(
-        f"SELECT {_COLUMNS} FROM review_items "
-        "WHERE profile_id = ? AND pack_id = ? AND module_id = ? AND question_id = ?",
+        _ONE_ITEM_SQL,
         (profile_id, pack_id, module_id, question_id),
     )
     return _item(rows[0]) if rows else None
@@ -221,8 +215,7 @@ def note_answers(
         for answer, rating in rated:
             assert rating is not None
             rows = db.execute(
-                f"SELECT {_COLUMNS} FROM review_items "
-                "WHERE profile_id = ? AND pack_id = ? AND module_id = ? AND question_id = ?",
+                _ONE_ITEM_SQL,
                 (profile_id, pack_id, module_id, answer.question_id),
             ).fetchall()
             if rows:
