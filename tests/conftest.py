@@ -1,17 +1,37 @@
-"""Shared test setup: Qt runs offscreen, and the data folder never touches the user's."""
+"""Shared test setup: Qt runs offscreen, the data folder never touches the user's; the example pack."""
 
 from __future__ import annotations
 
 import os
+import random
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+
+from app.model.loader import load_pack
+from app.model.pack import Pack
+from app.model.progress import ProgressStore
+from app.model.session import LessonSession
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE_PACK = ROOT / "tests" / "fixtures" / "example-pack"  # a copy of shared/spec/example-pack
 BUILTIN_PACK = ROOT / "lessons"
+
+#: the right response to every question of the example pack's "check" quiz, written out by hand
+EXAMPLE_CHECK_ANSWERS: dict[str, Any] = {
+    "q-single": 0,
+    "q-multiple": [0, 1],
+    "q-tf": False,
+    "q-short": "Testimonial",
+    "q-order": [0, 1, 2, 3],
+    "q-match": {0: 0, 1: 1},
+    "q-spot": [(0, 13), (52, 70)],
+    "q-categorize": {0: 0, 1: 1},
+}
 
 
 @pytest.fixture(autouse=True)
@@ -26,3 +46,31 @@ def _isolated_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: py
 def data_dir(_isolated_data_dir: Path) -> Path:
     """The temporary data folder of this test."""
     return _isolated_data_dir
+
+
+@pytest.fixture(scope="module")
+def pack() -> Pack:
+    """The example pack, loaded once per test module (a Pack is frozen, so the module's tests can share it)."""
+    result = load_pack(EXAMPLE_PACK)
+    assert result.pack is not None, result.problems
+    return result.pack
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[ProgressStore]:
+    """A new progress store in the test's temporary folder, closed at the end."""
+    with ProgressStore.open(tmp_path / "progress.sqlite3") as opened:
+        yield opened
+
+
+@pytest.fixture
+def profile(store: ProgressStore) -> int:
+    """The default profile of ``store``."""
+    return store.ensure_default_profile()
+
+
+def lesson_session(pack: Pack, store: ProgressStore, profile: int, lesson_id: str, seed: int = 3) -> LessonSession:
+    """Open the lesson ``lesson_id`` of the pack's first module for ``profile``, shuffled by ``seed``."""
+    module = pack.modules[0]
+    lesson = next(item for item in module.lessons if item.id == lesson_id)
+    return LessonSession(pack, module, lesson, store, profile, random.Random(seed))

@@ -6,7 +6,6 @@ import csv
 import json
 import math
 import statistics
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -22,26 +21,12 @@ from app.model.class_report import (
     item_statistics,
     write_csv,
 )
-from app.model.loader import load_pack
 from app.model.pack import Pack
 from app.model.progress import ProgressStore
 from app.model.session import QuestionResult, QuizResult
-from tests.conftest import EXAMPLE_PACK
 
 T0 = datetime(2025, 3, 1, 9, 0, tzinfo=UTC)
 
-
-@pytest.fixture(scope="module")
-def pack() -> Pack:
-    result = load_pack(EXAMPLE_PACK)
-    assert result.pack is not None, result.problems
-    return result.pack
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[ProgressStore]:
-    with ProgressStore.open(tmp_path / "progress.sqlite3") as opened:
-        yield opened
 
 
 def attempt(

@@ -2,50 +2,18 @@
 
 from __future__ import annotations
 
-import random
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
-from typing import Any
 
 import pytest
 
 from app.model.dashboard import dashboard_data, describe_change
-from app.model.loader import load_pack
 from app.model.pack import Pack
 from app.model.progress import ProgressStore
-from app.model.session import BeforeAfter, LessonSession, QuestionResult, QuizResult
-from tests.conftest import EXAMPLE_PACK
+from app.model.session import BeforeAfter, QuestionResult, QuizResult
+from tests.conftest import EXAMPLE_CHECK_ANSWERS, lesson_session
 
-RIGHT: dict[str, Any] = {
-    "q-single": 0,
-    "q-multiple": [0, 1],
-    "q-tf": False,
-    "q-short": "Testimonial",
-    "q-order": [0, 1, 2, 3],
-    "q-match": {0: 0, 1: 1},
-    "q-spot": [(0, 13), (52, 70)],
-    "q-categorize": {0: 0, 1: 1},
-}
+RIGHT = EXAMPLE_CHECK_ANSWERS
 
-
-@pytest.fixture(scope="module")
-def pack() -> Pack:
-    result = load_pack(EXAMPLE_PACK)
-    assert result.pack is not None, result.problems
-    return result.pack
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[ProgressStore]:
-    with ProgressStore.open(tmp_path / "progress.sqlite3") as opened:
-        yield opened
-
-
-def session(pack: Pack, store: ProgressStore, profile: int, lesson_id: str) -> LessonSession:
-    module = pack.modules[0]
-    lesson = next(item for item in module.lessons if item.id == lesson_id)
-    return LessonSession(pack, module, lesson, store, profile, random.Random(3))
 
 
 def test_fresh_learner_has_not_started(pack: Pack, store: ProgressStore) -> None:
@@ -64,7 +32,7 @@ def test_dashboard_reflects_what_the_learner_did(pack: Pack, store: ProgressStor
     """Completion, continue point, history, technique accuracy, time and due reviews follow the learner's work."""
     profile = store.ensure_default_profile()
     ticks = iter(range(0, 1000, 30))
-    check = session(pack, store, profile, "check")
+    check = lesson_session(pack, store, profile, "check")
     check.clock = lambda: float(next(ticks))
     check.open_step(0)
     # q-single (technique "testimonial") is missed once, then right in a second attempt.
@@ -139,7 +107,7 @@ def test_time_per_step_is_recorded_with_one_commit_per_switch(
 ) -> None:
     """Switching steps commits the visit and the time on the step left together; finish adds the last step's time."""
     profile = store.ensure_default_profile()
-    reading = session(pack, store, profile, "the-post")
+    reading = lesson_session(pack, store, profile, "the-post")
     times = iter([100.0, 110.0, 115.0, 122.0])
     reading.clock = lambda: next(times)
     commits = []

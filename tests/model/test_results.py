@@ -5,15 +5,12 @@ from __future__ import annotations
 import copy
 import csv
 import json
-import random
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from app.model import results
-from app.model.loader import load_pack
 from app.model.pack import Pack
 from app.model.progress import ProgressStore
 from app.model.results import (
@@ -27,52 +24,24 @@ from app.model.results import (
     statement_problems,
     statements,
 )
-from app.model.session import LessonSession
-from tests.conftest import EXAMPLE_PACK
+from tests.conftest import EXAMPLE_CHECK_ANSWERS, lesson_session
 
-RIGHT: dict[str, Any] = {
-    "q-single": 0,
-    "q-multiple": [0, 1],
-    "q-tf": False,
-    "q-short": "Testimonial",
-    "q-order": [0, 1, 2, 3],
-    "q-match": {0: 0, 1: 1},
-    "q-spot": [(0, 13), (52, 70)],
-    "q-categorize": {0: 0, 1: 1},
-}
+RIGHT = EXAMPLE_CHECK_ANSWERS
 REFLECTION = "Stories from people like me feel true because I can picture them clearly and I trust them."
 
-
-@pytest.fixture(scope="module")
-def pack() -> Pack:
-    result = load_pack(EXAMPLE_PACK)
-    assert result.pack is not None, result.problems
-    return result.pack
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[ProgressStore]:
-    with ProgressStore.open(tmp_path / "progress.sqlite3") as opened:
-        yield opened
-
-
-def session(pack: Pack, store: ProgressStore, profile: int, lesson_id: str) -> LessonSession:
-    module = pack.modules[0]
-    lesson = next(item for item in module.lessons if item.id == lesson_id)
-    return LessonSession(pack, module, lesson, store, profile, random.Random(3))
 
 
 def study(pack: Pack, store: ProgressStore) -> int:
     """Make a learner who took the pre quiz, practised, reflected, failed then passed, and took the post quiz."""
     profile = store.create_profile("Mei =cmd")
-    before = session(pack, store, profile, "before")
+    before = lesson_session(pack, store, profile, "before")
     before.open_step(0)
     before.submit_quiz(0, {"pre-agency": 5, "pre-post": 5})
-    reading = session(pack, store, profile, "the-post")
+    reading = lesson_session(pack, store, profile, "the-post")
     for index in range(len(reading.steps)):
         reading.open_step(index)
     reading.save_reflection(4, REFLECTION)
-    check = session(pack, store, profile, "check")
+    check = lesson_session(pack, store, profile, "check")
     check.open_step(0)
     quiz = check.steps[0].quiz
     assert quiz is not None
@@ -81,7 +50,7 @@ def study(pack: Pack, store: ProgressStore) -> int:
     check.record_check(question, "testimonial", tries=2)
     check.submit_quiz(0, dict(RIGHT, **{"q-tf": True, "q-multiple": [0, 2]}), tries={"q-short": 2})
     check.submit_quiz(0, RIGHT)
-    after = session(pack, store, profile, "after")
+    after = lesson_session(pack, store, profile, "after")
     after.open_step(0)
     after.submit_quiz(0, {"post-agency": 5, "post-chain": 2})
     return profile
@@ -336,7 +305,7 @@ def test_import_adds_only_new_statements(pack: Pack, store: ProgressStore, tmp_p
     profile = study(pack, store)
     first = tmp_path / "first.json"
     export_json(store, profile, [pack], first)
-    later = session(pack, store, profile, "check")
+    later = lesson_session(pack, store, profile, "check")
     later.open_step(0)
     later.submit_quiz(0, RIGHT)
     second = tmp_path / "second.json"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -11,33 +10,14 @@ import pytest
 from fsrs import Rating
 
 from app.model import review
-from app.model.loader import load_pack
 from app.model.pack import Pack
 from app.model.progress import ProgressStore
 from app.model.review import LessonAnswer
 from app.model.session import LessonSession
-from tests.conftest import EXAMPLE_PACK
 
 T0 = datetime(2025, 3, 1, 9, 0, tzinfo=UTC)
 WHERE = ("pack-a", "module-a", "lesson-a", "quiz")
 
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[ProgressStore]:
-    with ProgressStore.open(tmp_path / "progress.sqlite3") as opened:
-        yield opened
-
-
-@pytest.fixture
-def profile(store: ProgressStore) -> int:
-    return store.ensure_default_profile()
-
-
-@pytest.fixture(scope="module")
-def pack() -> Pack:
-    result = load_pack(EXAMPLE_PACK)
-    assert result.pack is not None, result.problems
-    return result.pack
 
 
 def note(

@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import random
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from app.model.loader import load_pack
 from app.model.pack import Pack
 from app.model.progress import ProgressStore
 from app.model.schema import Lesson, Module, Quiz
@@ -21,42 +18,14 @@ from app.model.session import (
     lesson_state,
     module_progress,
 )
-from tests.conftest import EXAMPLE_PACK
+from tests.conftest import EXAMPLE_CHECK_ANSWERS
 
 REFLECTION = "Stories from people like me feel true because I can picture them clearly and I trust them."
-RIGHT_CHECK_ANSWERS: dict[str, Any] = {
-    "q-single": 0,
-    "q-multiple": [0, 1],
-    "q-tf": False,
-    "q-short": "Testimonial",
-    "q-order": [0, 1, 2, 3],
-    "q-match": {0: 0, 1: 1},
-    "q-spot": [(0, 13), (52, 70)],
-    "q-categorize": {0: 0, 1: 1},
-}
-
-
-@pytest.fixture(scope="module")
-def pack() -> Pack:
-    result = load_pack(EXAMPLE_PACK)
-    assert result.pack is not None, result.problems
-    return result.pack
 
 
 @pytest.fixture
 def module(pack: Pack) -> Module:
     return pack.modules[0]
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[ProgressStore]:
-    with ProgressStore.open(tmp_path / "progress.sqlite") as opened:
-        yield opened
-
-
-@pytest.fixture
-def profile(store: ProgressStore) -> int:
-    return store.ensure_default_profile()
 
 
 def lesson(module: Module, lesson_id: str) -> Lesson:
@@ -92,7 +61,7 @@ class IdentityRandom(random.Random):
 def test_spot_check_answers_are_right(module: Module) -> None:
     """The hand-written spot offsets in this file select the two targets of the example pack."""
     spot = questions_by_id(module)["q-spot"]
-    assert [spot.text[a:b] for a, b in RIGHT_CHECK_ANSWERS["q-spot"]] == [
+    assert [spot.text[a:b] for a, b in EXAMPLE_CHECK_ANSWERS["q-spot"]] == [
         "Experts agree",
         "Scientists confirm",
     ]
@@ -212,7 +181,7 @@ def test_submit_quiz_scores_and_records(
     """A submitted attempt is scored per question and comes back from storage with every answer."""
     session = make_session(pack, module, store, profile, "check")
     session.open_step(0)
-    answers = dict(RIGHT_CHECK_ANSWERS, **{"q-multiple": [0, 2], "q-tf": True})
+    answers = dict(EXAMPLE_CHECK_ANSWERS, **{"q-multiple": [0, 2], "q-tf": True})
     result = session.submit_quiz(0, answers, tries={"q-single": 2})
     # q-multiple is worth 2 points and scores (1 - 1) / 2 = 0; q-tf scores 0; the rest are right.
     assert result.points_possible == 9.0
@@ -312,7 +281,7 @@ def test_quiz_lesson_completed_then_passed(
     assert session.state() is LessonState.IN_PROGRESS
     session.submit_quiz(0, {"q-single": 0})
     assert session.state() is LessonState.COMPLETED
-    session.submit_quiz(0, RIGHT_CHECK_ANSWERS)
+    session.submit_quiz(0, EXAMPLE_CHECK_ANSWERS)
     assert session.state() is LessonState.PASSED
     session.submit_quiz(0, {})  # a later failure does not undo the pass
     assert session.state() is LessonState.PASSED
@@ -323,7 +292,7 @@ def test_submitted_but_not_opened_is_in_progress(
 ) -> None:
     """A quiz submitted without its step recorded as opened leaves the lesson in progress."""
     session = make_session(pack, module, store, profile, "check")
-    session.submit_quiz(0, RIGHT_CHECK_ANSWERS)
+    session.submit_quiz(0, EXAMPLE_CHECK_ANSWERS)
     assert session.state() is LessonState.IN_PROGRESS
 
 
@@ -331,7 +300,7 @@ def test_state_is_per_profile(pack: Pack, module: Module, store: ProgressStore, 
     """One learner's progress does not show in another's state."""
     session = make_session(pack, module, store, profile, "check")
     session.open_step(0)
-    session.submit_quiz(0, RIGHT_CHECK_ANSWERS)
+    session.submit_quiz(0, EXAMPLE_CHECK_ANSWERS)
     other = store.create_profile("Second learner")
     assert lesson_state(store, other, pack, module, lesson(module, "check")) is LessonState.NOT_STARTED
     assert lesson_state(store, profile, pack, module, lesson(module, "check")) is LessonState.PASSED

@@ -16,14 +16,7 @@ from app.model.loader import load_pack
 from app.model.schema import Artefact
 from app.ui.artefact import NEUTRAL_ANNOTATION, ArtefactView, format_count, marker_text
 from app.ui.theme import CJK_FAMILIES, DARK, LIGHT, set_zoom, technique_colors
-from tests.conftest import BUILTIN_PACK, EXAMPLE_PACK
-
-
-@pytest.fixture(scope="module")
-def pack():
-    result = load_pack(EXAMPLE_PACK)
-    assert result.pack is not None, result.problems
-    return result.pack
+from tests.conftest import BUILTIN_PACK
 
 
 def example_steps(pack):

@@ -15,21 +15,12 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from app.model import lrs
 from app.model.class_report import ClassReport, build_report
-from app.model.loader import load_pack
 from app.model.pack import Pack
 from app.model.progress import ProgressStore
 from app.ui import class_report as class_report_ui
 from app.ui.class_report import ClassReportDialog, ClassReportView
 from app.ui.lrs_settings import LrsSettingsDialog, LrsSyncController
 from tests.class_data import make_class
-from tests.conftest import EXAMPLE_PACK
-
-
-@pytest.fixture(scope="module")
-def pack() -> Pack:
-    result = load_pack(EXAMPLE_PACK)
-    assert result.pack is not None
-    return result.pack
 
 
 @pytest.fixture(scope="module")

@@ -8,14 +8,7 @@ from PySide6.QtCore import Qt
 from app.model.loader import load_pack
 from app.ui.steps.base import StepContext, create_step_view
 from app.ui.steps.compare import CompareStepView
-from tests.conftest import BUILTIN_PACK, EXAMPLE_PACK
-
-
-@pytest.fixture(scope="module")
-def pack():
-    result = load_pack(EXAMPLE_PACK)
-    assert result.pack is not None, result.problems
-    return result.pack
+from tests.conftest import BUILTIN_PACK
 
 
 @pytest.fixture

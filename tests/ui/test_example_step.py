@@ -17,14 +17,7 @@ from app.ui.steps.base import StepContext, create_step_view
 from app.ui.steps.example import ExampleStepView, SourcesLineView
 from app.ui.steps.reading import GlossaryPanel
 from app.ui.theme import LIGHT, UI_PX, apply_theme, scaled, set_zoom
-from tests.conftest import BUILTIN_PACK, EXAMPLE_PACK
-
-
-@pytest.fixture(scope="module")
-def pack():
-    result = load_pack(EXAMPLE_PACK)
-    assert result.pack is not None, result.problems
-    return result.pack
+from tests.conftest import BUILTIN_PACK
 
 
 def open_example(qtbot, pack, position: int) -> ExampleStepView:

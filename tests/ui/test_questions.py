@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
 
-from app.model.loader import load_pack
 from app.model.schema import Annotation, Artefact, Categorize, Judge, Match, Order, Single, Spot, Target
 from app.model.schema import CategoryItem as SchemaItem
 from app.model.schema import Choice as SchemaChoice
@@ -20,14 +19,6 @@ from app.ui.question_card import QuestionCardView, points_text
 from app.ui.questions.base import QUESTION_VIEWS
 from app.ui.steps.base import StepContext
 from app.ui.theme import LIGHT, apply_theme, set_zoom
-from tests.conftest import EXAMPLE_PACK
-
-
-@pytest.fixture(scope="module")
-def pack():
-    result = load_pack(EXAMPLE_PACK)
-    assert result.pack is not None, result.problems
-    return result.pack
 
 
 @pytest.fixture(scope="module")

@@ -7,21 +7,12 @@ import random
 import pytest
 from PySide6.QtCore import Qt
 
-from app.model.loader import load_pack
 from app.model.progress import ProgressStore
 from app.model.schema import Choice as SchemaChoice
 from app.model.schema import Quiz, Single, Step, TrueFalse
 from app.model.session import LessonSession
 from app.ui.steps.base import StepContext, create_step_view
 from app.ui.steps.quiz import QuizStepView
-from tests.conftest import EXAMPLE_PACK
-
-
-@pytest.fixture(scope="module")
-def pack():
-    result = load_pack(EXAMPLE_PACK)
-    assert result.pack is not None, result.problems
-    return result.pack
 
 
 @pytest.fixture

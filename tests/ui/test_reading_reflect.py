@@ -2,18 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
-
-from app.model.loader import load_pack
 from app.ui.steps.base import StepContext, create_step_view
 from app.ui.steps.reading import ReadingStepView
 from app.ui.steps.reflect import ReflectStepView
-from tests.conftest import EXAMPLE_PACK
-
-
-@pytest.fixture
-def pack():
-    return load_pack(EXAMPLE_PACK).pack
 
 
 def find_step(pack, kind):

@@ -4,19 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QImage, QTextDocument
 
-from app.model.loader import load_pack
 from app.ui import rich_text, theme
 from app.ui.rich_text import MarkdownView
 from tests.conftest import EXAMPLE_PACK
-
-
-@pytest.fixture
-def pack():
-    return load_pack(EXAMPLE_PACK).pack
 
 
 def test_pack_image_is_served_and_outside_paths_are_not(qtbot, pack, tmp_path: Path) -> None:
