@@ -67,6 +67,12 @@ def click(qtbot, button) -> None:
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
+def mark_span(qtbot, view, start: int, end: int) -> None:
+    """Select characters ``start`` to ``end`` of a spot question's text and click Mark selection."""
+    view.select_span(start, end)
+    click(qtbot, view.mark_button)
+
+
 def test_every_question_type_has_a_widget() -> None:
     """Importing the package registers a widget for each of the nine types of the format."""
     import app.ui.questions  # noqa: F401
@@ -384,10 +390,8 @@ def test_spot_marks_can_be_removed(qtbot, make_card, questions) -> None:
     """Each mark has a Remove button that takes it out of the response."""
     card = make_card(questions["q-spot"])
     view = card.view
-    view.select_span(0, 13)
-    click(qtbot, view.mark_button)
-    view.select_span(30, 41)
-    click(qtbot, view.mark_button)
+    mark_span(qtbot, view, 0, 13)
+    mark_span(qtbot, view, 30, 41)
     assert card.response() == [(0, 13), (30, 41)]
     click(qtbot, view.mark_rows[0].remove_button)
     assert card.response() == [(30, 41)]
@@ -400,10 +404,8 @@ def test_spot_overlapping_marks_merge(qtbot, make_card, questions) -> None:
     """Marking over an existing mark widens it rather than adding a second one."""
     card = make_card(questions["q-spot"])
     view = card.view
-    view.select_span(0, 7)
-    click(qtbot, view.mark_button)
-    view.select_span(4, 13)
-    click(qtbot, view.mark_button)
+    mark_span(qtbot, view, 0, 7)
+    mark_span(qtbot, view, 4, 13)
     assert card.response() == [(0, 13)]
 
 
@@ -411,10 +413,8 @@ def test_spot_feedback_lists_found_missed_and_stray(qtbot, make_card, questions)
     """One target found, one missed (with its note), one stray mark: each named, and 0 points."""
     card = make_card(questions["q-spot"])
     view = card.view
-    view.select_span(0, 13)
-    click(qtbot, view.mark_button)
-    view.select_span(30, 41)
-    click(qtbot, view.mark_button)
+    mark_span(qtbot, view, 0, 13)
+    mark_span(qtbot, view, 30, 41)
     click(qtbot, card.check_button)
     outcomes = [(row.badge.text(), row.quote.text()) for row in view.outcome_rows]
     assert outcomes == [
