@@ -12,7 +12,6 @@ import pytest
 from app.model import source as source_module
 from app.model.problems import Problem
 from app.model.source import (
-    MAX_FILES,
     MAX_TOTAL_BYTES,
     MAX_YAML_BYTES,
     PackFileError,
@@ -244,7 +243,24 @@ def test_folder_file_count_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
         None,
         [Problem("pack.yaml", 1, 1, "error", "pack holds more than the 3-file limit")],
     )
-    assert MAX_FILES == 20_000
+
+
+def test_zip_file_count_limit_is_the_formats(tmp_path: Path) -> None:
+    """A zip of 20,000 files (the format's limit, hidden files included) opens; one more is refused."""
+
+    def zip_of(path: Path, count: int) -> Path:
+        with zipfile.ZipFile(path, "w", zipfile.ZIP_STORED) as archive:
+            archive.writestr("pack.yaml", MANIFEST)
+            for number in range(count - 1):
+                archive.writestr(f"assets/.{number}", b"")
+        return path
+
+    at_limit, problems = open_pack_source(zip_of(tmp_path / "at.zip", 20_000))
+    assert at_limit is not None and problems == []
+    assert open_pack_source(zip_of(tmp_path / "over.zip", 20_001)) == (
+        None,
+        [Problem("pack.yaml", 1, 1, "error", "zip holds more than the 20,000-file limit")],
+    )
 
 
 def test_zip_file_count_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
