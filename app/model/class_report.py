@@ -44,7 +44,7 @@ from app.model.results import (
     statement_problems,
 )
 from app.model.results import _read_file as read_statements_file  # the one reader of results files
-from app.model.schema import Question, Spot
+from app.model.schema import Spot
 from app.model.schema import step_key as schema_step_key
 from app.model.scoring import question_type
 from app.model.text import normalize_answer
@@ -875,17 +875,6 @@ def report_from(data: ClassData, pack: Pack | None) -> ClassReport:
         tuple(data.files_read),
         pack is not None,
     )
-
-
-def question_of(pack: Pack, key: QuestionKey) -> Question | None:
-    """Find a question of the pack by its key."""
-    lesson = pack.lesson(key[0], key[1])
-    if lesson is None:
-        return None
-    for index, step in enumerate(lesson.steps):
-        if step.quiz is not None and schema_step_key(step, index) == key[2]:
-            return next((q for q in step.quiz.questions if q.id == key[3]), None)
-    return None
 
 
 # ---------------------------------------------------------------- CSV

@@ -15,9 +15,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import msgspec
-
-from app.model.schema import STEP_KINDS, Manifest, Module
+from app.model.schema import STEP_KINDS, Manifest, Module, json_schema
 
 SCHEMA_FOLDER = Path(__file__).resolve().parent.parent.parent / "schema"
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -84,7 +82,7 @@ def _tagged_unions(node: Any) -> Any:
 
 def build_schema(root: type, title: str) -> dict[str, Any]:
     """Return the JSON Schema of a pack file whose top level is the Struct ``root``."""
-    generated = msgspec.json.schema(root)
+    generated = json_schema(root)
     schema: dict[str, Any] = {"$schema": DIALECT, "title": title, **generated}
     schema = _tagged_unions(_without_null(schema))
     definitions: dict[str, Any] = schema["$defs"]

@@ -1124,15 +1124,6 @@ class ProgressStore:
         )
         return QuizResult(results, row[0], row[1], attempt_id, _parse_stamp(row[2]), _parse_stamp(row[3]))
 
-    def quiz_steps_taken(self, profile_id: int, pack_id: str) -> dict[tuple[str, str, str], bool]:
-        """Map each quiz a learner attempted in a pack, as (module, lesson, step key), to whether one attempt passed."""
-        rows = self._query(
-            """SELECT module_id, lesson_id, step_key, max(passed) FROM attempts
-               WHERE profile_id = ? AND pack_id = ? GROUP BY module_id, lesson_id, step_key""",
-            (profile_id, pack_id),
-        )
-        return {(row[0], row[1], row[2]): bool(row[3]) for row in rows}
-
     # ------------------------------------------------------------ single answers and time
 
     def record_answer(

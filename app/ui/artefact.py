@@ -1152,15 +1152,6 @@ class ArtefactView(QWidget):
         self.marks_changed.emit()
         return True
 
-    def clear_marks(self) -> None:
-        """Remove every mark."""
-        if self._revealed or self.text_view is None:
-            return
-        self._learner_marks = []
-        self.text_view.set_learner_marks([])
-        self._update_task_buttons()
-        self.marks_changed.emit()
-
     def found(self) -> list[bool]:
         """Tell, per annotation, whether a learner mark covers at least half its quote."""
         return spans_found([mark.span for mark in self.marks], self._learner_marks)

@@ -191,12 +191,6 @@ def font_families(kind: str = "ui") -> tuple[str, ...]:
     return (first, *(family for family in CJK_FAMILIES if family in available))
 
 
-def css_font_family(kind: str = "reading") -> str:
-    """Return a CSS ``font-family`` value for rich text (QTextDocument), CJK fallbacks included."""
-    generic = {"ui": "sans-serif", "reading": "sans-serif", "serif": "serif", "mono": "monospace"}[kind]
-    return ", ".join([f"'{family}'" for family in font_families(kind)] + [generic])
-
-
 def _font(kind: str, px: float | None, default_px: float) -> QFont:
     font = QFont()
     font.setFamilies(list(font_families(kind)))

@@ -145,10 +145,6 @@ class JudgeQuestionView(QuestionView):
         self.layout_.addWidget(scale_box, 0, Qt.AlignmentFlag.AlignLeft)
         self.layout_.addLayout(verdict_row)
 
-    def rate(self, rating: int) -> None:
-        """Pick ``rating`` as if the learner had clicked it."""
-        self.buttons[rating].click()
-
     def response(self) -> Response:
         """Return the rating 1 to 6, or None when none is picked."""
         rating = self.group.checkedId()
