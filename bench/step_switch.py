@@ -85,7 +85,7 @@ def main() -> int:
     watch = PaintWatch()
     forced_repaints = 0
 
-    first, again = [], []
+    first, again, lesson_opens = [], [], []
     profiler = None
     if args.profile:
         import cProfile
@@ -146,7 +146,8 @@ def main() -> int:
             for _ in range(steps - 1):
                 again.append(timed(window.go_next))
             if number + 1 < len(lessons):  # Next on the last step opens the following lesson
-                first.append(timed(window.go_next))
+                lesson_opens.append(timed(window.go_next))
+                first.append(lesson_opens[-1])
                 assert window.player.lesson is lessons[number + 1][1], "Next did not open the next lesson"
         window.save_window_settings = lambda: None  # type: ignore[method-assign]
         window.close()
@@ -154,7 +155,8 @@ def main() -> int:
 
     pause = "no pause between switches" if args.no_pause else f"{READING_SECONDS} s of reading between switches"
     print(f"{pack_name}: {len(first)} first opens, {len(again)} revisits, window {width}x{height}, {pause}")
-    for name, times in (("first open", first), ("revisit", again), ("all switches", first + again)):
+    for name, times in (("first open", first), ("  new lesson", lesson_opens), ("revisit", again),
+                        ("all switches", first + again)):
         if times:
             print(f"{name:<13} p50 {statistics.median(times):6.1f} ms   p95 {percentile(times, 0.95):6.1f} ms"
                   f"   max {max(times):6.1f} ms")
