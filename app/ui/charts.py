@@ -206,7 +206,7 @@ class ScoreDatum:
     label: str = ""
 
 
-class ScoreHistoryChart(ChartView):
+class ScoreHistoryChartView(ChartView):
     """Quiz scores over time: x is the attempt (oldest left, dated), y is 0-100 %.
 
     Attempts are spaced evenly rather than by their time, so that several on one day stay apart;
@@ -573,7 +573,7 @@ class BarChartView(ChartView):
 # ---------------------------------------------------------------- before and after
 
 
-class BeforeAfterChart(BarChartView):
+class BeforeAfterChartView(BarChartView):
     """Two bars, before and after, on one scale: a score (0-100 %) or discernment (-5 to +5).
 
     A missing side draws as a dashed, empty track with "not taken yet", so that it never reads as 0.

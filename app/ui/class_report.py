@@ -40,7 +40,7 @@ from app.model.class_report import (
     write_csv,
 )
 from app.model.results import ResultsError
-from app.ui.charts import BarChartView, BarDatum, BeforeAfterChart, percent_text
+from app.ui.charts import BarChartView, BarDatum, BeforeAfterChartView, percent_text
 from app.ui.theme import SPACE_L, SPACE_M, SPACE_S, SPACE_XL, technique_numbers
 
 if TYPE_CHECKING:
@@ -201,10 +201,10 @@ class ClassReportView(QWidget):
         charts = QHBoxLayout()
         charts.setSpacing(SPACE_L)
         change = report.change
-        self.score_chart = BeforeAfterChart(
+        self.score_chart = BeforeAfterChartView(
             "Average score", change.mean_pre_score, change.mean_post_score, kind="score"
         )
-        self.discernment_chart = BeforeAfterChart(
+        self.discernment_chart = BeforeAfterChartView(
             "Average discernment",
             change.mean_pre_discernment,
             change.mean_post_discernment,

@@ -30,9 +30,9 @@ from app.model.session import measure_quiz
 from app.ui.charts import (
     BarChartView,
     BarDatum,
-    BeforeAfterChart,
+    BeforeAfterChartView,
     ScoreDatum,
-    ScoreHistoryChart,
+    ScoreHistoryChartView,
     duration_text,
     percent_text,
 )
@@ -137,13 +137,13 @@ class BeforeAfterPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(SPACE_S)
         layout.addWidget(plain_label("SCORE", "pageKicker"))
-        self.score_chart = BeforeAfterChart("Score before and after", result.pre_score, result.post_score)
+        self.score_chart = BeforeAfterChartView("Score before and after", result.pre_score, result.post_score)
         layout.addWidget(self.score_chart)
-        self.discernment_chart: BeforeAfterChart | None = None
+        self.discernment_chart: BeforeAfterChartView | None = None
         if result.pre_discernment is not None or result.post_discernment is not None:
             layout.addSpacing(SPACE_XS)
             layout.addWidget(plain_label("DISCERNMENT", "pageKicker"))
-            self.discernment_chart = BeforeAfterChart(
+            self.discernment_chart = BeforeAfterChartView(
                 "Discernment before and after",
                 result.pre_discernment,
                 result.post_discernment,
@@ -183,7 +183,7 @@ class DashboardView(ColumnPageView):
         # Widgets the tests and the window reach for; rebuilt by refresh().
         self.continue_button: QPushButton | None = None
         self.review_button: QPushButton | None = None
-        self.history_chart: ScoreHistoryChart | None = None
+        self.history_chart: ScoreHistoryChartView | None = None
         self.technique_chart: BarChartView | None = None
         self.weak_label: QLabel | None = None
         self.module_chart: BarChartView | None = None
@@ -425,7 +425,7 @@ class DashboardView(ColumnPageView):
             ScoreDatum(point.at, point.score, point.passed, titles.get((point.pack_id, point.module_id, point.lesson_id), ""))
             for point in data.score_history
         ]
-        self.history_chart = ScoreHistoryChart(points)
+        self.history_chart = ScoreHistoryChartView(points)
         layout.addWidget(self.history_chart)
         return card
 

@@ -47,7 +47,7 @@ def next_lesson_to_study(module: Module, state_of: Callable[[Lesson], LessonStat
     return next((lesson for lesson in module.lessons if not state_of(lesson).done), module.lessons[0])
 
 
-class ModuleCard(QFrame):
+class ModuleCardView(QFrame):
     """One module: title, minutes, completion, objectives and a Start or Continue button."""
 
     def __init__(self, pack: Pack, module: Module, state_of: StateLookup, parent: QWidget | None = None) -> None:
@@ -120,7 +120,7 @@ class HomeView(ColumnPageView):
         super().__init__("homeScreen", "Home", COLUMN_MAX_WIDTH, SPACE_L, parent)
         self._state_of = state_of
         self._packs: list[Pack] = []
-        self.cards: list[ModuleCard] = []
+        self.cards: list[ModuleCardView] = []
         self._continue_text: str | None = None
 
         self.continue_card = ContinuePanel("PICK UP WHERE YOU LEFT OFF", "", "Continue")
@@ -149,7 +149,7 @@ class HomeView(ColumnPageView):
             if pack.manifest.description:
                 self.column_layout.addWidget(_markdown(pack, pack.manifest.description))
             for module in pack.modules:
-                card = ModuleCard(pack, module, self._state_of)
+                card = ModuleCardView(pack, module, self._state_of)
                 card.open_button.clicked.connect(lambda _=False, c=card: self._on_card_open_clicked(c))
                 self.cards.append(card)
                 self.column_layout.addWidget(card)
@@ -176,6 +176,6 @@ class HomeView(ColumnPageView):
             QTimer.singleShot(0, lambda: self.ensureWidgetVisible(card, 0, SPACE_XL))
             card.open_button.setFocus()
 
-    def _on_card_open_clicked(self, card: ModuleCard) -> None:
+    def _on_card_open_clicked(self, card: ModuleCardView) -> None:
         """Open the module's next lesson."""
         self.lesson_requested.emit(card.pack, card.module, card.next_lesson())

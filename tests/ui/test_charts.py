@@ -13,9 +13,9 @@ from app.ui.charts import (
     NO_ATTEMPTS_TEXT,
     BarChartView,
     BarDatum,
-    BeforeAfterChart,
+    BeforeAfterChartView,
     ScoreDatum,
-    ScoreHistoryChart,
+    ScoreHistoryChartView,
     contrast_ratio,
 )
 from app.ui.theme import DARK, LIGHT, Theme
@@ -115,7 +115,7 @@ def test_empty_history_says_no_attempts_yet(qtbot, monkeypatch, theme: Theme):
         original(painter, rect, theme_, text)
 
     monkeypatch.setattr(charts.ChartView, "draw_empty", staticmethod(spy))
-    chart = ScoreHistoryChart([])
+    chart = ScoreHistoryChartView([])
     qtbot.addWidget(chart)
     image = chart.render_image(WIDTH, theme=theme)
     assert written == [NO_ATTEMPTS_TEXT]
@@ -127,7 +127,7 @@ def test_empty_history_says_no_attempts_yet(qtbot, monkeypatch, theme: Theme):
 @THEMES
 def test_history_places_higher_scores_higher(qtbot, theme: Theme):
     """Each attempt's dot sits higher for a higher score, left to right in order, with dots drawn."""
-    chart = ScoreHistoryChart(_history([0.4, 0.9, 0.6]))
+    chart = ScoreHistoryChartView(_history([0.4, 0.9, 0.6]))
     qtbot.addWidget(chart)
     image = chart.render_image(WIDTH, theme=theme)
     positions = chart.point_positions(QRectF(0, 0, WIDTH, image.height()))
@@ -146,7 +146,7 @@ def test_history_places_higher_scores_higher(qtbot, theme: Theme):
 
 def test_history_summary_names_dates_latest_and_best(qtbot):
     """The history's description gives the number of attempts, the dates, the latest and the best score."""
-    chart = ScoreHistoryChart(_history([0.4, 0.9, 0.6]))
+    chart = ScoreHistoryChartView(_history([0.4, 0.9, 0.6]))
     qtbot.addWidget(chart)
     text = chart.accessibleDescription()
     assert text.startswith("3 quiz attempts, 3 May to 5 May.")
@@ -155,14 +155,14 @@ def test_history_summary_names_dates_latest_and_best(qtbot):
 
 def test_before_after_pair_shows_a_missing_check_as_not_taken(qtbot):
     """Before-and-after bars scale by value, a missing side has no bar, and discernment runs from zero."""
-    scores = BeforeAfterChart("Score", 0.4, None)
+    scores = BeforeAfterChartView("Score", 0.4, None)
     qtbot.addWidget(scores)
     rect = QRectF(0, 0, WIDTH, scores.preferred_height())
     (_, before), (_, after) = scores.bar_rects(rect)
     assert before is not None and after is None
     assert "after not taken yet" in scores.accessibleDescription()
 
-    discernment = BeforeAfterChart("Discernment", -0.7, 2.5, minimum=-5, maximum=5, kind="discernment")
+    discernment = BeforeAfterChartView("Discernment", -0.7, 2.5, minimum=-5, maximum=5, kind="discernment")
     qtbot.addWidget(discernment)
     (track, below), (_, above) = discernment.bar_rects(rect)
     assert below is not None and above is not None

@@ -12,7 +12,7 @@ from app.model.dashboard import describe_change
 from app.model.progress import ProgressError
 from app.model.session import LessonSession, before_after
 from app.ui import results_dialogs
-from app.ui.charts import BeforeAfterChart
+from app.ui.charts import BeforeAfterChartView
 from app.ui.dashboard import DISCERNMENT_NOTE
 from tests.conftest import EXAMPLE_PACK
 
@@ -114,7 +114,7 @@ def test_only_the_first_check_asks_for_the_final_one(example_window):
     window.mastery.show_dashboard()
     [panel] = window.mastery.dashboard.change_panels
     assert panel.score_chart.after is None
-    assert f"after {BeforeAfterChart.NOT_TAKEN}" in panel.score_chart.accessibleDescription()
+    assert f"after {BeforeAfterChartView.NOT_TAKEN}" in panel.score_chart.accessibleDescription()
     assert "Take the final check" in panel.reading.text()
 
 
