@@ -207,6 +207,7 @@ class QuestionStats:
 
     @property
     def question_id(self) -> str:
+        """Return the question's id within its quiz."""
         return self.key[3]
 
 

@@ -265,6 +265,7 @@ class _HandoutBuilder:
     # ------------------------------------------------------------ the document
 
     def build(self) -> Handout:
+        """Write the whole handout: front page, each module's lessons and questions, references."""
         manifest = self.pack.manifest
         kind = "Answer key" if self.key else "Worksheet"
         self.out.append(

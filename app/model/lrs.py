@@ -181,6 +181,7 @@ class _NoRedirect(urllib.request.HTTPRedirectHandler):
     """Refuse redirects: urllib would turn the POST into a GET, whose 200 would look like success."""
 
     def redirect_request(self, *args: Any, **kwargs: Any) -> None:
+        """Follow no redirect: the answer of the address we were given is the answer."""
         return None
 
 

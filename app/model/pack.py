@@ -26,10 +26,12 @@ class Pack:
 
     @property
     def id(self) -> str:
+        """Return the pack's id from its manifest."""
         return self.manifest.id
 
     @property
     def title(self) -> str:
+        """Return the pack's title from its manifest."""
         return self.manifest.title
 
     def module(self, module_id: str) -> Module | None:

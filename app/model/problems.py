@@ -40,10 +40,12 @@ class LoadResult:
 
     @property
     def errors(self) -> list[Problem]:
+        """Return the problems that stop the pack from loading."""
         return [p for p in self.problems if p.severity == "error"]
 
     @property
     def warnings(self) -> list[Problem]:
+        """Return the problems that do not stop the pack from loading."""
         return [p for p in self.problems if p.severity == "warning"]
 
     @property

@@ -310,6 +310,7 @@ class _Catalogue:
     packs: dict[str, Pack]
 
     def question(self, pack_id: str, module_id: str, question_id: str) -> Question | None:
+        """Find a question of a loaded pack by its ids, or None when it is not loaded."""
         pack = self.packs.get(pack_id)
         module = None if pack is None else pack.module(module_id)
         if module is None:
@@ -323,10 +324,12 @@ class _Catalogue:
         return None
 
     def language(self, pack_id: str) -> str:
+        """Return the pack's language, or English when the pack is not loaded."""
         pack = self.packs.get(pack_id)
         return "en" if pack is None else pack.manifest.language
 
     def title(self, pack_id: str, module_id: str | None = None, lesson_id: str | None = None) -> str | None:
+        """Return the title of a pack, or of one of its modules or lessons; None when it is not loaded."""
         pack = self.packs.get(pack_id)
         if pack is None:
             return None

@@ -71,6 +71,7 @@ class QuestionResult:
 
     @property
     def correct(self) -> bool:
+        """Tell whether the answer earned full marks."""
         return self.fraction >= 1.0
 
 
@@ -91,18 +92,22 @@ class QuizResult:
 
     @property
     def points_earned(self) -> float:
+        """Return the points earned over all questions."""
         return sum(r.points_earned for r in self.results)
 
     @property
     def points_possible(self) -> float:
+        """Return the points there were to earn over all questions."""
         return sum(r.points_possible for r in self.results)
 
     @property
     def score(self) -> float:
+        """Return the score from 0 to 1, as the format's scoring rules weigh the points."""
         return scoring.quiz_score((r.points_earned, r.points_possible) for r in self.results)
 
     @property
     def passed(self) -> bool:
+        """Tell whether the score reaches the pass mark."""
         return scoring.quiz_passed(self.score, self.pass_mark)
 
     def result(self, question_id: str) -> QuestionResult | None:
@@ -119,10 +124,12 @@ class BeforeAfter:
 
     @property
     def pre_score(self) -> float | None:
+        """Return the score of the first check, or None before it is taken."""
         return None if self.pre is None else self.pre.score
 
     @property
     def post_score(self) -> float | None:
+        """Return the score of the final check, or None before it is taken."""
         return None if self.post is None else self.post.score
 
     @property
@@ -134,10 +141,12 @@ class BeforeAfter:
 
     @property
     def pre_discernment(self) -> float | None:
+        """Return the discernment of the first check, or None when it has none."""
         return None if self.pre is None else self.pre.discernment
 
     @property
     def post_discernment(self) -> float | None:
+        """Return the discernment of the final check, or None when it has none."""
         return None if self.post is None else self.post.discernment
 
     @property
@@ -213,6 +222,7 @@ class LessonSession:
 
     @property
     def steps(self) -> list[Step]:
+        """Return the lesson's steps."""
         return self.lesson.steps
 
     def step_key(self, index: int) -> str:

@@ -71,6 +71,7 @@ class _Images:
         self.resources: dict[str, QImage] = {}
 
     def tag(self, path: str, alt: str, regions: Sequence[tuple[int, Sequence[float]]]) -> str:
+        """Return the <img> tag of a pack picture (its regions drawn on), or a note that it is missing."""
         image = load_pack_image(self.pack, path, max_width=IMAGE_WIDTH_PX * IMAGE_OVERSAMPLE)
         alt_attr = html.escape(alt, quote=True)
         if image is None:

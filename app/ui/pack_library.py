@@ -70,6 +70,7 @@ class PackInstaller(QObject):
 
     @property
     def data(self) -> Path | None:
+        """Return the window's data folder, where installed packs live."""
         return self.window.data_dir
 
     def installed_packs(self) -> list[Pack]:

@@ -623,6 +623,7 @@ class PresentationView(QWidget):
 
     @property
     def presenting(self) -> bool:
+        """Tell whether a presentation is running."""
         return self.previous_zoom is not None
 
     def learner_zoom(self) -> float:

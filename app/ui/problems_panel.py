@@ -101,6 +101,7 @@ class PackReport:
 
     @property
     def lines(self) -> list[str]:
+        """Return the pack's problems as validate prints them."""
         return problem_lines(self.path, self.result)
 
     def pack_source(self) -> PackSource | None:
