@@ -324,6 +324,7 @@ class LessonPlayerView(QWidget):
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.scroll.setAccessibleName("Step content")
         page = QWidget()
         page.setObjectName("pageColumn")
         page_layout = QHBoxLayout(page)
@@ -480,6 +481,27 @@ class LessonPlayerView(QWidget):
         AfterPaintHook(view, self, self._on_step_painted)
         self.step_changed.emit(index)
         self._settle_layout()
+        if self.isVisible():  # else the window calls focus_step() once the player is on screen
+            self.focus_step()
+
+    def focus_step(self) -> None:
+        """Put the keyboard focus in the step shown: its first control, else its scrolling column.
+
+        Hiding the step that had the focus would otherwise hand it to the next widget in the chain,
+        which wraps round to the top bar, where one Space would leave the lesson.
+        """
+        view = self.current_view()
+        if view is None:
+            return
+        target: QWidget = self.scroll
+        widget = view.nextInFocusChain()
+        while widget is not None and widget is not view:  # the whole chain: reparented widgets join late
+            if (view.isAncestorOf(widget) and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+                    and widget.isEnabled() and widget.isVisibleTo(view)):
+                target = widget
+                break
+            widget = widget.nextInFocusChain()
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _settle_layout(self) -> None:
         """Lay the step out now, so that it is painted once, as it will stay.

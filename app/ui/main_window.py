@@ -379,6 +379,7 @@ class MainWindow(QMainWindow):
         )
         self.library.select_lesson(pack, module, lesson)
         self._move_to_state(LESSON_STATE)
+        self.player.focus_step()  # not the top bar: the learner reads on from the step
 
     def continue_learning(self) -> None:
         """Return to the step opened last; with no history, start the first lesson."""

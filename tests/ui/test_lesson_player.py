@@ -155,3 +155,33 @@ def test_a_step_kind_without_a_widget_gets_an_honest_stand_in(example_window, mo
     view = example_window.player.current_view()
     assert isinstance(view, StepFallbackView)
     assert "cannot be shown yet" in view.message
+
+
+def _focus_in(widget, window) -> bool:
+    from PySide6.QtWidgets import QApplication
+
+    focused = QApplication.focusWidget() if window.isActiveWindow() else window.focusWidget()
+    return focused is not None and (focused is widget or widget.isAncestorOf(focused))
+
+
+def test_focus_goes_into_the_new_step_never_to_the_top_bar(example_window, qtbot):
+    """Opening a lesson and every switch (Alt+Right, Alt+Left, Next, a dot) leave the focus in the visible step."""
+    qtbot.waitExposed(example_window)
+    example_window.activateWindow()
+    qtbot.waitUntil(example_window.isActiveWindow)
+    _, _, lesson = _open_the_post(example_window)
+    player = example_window.player
+    assert _focus_in(player.current_view(), example_window)
+    for _ in range(len(lesson.steps) - 1):
+        qtbot.keyClick(example_window.focusWidget(), Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+        view = player.current_view()
+        assert view.isVisible() and _focus_in(view, example_window)
+        assert not _focus_in(example_window.home_button, example_window)
+    qtbot.keyClick(example_window.focusWidget(), Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert _focus_in(player.current_view(), example_window)
+    player.next_button.setFocus()
+    qtbot.keyClick(player.next_button, Qt.Key.Key_Space)
+    assert player.current_index == len(lesson.steps) - 1
+    assert _focus_in(player.current_view(), example_window)
+    player.indicator.dots[0].click()
+    assert _focus_in(player.current_view(), example_window)
