@@ -6,6 +6,7 @@ import html
 import sys
 import traceback
 from collections.abc import Callable
+from itertools import pairwise
 from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, QSize, Qt, QTimer, Signal
@@ -65,6 +66,18 @@ def following_lesson(pack: Pack, module: Module, lesson: Lesson) -> tuple[Module
     ids = [(m.id, le.id) for m, le in order]
     position = ids.index((module.id, lesson.id)) if (module.id, lesson.id) in ids else -1
     return order[position + 1] if 0 <= position < len(order) - 1 else None
+
+
+def _focusable_in(view: QWidget) -> list[QWidget]:
+    """Return the controls inside ``view`` that Tab reaches, in focus-chain order."""
+    controls: list[QWidget] = []
+    widget = view.nextInFocusChain()
+    while widget is not None and widget is not view:  # the whole chain: reparented widgets join late
+        if (view.isAncestorOf(widget) and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+                and widget.isEnabled() and widget.isVisibleTo(view) and widget not in controls):
+            controls.append(widget)
+        widget = widget.nextInFocusChain()
+    return controls
 
 
 class PreparedLesson(NamedTuple):
@@ -171,7 +184,11 @@ class StepDotButton(QAbstractButton):
 
 
 class StepIndicatorView(QWidget):
-    """A row of step dots joined by a line; clicking a dot asks to open that step."""
+    """A row of step dots joined by a line; clicking a dot asks to open that step.
+
+    The row is one tab stop (the current step's dot); the arrow keys, Home and End move between
+    dots, and Space or Return opens the focused one.
+    """
 
     step_requested = Signal(int)
 
@@ -194,6 +211,7 @@ class StepIndicatorView(QWidget):
         for number, title in enumerate(titles, start=1):
             dot = StepDotButton(number, len(titles), title, self)
             dot.clicked.connect(lambda _=False, i=number - 1: self.step_requested.emit(i))
+            dot.installEventFilter(self)
             self._layout.addWidget(dot)
             self.dots.append(dot)
         self.updateGeometry()
@@ -203,6 +221,30 @@ class StepIndicatorView(QWidget):
         """Mark the current step and the ones already opened."""
         for index, dot in enumerate(self.dots):
             dot.set_status("current" if index == current else "done" if index in done else "todo")
+        if 0 <= current < len(self.dots):
+            self._make_tab_stop(self.dots[current])
+
+    def _make_tab_stop(self, chosen: StepDotButton) -> None:
+        """Let Tab reach ``chosen`` only; the other dots take the focus from a click or an arrow key."""
+        for dot in self.dots:
+            dot.setFocusPolicy(Qt.FocusPolicy.StrongFocus if dot is chosen else Qt.FocusPolicy.ClickFocus)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.KeyPress or watched not in self.dots:
+            return False
+        assert isinstance(watched, StepDotButton)
+        key, position = event.key(), self.dots.index(watched)  # type: ignore[attr-defined]
+        moves = {Qt.Key.Key_Left: position - 1, Qt.Key.Key_Up: position - 1, Qt.Key.Key_Right: position + 1,
+                 Qt.Key.Key_Down: position + 1, Qt.Key.Key_Home: 0, Qt.Key.Key_End: len(self.dots) - 1}
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            watched.click()
+            return True
+        if key not in moves or event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:  # type: ignore[attr-defined]
+            return False  # Alt+Left and friends stay the window's shortcuts
+        target = self.dots[max(0, min(moves[key], len(self.dots) - 1))]
+        self._make_tab_stop(target)
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
 
     def paintEvent(self, _event: QPaintEvent) -> None:
         if len(self.dots) < 2:
@@ -428,6 +470,8 @@ class LessonPlayerView(QWidget):
         )
         self.breadcrumb.setAccessibleName(f"{module.title}, {lesson.title}")
         self.indicator.set_steps([step_title(step) for step in lesson.steps])
+        for before, dot in pairwise([self.breadcrumb, *self.indicator.dots]):
+            QWidget.setTabOrder(before, dot)  # the dots are made last: put them under the breadcrumb
         self.open_step(max(0, min(step_index, len(lesson.steps) - 1)))
 
     def open_step(self, index: int) -> None:
@@ -452,12 +496,18 @@ class LessonPlayerView(QWidget):
         if self._view_slot.indexOf(view) < 0:
             self._view_slot.addWidget(view)
         view.show()
+        if self.indicator.dots:  # Tab: breadcrumb, the dot row, the step, Back and Next
+            chain = [self.indicator.dots[-1], *_focusable_in(view), self.back_button, self.next_button]
+            for before, after in pairwise(chain):
+                QWidget.setTabOrder(before, after)
         side = self._side_panels.get(index)
         if side is not None:
             if self._side_layout.indexOf(side) < 0:
                 self._side_layout.insertWidget(0, side)
             side.show()
         self.side_scroll.setVisible(side is not None)
+        if side is not None:  # the scroll area takes the focus: name it after what it holds
+            self.side_scroll.setAccessibleName(side.accessibleName() or "Side panel")
 
         step = self.lesson.steps[index]
         self.kind_label.setText(KIND_LABELS.get(step.kind, step.kind).upper())
@@ -493,15 +543,8 @@ class LessonPlayerView(QWidget):
         view = self.current_view()
         if view is None:
             return
-        target: QWidget = self.scroll
-        widget = view.nextInFocusChain()
-        while widget is not None and widget is not view:  # the whole chain: reparented widgets join late
-            if (view.isAncestorOf(widget) and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
-                    and widget.isEnabled() and widget.isVisibleTo(view)):
-                target = widget
-                break
-            widget = widget.nextInFocusChain()
-        target.setFocus(Qt.FocusReason.OtherFocusReason)
+        controls = _focusable_in(view)
+        (controls[0] if controls else self.scroll).setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _settle_layout(self) -> None:
         """Lay the step out now, so that it is painted once, as it will stay.

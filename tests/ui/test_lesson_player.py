@@ -67,7 +67,8 @@ def test_step_indicator_names_and_opens_steps(example_window):
     assert example_window.player.current_index == 3
     assert dots[0].accessibleName() == f"Step 1 of {total}, done"
     assert dots[3].accessibleName() == f"Step 4 of {total}, current"
-    assert all(dot.focusPolicy() & Qt.FocusPolicy.TabFocus for dot in dots)
+    tab_stops = [dot for dot in dots if dot.focusPolicy() & Qt.FocusPolicy.TabFocus]
+    assert tab_stops == [dots[3]]
 
 
 def test_next_on_the_last_step_goes_on_to_the_next_lesson(example_window):
@@ -185,3 +186,55 @@ def test_focus_goes_into_the_new_step_never_to_the_top_bar(example_window, qtbot
     assert _focus_in(player.current_view(), example_window)
     player.indicator.dots[0].click()
     assert _focus_in(player.current_view(), example_window)
+
+
+def test_the_dot_row_is_one_tab_stop_with_arrow_keys_between_dots(example_window, qtbot):
+    """Tab reaches only the current step's dot; arrows, Home and End move the focus; Return opens; names stay."""
+    qtbot.waitExposed(example_window)
+    example_window.activateWindow()
+    qtbot.waitUntil(example_window.isActiveWindow)
+    _, _, lesson = _open_the_post(example_window)
+    player = example_window.player
+    dots = player.indicator.dots
+    player.open_step(1)
+    player.breadcrumb.setFocus()
+    # forwards from the breadcrumb: exactly one dot, then the step's content
+    reached = []
+    for _ in range(10):
+        qtbot.keyClick(example_window.focusWidget(), Qt.Key.Key_Tab)
+        focused = example_window.focusWidget()
+        if focused in dots:
+            reached.append(focused)
+        elif reached:
+            break
+    assert reached == [dots[1]]
+    assert player.current_view().isAncestorOf(example_window.focusWidget())
+    dots[1].setFocus()
+    qtbot.keyClick(dots[1], Qt.Key.Key_Right)
+    assert dots[2].hasFocus() and player.current_index == 1
+    qtbot.keyClick(dots[2], Qt.Key.Key_End)
+    assert dots[-1].hasFocus()
+    qtbot.keyClick(dots[-1], Qt.Key.Key_Home)
+    qtbot.keyClick(dots[0], Qt.Key.Key_Left)
+    assert dots[0].hasFocus()
+    qtbot.keyClick(dots[0], Qt.Key.Key_Right)
+    qtbot.keyClick(dots[1], Qt.Key.Key_Right)
+    qtbot.keyClick(dots[2], Qt.Key.Key_Return)
+    assert player.current_index == 2
+    assert dots[2].accessibleName() == f"Step 3 of {len(lesson.steps)}, current"
+    assert [dot for dot in dots if dot.focusPolicy() & Qt.FocusPolicy.TabFocus] == [dots[2]]
+
+
+def test_the_side_panel_is_named_after_what_it_holds(example_window):
+    """The focusable side column takes the name of its panel (Notes, Glossary), changing with the step."""
+    _, _, lesson = _open_the_post(example_window)
+    player = example_window.player
+    names = set()
+    for index in range(len(lesson.steps)):
+        player.open_step(index)
+        side = player.current_side_panel()
+        if side is not None:
+            assert side.accessibleName()
+            assert player.side_scroll.accessibleName() == side.accessibleName()
+            names.add(side.accessibleName())
+    assert len(names) >= 1

@@ -55,6 +55,7 @@ class GlossaryPanel(QWidget):
     def __init__(self, context: StepContext, term_indices: list[int], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("sidePanel")
+        self.setAccessibleName("Glossary")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(SPACE_M, SPACE_M, SPACE_M, SPACE_M)
         layout.setSpacing(SPACE_S)
