@@ -13,6 +13,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QMenu
 
 from app.model.progress import ProgressError
@@ -27,6 +28,31 @@ if TYPE_CHECKING:
     from app.ui.review import ReviewView
 
 DASHBOARD_STATE, REVIEW_STATE = "dashboard", "review"
+
+#: how often the top bar recounts the reviews due: items fall due as time passes, with no event
+REVIEW_RECOUNT_MS = 60_000
+
+
+class ReviewRecountTimer(QObject):
+    """Calls ``recount`` every minute and whenever ``window`` becomes the active window."""
+
+    def __init__(self, window: QObject, recount: Callable[[], None]) -> None:
+        super().__init__(window)
+        self._recount = recount
+        self.timer = QTimer(self)
+        self.timer.setInterval(REVIEW_RECOUNT_MS)
+        self.timer.timeout.connect(self._on_timer_timeout)
+        self.timer.start()
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.WindowActivate:
+            self._recount()
+        return False
+
+    def _on_timer_timeout(self) -> None:
+        """Recount: something may have fallen due since the last count."""
+        self._recount()
 LESSON_STATE, LIBRARY_STATE = "lesson", "library"
 
 
@@ -63,6 +89,7 @@ class MasteryWiring:
     def add_screens(self) -> None:
         """Recount reviews after quizzes; the dashboard and Review join the stack when first shown."""
         self.window.player.completion_changed.connect(self.refresh_review_count)
+        self.recount_timer = ReviewRecountTimer(self.window, self.refresh_review_count)
 
     @property
     def dashboard(self) -> DashboardView:

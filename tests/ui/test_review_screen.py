@@ -155,3 +155,31 @@ def test_switching_profile_recounts_reviews(example_window, later, monkeypatch):
     assert window.mastery.review_button.text() == "Review"
     window.mastery.show_review()
     assert window.mastery.review.empty_label.text() == NOTHING_DUE_TEXT
+
+
+def test_the_review_count_follows_checks_time_and_activation(example_window, qtbot):
+    """A missed practice Check is counted at once; items falling due are counted by the minute timer and on activation."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication
+
+    window = example_window
+    button = window.mastery.review_button
+    view = _open_check_quiz(window)
+    window.mastery.clock = lambda: datetime.now(UTC) + timedelta(days=1)
+    card = view.cards["q-tf"]
+    card.set_response(True)  # "the tea shortens colds": wrong
+    card.check_button.click()
+    assert button.text() == "Review (1)"
+
+    window.mastery.clock = lambda: None  # now: the missed answer is not due yet
+    window.mastery.refresh_review_count()
+    assert button.text() == "Review"
+    window.mastery.clock = lambda: datetime.now(UTC) + timedelta(days=1)
+    window.mastery.recount_timer.timer.timeout.emit()
+    assert button.text() == "Review (1)"
+
+    window.mastery.clock = lambda: None
+    window.mastery.refresh_review_count()
+    window.mastery.clock = lambda: datetime.now(UTC) + timedelta(days=1)
+    QApplication.sendEvent(window, QEvent(QEvent.Type.WindowActivate))
+    assert button.text() == "Review (1)"

@@ -222,6 +222,7 @@ class QuizStepView(StepView):
         session = self.context.session
         if session is not None:
             session.record_check(card.question, card.response(), card.tries, self.index)
+            self.completion_changed.emit()  # a missed check is due for review: the window recounts
 
     def restyle(self) -> None:
         """Rebuild at the current zoom and colours, keeping answers, tries, feedback and the summary."""
