@@ -350,6 +350,8 @@ class LessonSession:
                 review.LessonAnswer(r.question_id, question_types[r.question_id], r.fraction, r.tries)
                 for r in result.results
                 if r.question_id not in checked
+                # a before/after quiz left blank was not known, not missed: nothing to review
+                and not (quiz.measure and responses.get(r.question_id) is None)
             ],
             submitted,
         )

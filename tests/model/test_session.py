@@ -361,3 +361,17 @@ def test_before_after_needs_both_measure_quizzes(
     make_session(trimmed, without_post, store, profile, "before").submit_quiz(0, {"pre-agency": 5})
     assert before_after(store, profile, trimmed) is None
     assert before_after(store, profile, pack) is not None
+
+
+def test_blank_answers_in_a_measure_quiz_are_not_reviewed(
+    pack: Pack, module: Module, store: ProgressStore, profile: int
+) -> None:
+    """A pre-test question left blank is scored zero but does not become a review item; an answered miss does."""
+    from app.model import review
+
+    session = make_session(pack, module, store, profile, "before")
+    result = session.submit_quiz(0, {"pre-agency": 1, "pre-post": None})
+    assert result.result("pre-post") is not None and result.result("pre-post").fraction == 0.0
+    reviewed = {item.question_id for item in review.items(store, profile)}
+    assert "pre-post" not in reviewed
+    assert reviewed == {r.question_id for r in result.results if r.question_id != "pre-post" and r.fraction < 1}
