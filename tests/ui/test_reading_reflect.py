@@ -62,13 +62,13 @@ def test_reflect_counts_words_live_and_saves_only_when_enough(qtbot, pack) -> No
     view = create_step_view(step, index, StepContext(pack, module, lesson, session))  # type: ignore[arg-type]
     qtbot.addWidget(view)
     assert isinstance(view, ReflectStepView)
-    assert view.word_count.text() == "0 of 10 words"
+    assert view.word_count.text() == "0 words (10 needed)"
     view.editor.setPlainText("Stories feel true to me")
-    assert view.word_count.text() == "5 of 10 words"
+    assert view.word_count.text() == "5 words (10 needed)"
     assert not view.save_button.isEnabled()
     answer = "Stories from people I know feel true to me even without any evidence."
     view.editor.setPlainText(answer)
-    assert view.word_count.text().startswith("13 of 10 words")
+    assert view.word_count.text() == "13 words (10 needed)  ✓"
     with qtbot.waitSignal(view.completion_changed):
         view.save_button.click()
     assert session.saved == {index: answer}

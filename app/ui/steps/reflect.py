@@ -82,10 +82,11 @@ class ReflectStepView(StepView):
     def _update_count(self) -> None:
         words = self.words()
         needed = self.reflect.min_words
-        if needed:
-            self.word_count.setText(f"{words} of {needed} words" + ("  ✓" if words >= needed else ""))
+        written = f"{words} word" + ("" if words == 1 else "s")
+        if needed:  # "41 of 30 words" read as a shortfall: say what was written, then what is needed
+            self.word_count.setText(f"{written} ({needed} needed)" + ("  ✓" if words >= needed else ""))
         else:
-            self.word_count.setText(f"{words} word" + ("" if words == 1 else "s"))
+            self.word_count.setText(written)
         set_style_property(self.word_count, "state", "met" if words >= needed and words else "")
         self.save_button.setEnabled(words >= max(needed, 1))
 
