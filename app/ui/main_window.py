@@ -232,6 +232,14 @@ class MainWindow(QMainWindow):
         layout = QHBoxLayout(bar)
         layout.setContentsMargins(SPACE_L, SPACE_S, SPACE_L, SPACE_S)
         layout.setSpacing(SPACE_XS)
+        from app.ui.panel_toggle import PanelToggleButton
+
+        # a switch for the side panel, not a page: set apart at the edge, its icon shows on or off
+        self.library_button = PanelToggleButton("Library panel", "Show or hide the library (Ctrl+L)")
+        self.library_button.setChecked(True)
+        self.library_button.toggled.connect(self._on_library_button_toggled)
+        layout.addWidget(self.library_button)
+        layout.addSpacing(SPACE_S)
         if not self.icon.isNull():
             mark = QLabel()
             mark.setPixmap(self.icon.pixmap(22, 22))
@@ -242,12 +250,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(brand)
         self.home_button = self._nav_button("Home", "Show the overview of your packs (Alt+Home)")
         self.home_button.clicked.connect(self.show_library)
-        self.library_button = self._nav_button("Library", "Show or hide the library panel (Ctrl+L)")
-        self.library_button.setProperty("toggle", True)
-        self.library_button.setChecked(True)
-        self.library_button.toggled.connect(self._on_library_button_toggled)
         layout.addWidget(self.home_button)
-        layout.addWidget(self.library_button)
         self.mastery.add_nav_buttons(layout)
         layout.addStretch(1)
         layout.addWidget(self.mastery.profile_button)

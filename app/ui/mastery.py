@@ -75,7 +75,7 @@ class MasteryWiring:
     # ------------------------------------------------------------ building (called by the window)
 
     def add_nav_buttons(self, layout: QHBoxLayout) -> None:
-        """Add Dashboard and Review (n) to the top bar, after Home and Library."""
+        """Add Dashboard and Review (n) to the top bar, after Home."""
         window = self.window
         self.dashboard_button: QToolButton = window._nav_button(
             "Dashboard", "Your progress: scores, techniques, time and before-and-after (Ctrl+D)"

@@ -119,3 +119,25 @@ def test_library_panel_can_be_hidden_and_shown(example_window):
     example_window.library_action.trigger()
     assert example_window.library.isVisibleTo(example_window)
     assert example_window.library_button.isChecked()
+
+
+def test_library_toggle_is_a_panel_switch_apart_from_the_page_tabs(example_window):
+    """The library switch is an icon button at the bar's edge, named as a panel, whose icon shows on or off."""
+    from PySide6.QtWidgets import QToolButton
+
+    button = example_window.library_button
+    bar = example_window.home_button.parentWidget()
+    tabs = [b for b in bar.findChildren(QToolButton) if b.objectName() == "navButton"]
+    assert [tab.text() for tab in tabs][:1] == ["Home"]
+    assert "Library" not in [tab.text() for tab in tabs]
+    assert button not in tabs
+    assert button.accessibleName() == "Library panel"
+    assert button.text() == ""
+    assert "Ctrl+L" in button.toolTip() and "library" in button.toolTip()
+    assert bar.layout().indexOf(button) == 0  # before the brand, not among the page tabs
+    assert button.isCheckable() and button.isChecked()
+    shown_icon = button.icon().pixmap(20, 20).toImage()
+    example_window.library_action.trigger()  # the View menu sets the button with its signals blocked
+    assert not button.isChecked()
+    assert button.icon().pixmap(20, 20).toImage() != shown_icon
+    assert example_window.home_button.isChecked()  # the page did not change
