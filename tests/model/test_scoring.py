@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.model import scoring
-from app.model.answers import Response
+from app.model.answer_key import correct_response
 from app.model.schema import (
     Artefact,
     Categorize,
@@ -414,29 +414,6 @@ def test_example_pack_perfect_answers_score_one() -> None:
 
 
 # ---------------------------------------------------------------- property tests
-
-
-def correct_response(question: Question) -> Response:
-    """Build the response that answers ``question`` fully and correctly."""
-    if isinstance(question, Single):
-        return next(i for i, choice in enumerate(question.choices) if choice.correct)
-    if isinstance(question, Multiple):
-        return [i for i, choice in enumerate(question.choices) if choice.correct]
-    if isinstance(question, TrueFalse):
-        return question.answer
-    if isinstance(question, Short):
-        return question.answers[0]
-    if isinstance(question, Order):
-        return list(range(len(question.items)))
-    if isinstance(question, Match):
-        return {i: i for i in range(len(question.pairs))}
-    if isinstance(question, Categorize):
-        return {i: question.categories.index(item.category) for i, item in enumerate(question.items)}
-    if isinstance(question, Spot):
-        return [span for span in scoring.spot_target_spans(question) if span is not None]
-    if isinstance(question, Judge):
-        return 5 if question.reliable else 2
-    raise AssertionError(question)
 
 
 words = st.text(alphabet="abcdefgh XYZ", min_size=1, max_size=8).filter(lambda s: s.strip() != "")
