@@ -335,15 +335,21 @@ class LessonPlayerView(QWidget):
         header_layout.setContentsMargins(SPACE_XL, SPACE_L, SPACE_XL, SPACE_L)
         header_layout.setSpacing(SPACE_M)
         top = QHBoxLayout()
+        top.setSpacing(SPACE_S)
+        # a button, not a link in a label: a label's keyboard link keeps Shift+Tab inside it
+        self.module_link = QPushButton()
+        self.module_link.setObjectName("breadcrumbLink")
+        self.module_link.setFlat(True)
+        self.module_link.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.module_link.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.module_link.setToolTip("Show this module on the home screen")
+        self.module_link.clicked.connect(self._on_module_link_clicked)
+        top.addWidget(self.module_link, 0, Qt.AlignmentFlag.AlignVCenter)
         self.breadcrumb = QLabel()
         self.breadcrumb.setObjectName("breadcrumb")
         self.breadcrumb.setWordWrap(True)
         self.breadcrumb.setTextFormat(Qt.TextFormat.RichText)
-        self.breadcrumb.setTextInteractionFlags(
-            Qt.TextInteractionFlag.LinksAccessibleByMouse | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
-        )
-        self.breadcrumb.linkActivated.connect(self._on_breadcrumb_link_activated)
-        top.addWidget(self.breadcrumb, 1)
+        top.addWidget(self.breadcrumb, 1, Qt.AlignmentFlag.AlignVCenter)
         self.step_count_label = QLabel()
         self.step_count_label.setObjectName("stepCount")
         top.addWidget(self.step_count_label, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -463,14 +469,12 @@ class LessonPlayerView(QWidget):
             self._done = {i for i in range(len(lesson.steps)) if session.step_key(i) in visited}
         else:
             self._done = set()
-        self.breadcrumb.setText(
-            f"<a href='module' style='color: {current_theme().muted}; text-decoration: none;'>"
-            f"{html.escape(module.title)}</a>"
-            f"&nbsp;&nbsp;›&nbsp;&nbsp;<b>{html.escape(lesson.title)}</b>"
-        )
-        self.breadcrumb.setAccessibleName(f"{module.title}, {lesson.title}")
+        self.module_link.setText(module.title.replace("&", "&&"))  # a lone & would mark a mnemonic
+        self.module_link.setAccessibleName(module.title)
+        self.breadcrumb.setText(f"›&nbsp;&nbsp;<b>{html.escape(lesson.title)}</b>")
+        self.breadcrumb.setAccessibleName(lesson.title)
         self.indicator.set_steps([step_title(step) for step in lesson.steps])
-        for before, dot in pairwise([self.breadcrumb, *self.indicator.dots]):
+        for before, dot in pairwise([self.module_link, *self.indicator.dots]):
             QWidget.setTabOrder(before, dot)  # the dots are made last: put them under the breadcrumb
         self.open_step(max(0, min(step_index, len(lesson.steps) - 1)))
 
@@ -699,7 +703,7 @@ class LessonPlayerView(QWidget):
         """Open the step whose dot was clicked."""
         self.open_step(index)
 
-    def _on_breadcrumb_link_activated(self, _link: str) -> None:
+    def _on_module_link_clicked(self) -> None:
         """Ask to show the module on the home screen."""
         self.module_requested.emit()
 

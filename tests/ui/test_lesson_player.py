@@ -28,7 +28,7 @@ def test_opening_a_lesson_shows_its_first_step(example_window):
     player = example_window.player
     assert example_window.windowTitle() == f"Unspun - {lesson.title}"
     assert player.step_count_label.text() == f"Step 1 of {len(lesson.steps)}"
-    assert module.title in player.breadcrumb.text() and lesson.title in player.breadcrumb.text()
+    assert player.module_link.text() == module.title and lesson.title in player.breadcrumb.text()
     assert not player.back_button.isEnabled()
     assert _visited(example_window, "the-post") == {"intro"}
 
@@ -197,7 +197,7 @@ def test_the_dot_row_is_one_tab_stop_with_arrow_keys_between_dots(example_window
     player = example_window.player
     dots = player.indicator.dots
     player.open_step(1)
-    player.breadcrumb.setFocus()
+    player.module_link.setFocus()
     # forwards from the breadcrumb: exactly one dot, then the step's content
     reached = []
     for _ in range(10):
@@ -238,3 +238,24 @@ def test_the_side_panel_is_named_after_what_it_holds(example_window):
             assert player.side_scroll.accessibleName() == side.accessibleName()
             names.add(side.accessibleName())
     assert len(names) >= 1
+
+
+def test_shift_tab_leaves_the_breadcrumb_and_its_module_link_opens_the_module(example_window, qtbot):
+    """Shift+Tab moves on from the breadcrumb's module link (no keyboard trap); Space on it shows the module."""
+    qtbot.waitExposed(example_window)
+    example_window.activateWindow()
+    qtbot.waitUntil(example_window.isActiveWindow)
+    _, module, _ = _open_the_post(example_window)
+    player = example_window.player
+    player.module_link.setFocus()
+    assert player.module_link.hasFocus()
+    focused = []
+    for _ in range(3):
+        qtbot.keyClick(example_window.focusWidget(), Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
+        focused.append(example_window.focusWidget())
+    assert player.module_link not in focused
+    assert len(set(focused)) == 3
+    assert player.module_link.accessibleName() == module.title
+    with qtbot.waitSignal(player.module_requested):
+        player.module_link.setFocus()
+        qtbot.keyClick(player.module_link, Qt.Key.Key_Space)
