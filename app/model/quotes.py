@@ -33,3 +33,34 @@ def spans_found(spans: list[tuple[int, int] | None], selections: list[tuple[int,
         and any(2 * overlap(span, chosen) >= span[1] - span[0] for chosen in selections)
         for span in spans
     ]
+
+
+#: a task mark may run this many times the annotation's length (plus MARK_SLACK_CHARS) and still find it
+MARK_LENGTH_FACTOR = 3
+MARK_SLACK_CHARS = 10
+#: the rule of an example's find-it-first task, as the learner reads it
+TASK_FOUND_RULE = (
+    "A mark finds an annotation when it covers at least half of the annotated words "
+    f"and is no longer than {MARK_LENGTH_FACTOR} times their length plus {MARK_SLACK_CHARS} characters."
+)
+
+
+def marks_found(spans: list[tuple[int, int] | None], marks: list[tuple[int, int]]) -> list[bool]:
+    """Tell, per span, whether one mark covers half of it without running far past it (the task's rule).
+
+    Unlike ``spans_found`` a mark over the whole text finds nothing: an unscored example task
+    should reward pointing at the passage, not marking everything.
+    """
+    found = []
+    for span in spans:
+        length = span[1] - span[0] if span is not None else 0
+        found.append(
+            span is not None
+            and length > 0
+            and any(
+                2 * overlap(span, mark) >= length
+                and mark[1] - mark[0] <= MARK_LENGTH_FACTOR * length + MARK_SLACK_CHARS
+                for mark in marks
+            )
+        )
+    return found

@@ -50,7 +50,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.model.quotes import find_occurrence, spans_found
+from app.model.quotes import TASK_FOUND_RULE, find_occurrence, marks_found
 from app.model.schema import Artefact
 from app.ui.flow_layout import BesideOrBelowLayout, FlowLayout
 from app.ui.rich_text import load_pack_image
@@ -1153,8 +1153,8 @@ class ArtefactView(QWidget):
         return True
 
     def found(self) -> list[bool]:
-        """Tell, per annotation, whether a learner mark covers at least half its quote."""
-        return spans_found([mark.span for mark in self.marks], self._learner_marks)
+        """Tell, per annotation, whether a learner mark finds it (half covered, not far overrun)."""
+        return marks_found([mark.span for mark in self.marks], self._learner_marks)
 
     def verdicts(self) -> list[bool | None]:
         """Per annotation: found or missed after a task the learner tried; None where there is no verdict."""
@@ -1426,6 +1426,7 @@ class ArtefactView(QWidget):
         self.reveal_button.clicked.connect(self.reveal_annotations)
         self.result_label = _label("", sans_font(14, QFont.Weight.DemiBold), self.theme.text, bar)
         self.result_label.setVisible(False)
+        self.result_label.setToolTip(TASK_FOUND_RULE)
         self.marks_label = _label("", sans_font(13), self.theme.muted, bar)
         if self.text_view is None:
             # an image cannot be marked: the task is to look, then reveal

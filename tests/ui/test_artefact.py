@@ -516,3 +516,31 @@ def test_builtin_technique_colours_look_different() -> None:
     for first, second in itertools.combinations(sorted(looks), 2):
         distance = math.dist(looks[first], looks[second])
         assert distance >= 28, f"{first} and {second} look alike (ΔE {distance:.1f})"
+
+
+def test_task_mark_over_the_whole_text_finds_nothing(qtbot, pack) -> None:
+    """Marking a whole post in a task finds no annotation; a mark on a passage does; the tooltip says the rule."""
+    text = (
+        "Doctors hate this: one cup of miracle tea cured my cold overnight. My whole family swears by it, "
+        "and thousands of readers say the same. Share before they take it down!"
+    )
+    item = artefact(
+        medium="post", author="@teafan", text=text, task="Find the tricks.",
+        annotations=[
+            {"quote": "My whole family swears by it", "note": "testimonial"},
+            {"quote": "thousands of readers", "note": "bandwagon"},
+        ],
+    )
+    view = make_view(qtbot, item, pack, task_mode=True)
+    view.text_view.select_range(0, len(text))
+    assert view.mark_selection()
+    view.reveal_annotations()
+    assert view.found() == [False, False]
+    assert view.result_text() == "You found 0 of 2"
+    assert "at least half" in view.result_label.toolTip()
+    assert "3 times" in view.result_label.toolTip()
+    near = make_view(qtbot, item, pack, task_mode=True)
+    start = text.index("cold")  # a mark a little wider than the passage still finds it
+    near.text_view.select_range(start, text.index("and thousands"))
+    assert near.mark_selection()
+    assert near.found() == [True, False]
