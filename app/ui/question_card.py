@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from app.model import session as session_model
@@ -25,6 +25,7 @@ from app.ui.questions.common import (
     make_button,
     markdown_view,
 )
+from app.ui.return_keys import click_focused_button
 from app.ui.rich_text import MarkdownView
 from app.ui.theme import SPACE_L, SPACE_M, SPACE_S, SPACE_XL, SPACE_XS, Theme, current_theme
 
@@ -187,6 +188,11 @@ class QuestionCardView(QFrame):
         layout.addWidget(self.hint_panel)
         layout.addWidget(self.explanation_panel)
         self._update_check_button()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Let Return press the focused button (Check, Try again, a hint), as Space does."""
+        if not click_focused_button(event, self):
+            super().keyPressEvent(event)
 
     # ------------------------------------------------------------ answering
 

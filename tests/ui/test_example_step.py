@@ -322,3 +322,17 @@ def test_a_source_date_with_its_own_note_does_not_nest_brackets(qtbot, builtin_p
         deepest = max(deepest, depth)
     assert deepest == 1 and depth == 0
     assert "OZY, October 2017 \u2014 late October inferred" in shown
+
+
+def test_return_on_the_focused_reveal_button_reveals(qtbot, pack) -> None:
+    """Return on the focused Reveal annotations button of a step reveals the notes, as Space would."""
+    view = open_example(qtbot, pack, 0)
+    button = view.artefact_view.reveal_button
+    view.activateWindow()
+    qtbot.waitUntil(view.isActiveWindow)
+    button.setFocus()
+    qtbot.waitUntil(button.hasFocus)
+    with qtbot.waitSignal(view.artefact_view.annotations_revealed):
+        qtbot.keyClick(button, Qt.Key.Key_Return)
+    assert view.artefact_view.annotations_visible()
+    assert not view.side_panel().placeholder.isVisible()

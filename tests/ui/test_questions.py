@@ -620,3 +620,23 @@ def test_an_explanation_lists_the_sources_it_cites(qtbot, make_card, pack) -> No
     assert "[1]" in text and "[2]" in text
     assert f"[1] {sources['health-agency'].title}" in text
     assert f"[2] {sources['cor'].title}" in text
+
+
+def _focus(qtbot, window, widget) -> None:
+    """Make ``window`` active and give ``widget`` the keyboard focus."""
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    widget.setFocus()
+    qtbot.waitUntil(widget.hasFocus)
+
+
+def test_return_on_a_focused_button_presses_it_like_space(qtbot, make_card, questions) -> None:
+    """Return on the focused Check button checks the answer, as Space or a click would."""
+    card = make_card(questions["q-single"], [0, 1])
+    results = []
+    card.checked.connect(results.append)
+    click(qtbot, row_by_text(card.view, "A personal story").button)
+    _focus(qtbot, card, card.check_button)
+    qtbot.keyClick(card.check_button, Qt.Key.Key_Return)
+    assert len(results) == 1 and results[0].correct
+    assert card.score_label.text() == "1 of 1 point"

@@ -6,10 +6,12 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QWidget
 
 from app.model.answers import Response
 from app.model.schema import Question
+from app.ui.return_keys import click_focused_button
 
 if TYPE_CHECKING:
     from app.model.session import QuestionResult
@@ -56,6 +58,11 @@ class QuestionView(QWidget):
     def set_read_only(self, read_only: bool) -> None:
         """Stop (or allow again) changes to the response."""
         self.setEnabled(not read_only)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Let Return press the focused button, as Space does."""
+        if not click_focused_button(event, self):
+            super().keyPressEvent(event)
 
 
 QuestionViewType = TypeVar("QuestionViewType", bound=type[QuestionView])

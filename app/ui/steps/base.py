@@ -7,9 +7,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
 from app.model.schema import Lesson, Module, Step
+from app.ui.return_keys import click_focused_button
 
 if TYPE_CHECKING:
     from app.model.pack import Pack
@@ -43,6 +45,11 @@ class StepView(QWidget):
     def side_panel(self) -> QWidget | None:
         """Return a widget for the side column (notes, sources, glossary), or None."""
         return None
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Let Return press the focused button, as Space does."""
+        if not click_focused_button(event, self):
+            super().keyPressEvent(event)
 
 
 def step_title(text: str, parent: QWidget | None = None) -> QLabel:
