@@ -156,9 +156,9 @@ class AnnotationMark:
     region: tuple[float, float, float, float] | None
 
 
-def annotation_marks(artefact: Artefact, pack: Pack) -> list[AnnotationMark]:
+def annotation_marks(artefact: Artefact, pack: Pack, theme: Theme | None = None) -> list[AnnotationMark]:
     """Resolve every annotation of ``artefact`` to its number, colour and span or region."""
-    colors = technique_colors(pack)
+    colors = technique_colors(pack, theme)
     techniques = pack.manifest.techniques
     marks = []
     for index, annotation in enumerate(artefact.annotations):
@@ -1000,7 +1000,7 @@ class ArtefactView(QWidget):
         self.artefact = artefact
         self.pack = pack
         self.theme = theme or current_theme()
-        self.marks = annotation_marks(artefact, pack)
+        self.marks = annotation_marks(artefact, pack, self.theme)
         self.task_mode = task_mode and bool(artefact.task and artefact.task.strip())
         self._revealed = not self.task_mode and annotations_visible
         self._shown_count: int | None = None  # presentation mode: only the first n annotations

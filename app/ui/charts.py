@@ -32,6 +32,7 @@ from app.ui.theme import (
     SPACE_XS,
     UI_PX,
     Theme,
+    contrast_ratio,
     current_theme,
     scaled,
     theme_signals,
@@ -43,24 +44,6 @@ NO_DATA_TEXT = "Nothing to show yet"
 
 
 # ---------------------------------------------------------------- colour helpers
-
-
-def relative_luminance(color: QColor | str) -> float:
-    """Return the WCAG relative luminance of a colour (0 black to 1 white)."""
-    qcolor = QColor(color)
-
-    def channel(value: float) -> float:
-        return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
-
-    return (
-        0.2126 * channel(qcolor.redF()) + 0.7152 * channel(qcolor.greenF()) + 0.0722 * channel(qcolor.blueF())
-    )
-
-
-def contrast_ratio(first: QColor | str, second: QColor | str) -> float:
-    """Return the WCAG contrast ratio between two colours (1 to 21)."""
-    a, b = sorted((relative_luminance(first), relative_luminance(second)), reverse=True)
-    return (a + 0.05) / (b + 0.05)
 
 
 def text_on(background: QColor | str) -> QColor:

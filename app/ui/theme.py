@@ -73,16 +73,58 @@ def current_theme() -> Theme:
     return DARK if system_prefers_dark() else LIGHT
 
 
-def technique_colors(pack: Pack) -> dict[str, QColor]:
-    """Give every technique of ``pack`` a colour: its own, or the next of the palette."""
+#: the least contrast a technique colour keeps against the card it is drawn on (WCAG, for graphics)
+MIN_TECHNIQUE_CONTRAST = 3.0
+
+
+def relative_luminance(color: QColor | str) -> float:
+    """Return the WCAG relative luminance of a colour (0 black to 1 white)."""
+    qcolor = QColor(color)
+
+    def channel(value: float) -> float:
+        return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
+
+    return (
+        0.2126 * channel(qcolor.redF()) + 0.7152 * channel(qcolor.greenF()) + 0.0722 * channel(qcolor.blueF())
+    )
+
+
+def contrast_ratio(first: QColor | str, second: QColor | str) -> float:
+    """Return the WCAG contrast ratio between two colours (1 to 21)."""
+    a, b = sorted((relative_luminance(first), relative_luminance(second)), reverse=True)
+    return (a + 0.05) / (b + 0.05)
+
+
+def legible_on(color: QColor, surface: str) -> QColor:
+    """On a dark ``surface``, lighten ``color`` just enough to keep MIN_TECHNIQUE_CONTRAST against it.
+
+    Packs choose colours that read on white; a dark indigo vanishes on a dark card, so there the hue
+    is kept and only the lightness moves. On light cards a colour is left as the pack gave it: pale
+    ones (yellow) are drawn as fills under dark text and numbers, where they read.
+    """
+    if relative_luminance(surface) >= 0.5:
+        return QColor(color)
+    towards = "#FFFFFF"
+    adjusted = QColor(color)
+    for step in range(1, 11):
+        if contrast_ratio(adjusted, surface) >= MIN_TECHNIQUE_CONTRAST:
+            break
+        adjusted = QColor(_mix(color.name(), towards, step / 10))
+    return adjusted
+
+
+def technique_colors(pack: Pack, theme: Theme | None = None) -> dict[str, QColor]:
+    """Give every technique of ``pack`` a colour (its own, or the next of the palette), legible on dark cards."""
+    surface = (theme or current_theme()).surface
     colors: dict[str, QColor] = {}
     spare = 0
     for key, technique in pack.manifest.techniques.items():
         if technique.color:
-            colors[key] = QColor(technique.color)
+            chosen = QColor(technique.color)
         else:
-            colors[key] = QColor(TECHNIQUE_PALETTE[spare % len(TECHNIQUE_PALETTE)])
+            chosen = QColor(TECHNIQUE_PALETTE[spare % len(TECHNIQUE_PALETTE)])
             spare += 1
+        colors[key] = legible_on(chosen, surface)
     return colors
 
 

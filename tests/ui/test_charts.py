@@ -188,3 +188,21 @@ def test_contrast_ratio_matches_wcag_extremes():
     assert contrast_ratio("#777777", "#777777") == pytest.approx(1.0)
     assert charts.text_on("#F0E442").name() == "#111111"
     assert charts.text_on("#0072B2").name() == "#ffffff"
+
+
+def test_technique_colours_stay_legible_on_dark_cards() -> None:
+    """A pack colour too dark for the dark card (indigo #332288) is lightened to 3:1; light cards keep pack colours."""
+    from app.model.loader import load_pack
+    from app.ui.theme import DARK, LIGHT, MIN_TECHNIQUE_CONTRAST, technique_colors
+    from tests.conftest import BUILTIN_PACK
+
+    pack = load_pack(BUILTIN_PACK).pack
+    assert pack is not None
+    dark = technique_colors(pack, DARK)
+    light = technique_colors(pack, LIGHT)
+    for key, color in dark.items():
+        assert contrast_ratio(color, DARK.surface) >= MIN_TECHNIQUE_CONTRAST, key
+    assert {key: color.name().upper() for key, color in light.items()} == {
+        key: technique.color.upper() for key, technique in pack.manifest.techniques.items() if technique.color
+    }
+    assert dark["loaded-framing"].name().upper() != "#332288"
