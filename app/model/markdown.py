@@ -168,6 +168,7 @@ class MarkdownRenderer:
             # markdown-it binds a rule to its renderer; wrap so ours stays bound to this object
             self._md.add_render_rule(name, _as_render_rule(rule))
         self._glossary_pattern = self._compile_glossary()
+        self._glossary_index = {term.term.casefold(): i for i, term in enumerate(self.glossary)}
 
     def _compile_glossary(self) -> re.Pattern[str] | None:
         words = sorted({t.term for t in self.glossary if t.term.strip()}, key=len, reverse=True)
@@ -288,9 +289,8 @@ class MarkdownRenderer:
             return [_text_token(text)]
         pieces: list[Token] = []
         position = 0
-        index_by_term = {t.term.casefold(): i for i, t in enumerate(self.glossary)}
         for match in self._glossary_pattern.finditer(text):
-            index = index_by_term.get(match.group("term").casefold())
+            index = self._glossary_index.get(match.group("term").casefold())
             if index is None or index in linked_terms:
                 continue  # only the first use of a term in a document becomes a look-up
             linked_terms.add(index)
