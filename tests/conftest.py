@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import random
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -40,6 +41,32 @@ def _isolated_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: py
     data = tmp_path_factory.mktemp("data")
     monkeypatch.setenv("UNSPUN_DATA_DIR", str(data))
     return data
+
+
+@pytest.fixture(autouse=True)
+def _qt_cleanup() -> Iterator[None]:
+    """After each test, close leftover top-level windows and carry out pending deletions.
+
+    pytest-qt schedules ``deleteLater()`` for the widgets a test registers, but no event loop runs
+    between tests to carry it out; live widgets then pile up (thousands over a run) and every new
+    window re-styles all of them. Flushing the DeferredDelete events here keeps each test's Qt state
+    small. PySide6 is looked up, never imported, so model tests stay Qt-free.
+    """
+    yield
+    widgets = sys.modules.get("PySide6.QtWidgets")
+    core = sys.modules.get("PySide6.QtCore")
+    if widgets is None or core is None:
+        return
+    app = widgets.QApplication.instance()
+    if app is None:
+        return
+    for widget in widgets.QApplication.topLevelWidgets():
+        if widget.isVisible():
+            widget.close()
+        widget.deleteLater()
+    core.QCoreApplication.sendPostedEvents(None, core.QEvent.Type.DeferredDelete)
+    core.QCoreApplication.processEvents()
+    core.QCoreApplication.sendPostedEvents(None, core.QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture
