@@ -16,6 +16,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "new": ("app.commands.new", "run_new"),
     "export": ("app.commands.export", "run_export"),
     "report": ("app.commands.report", "run_report"),
+    "import": ("app.commands.import_bank", "run_import"),
 }
 
 
