@@ -18,7 +18,6 @@ from pathlib import Path
 import pytest
 
 from app.model import progress
-from app.model.progress.recovery import move_aside
 from app.model.progress import (
     BACKUP_INTERVAL,
     KEEP_DAILY_DAYS,
@@ -35,6 +34,7 @@ from app.model.progress import (
     open_with_recovery,
     prune_backups,
 )
+from app.model.progress.recovery import move_aside
 from app.model.session import QuestionResult, QuizResult
 
 ROOT = Path(__file__).resolve().parents[2]
