@@ -81,16 +81,20 @@ def builtin_missing_result(folder: Path) -> LoadResult:
     return LoadResult([Problem("pack.yaml", 1, 1, "error", BUILTIN_MISSING.format(path=folder))])
 
 
-def load_packs(labels: list[str]) -> LoadedPacks:
-    """Load every pack named in ``labels``; a later pack with the same id replaces an earlier one."""
-    from app.model.loader import load_pack
+def load_packs(labels: list[str], cache_dir: Path | None = None) -> LoadedPacks:
+    """Load every pack named in ``labels``; a later pack with the same id replaces an earlier one.
+
+    With ``cache_dir``, a pack whose files have not changed since it last loaded cleanly comes
+    from the compiled pack cache (app/model/pack_cache.py) instead of being parsed and checked.
+    """
+    from app.model.pack_cache import load_pack_cached
 
     loaded = LoadedPacks()
     for label in labels:
         if BUILTIN_PACK is not None and label == str(BUILTIN_PACK) and not (BUILTIN_PACK / "pack.yaml").is_file():
             loaded.failures.append((label, builtin_missing_result(BUILTIN_PACK)))
             continue
-        result = load_pack(label)
+        result = load_pack_cached(label, cache_dir).result
         if result.ok and result.pack is not None:
             loaded.packs = [p for p in loaded.packs if p.id != result.pack.id] + [result.pack]
             loaded.results[label] = result
@@ -195,7 +199,9 @@ def prepare(argv: list[str]) -> Startup:
 
 def fill_window(window: MainWindow, startup: Startup) -> None:
     """Load the packs into ``window``, report the broken ones, and return to the last step."""
-    loaded = load_packs(startup.pack_labels)
+    from app.model.pack_cache import CACHE_FOLDER
+
+    loaded = load_packs(startup.pack_labels, startup.data / CACHE_FOLDER)
     window.set_packs(loaded.packs)
     if BUILTIN_PACK is not None and str(BUILTIN_PACK) in dict(loaded.failures):  # never an empty library in silence
         window.library.show_empty_reason(BUILTIN_MISSING.format(path=BUILTIN_PACK))
