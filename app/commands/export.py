@@ -1,4 +1,4 @@
-"""``python main.py export PACK -o FILE [--answer-key] [--format pdf|html|moodle-xml|gift]``: print a pack, or write its questions as a bank.
+"""``unspun export PACK|--builtin -o FILE [--answer-key] [--format pdf|html|moodle-xml|gift]``: print a pack, or write its questions as a bank.
 
 The worksheet holds readings, examples and every question with room to answer; ``--answer-key``
 writes the answers and explanations instead. ``moodle-xml`` and ``gift`` write the pack's
@@ -14,6 +14,7 @@ import os
 import sys
 from pathlib import Path
 
+from app.commands import PROG, add_pack_arguments, parse_pack_arguments
 from app.model.interchange.bank import BankError, write_atomically
 from app.model.loader import load_pack
 from app.model.pack import Pack
@@ -52,11 +53,11 @@ def export_bank(pack: Pack, output: Path, fmt: str) -> int:
 def build_parser() -> argparse.ArgumentParser:
     """Describe the command line of ``export``."""
     parser = argparse.ArgumentParser(
-        prog="main.py export",
+        prog=f"{PROG} export",
         description="Write a printable worksheet (or its answer key) of a lesson pack as PDF or HTML, "
         "or its questions as a Moodle question bank (Moodle XML or GIFT).",
     )
-    parser.add_argument("pack", metavar="PACK", help="a pack folder, its pack.yaml, or a .zip")
+    add_pack_arguments(parser, many=False)
     parser.add_argument(
         "-o", "--output", required=True, metavar="FILE", help="the file to write (.pdf, .html, .xml or .gift)"
     )
@@ -73,19 +74,20 @@ def build_parser() -> argparse.ArgumentParser:
 def run_export(argv: list[str]) -> int:
     """Export the handout; return 0 on success, 1 when the pack or the file fails, 2 for a bad command line."""
     try:
-        args = build_parser().parse_args(argv)
+        args = parse_pack_arguments(build_parser(), argv)
     except SystemExit as stop:
         return stop.code if isinstance(stop.code, int) else 2
-    result = load_pack(args.pack)
+    pack_path = args.packs[0]
+    result = load_pack(pack_path)
     if result.pack is None or result.errors:
-        prefix = pack_label(args.pack)
+        prefix = pack_label(pack_path)
         for problem in result.problems[:MAX_PRINTED]:
             print(problem.format(prefix), file=sys.stderr)
         hidden = len(result.problems) - MAX_PRINTED
         if hidden > 0:
-            print(f"{args.pack}: {hidden} more problems not shown", file=sys.stderr)
+            print(f"{pack_path}: {hidden} more problems not shown", file=sys.stderr)
         print(f"{len(result.errors)} errors, {len(result.warnings)} warnings", file=sys.stderr)
-        print(f"unspun export: {args.pack} has errors; nothing written", file=sys.stderr)
+        print(f"unspun export: {pack_path} has errors; nothing written", file=sys.stderr)
         return 1
     bank_format = args.format or BANK_SUFFIXES.get(Path(args.output).suffix.lower())
     if bank_format in ("moodle-xml", "gift"):

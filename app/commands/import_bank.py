@@ -1,4 +1,4 @@
-"""``python main.py import BANK -o DIR [--id ID] [--title TITLE]``: a Moodle XML or GIFT bank as a pack.
+"""``unspun import BANK -o DIR [--id ID] [--title TITLE]``: a Moodle XML or GIFT bank as a pack.
 
 Each category becomes a module (its first level) and lesson (the rest), each question a pack
 question, each essay a reflect step. Every question that could not be converted is listed on
@@ -13,6 +13,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from app.commands import PROG
 from app.model.interchange.bank import (
     BankError,
     ImportResult,
@@ -26,7 +27,7 @@ from app.model.interchange.bank import (
 def build_parser() -> argparse.ArgumentParser:
     """Describe the command line of ``import``."""
     parser = argparse.ArgumentParser(
-        prog="main.py import",
+        prog=f"{PROG} import",
         description="Convert a Moodle question bank (Moodle XML or GIFT) into an Unspun lesson pack.",
     )
     parser.add_argument("bank", metavar="BANK", help="the bank: a .xml (Moodle XML) or .gift/.txt (GIFT) file")
