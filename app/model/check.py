@@ -18,8 +18,8 @@ import msgspec.structs
 
 from app.model import schema
 from app.model.limits import MAX_PROBLEMS_PER_FILE
-from app.model.problems import Problem, Severity
 from app.model.marks import key_span
+from app.model.problems import Problem, Severity
 from app.model.quotes import find_occurrence
 from app.model.schema import (
     Annotation,

@@ -27,6 +27,7 @@ from app.model.answers import Response
 from app.model.schema import Question, Quiz, Step
 from app.model.scoring import Mark
 from app.model.session import QuizResult
+from app.model.text import markdown_to_plain
 from app.ui.question_card import (
     CalmPanelView,
     QuestionCardView,
@@ -475,7 +476,7 @@ class QuizSummaryPanel(QFrame):
                 continue
             mark, word = result_mark(question_result)
             points = points_text(question_result.points_earned, question_result.points_possible)
-            prompt = " ".join(card.question.prompt.split())
+            prompt = markdown_to_plain(card.question.prompt)
             row = QWidget(self)
             row_layout = QHBoxLayout(row)
             row_layout.setContentsMargins(0, 0, 0, 0)
