@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from app.model.atomic import OutputError, refuse_input_as_output
 from app.model.class_report import FLAG_EXPLANATIONS, ClassReport, build_report, write_csv
 from app.model.loader import load_pack
 from app.model.pack import Pack
@@ -77,6 +78,11 @@ def run_report(argv: list[str]) -> int:
         args = build_parser().parse_args(argv)
     except SystemExit as stop:
         return stop.code if isinstance(stop.code, int) else 2
+    try:
+        refuse_input_as_output(args.output, [*args.files, *([args.pack] if args.pack else [])])
+    except OutputError as error:
+        print(f"unspun report: {error}", file=sys.stderr)
+        return 2
     pack = None
     if args.pack:
         pack = _load(args.pack)

@@ -73,13 +73,17 @@ class LoadedPacks:
     results: dict[str, LoadResult] = field(default_factory=dict)
 
 
-def load_packs(labels: list[str]) -> LoadedPacks:
-    """Load every pack named in ``labels``; a later pack with the same id replaces an earlier one."""
-    from app.model.loader import load_pack
+def load_packs(labels: list[str], cache_dir: Path | None = None) -> LoadedPacks:
+    """Load every pack named in ``labels``; a later pack with the same id replaces an earlier one.
+
+    With ``cache_dir``, a pack whose files have not changed since it last loaded cleanly comes
+    from the compiled pack cache (app/model/pack_cache.py) instead of being parsed and checked.
+    """
+    from app.model.pack_cache import load_pack_cached
 
     loaded = LoadedPacks()
     for label in labels:
-        result = load_pack(label)
+        result = load_pack_cached(label, cache_dir).result
         if result.ok and result.pack is not None:
             loaded.packs = [p for p in loaded.packs if p.id != result.pack.id] + [result.pack]
             loaded.results[label] = result
@@ -184,7 +188,9 @@ def prepare(argv: list[str]) -> Startup:
 
 def fill_window(window: MainWindow, startup: Startup) -> None:
     """Load the packs into ``window``, report the broken ones, and return to the last step."""
-    loaded = load_packs(startup.pack_labels)
+    from app.model.pack_cache import CACHE_FOLDER
+
+    loaded = load_packs(startup.pack_labels, startup.data / CACHE_FOLDER)
     window.set_packs(loaded.packs)
     window.data_dir = startup.data
     opened = [(label, loaded.results[label]) for label in startup.opened if label in loaded.results]
