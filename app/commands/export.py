@@ -18,11 +18,8 @@ from app.commands import PROG, add_pack_arguments, parse_pack_arguments
 from app.model.interchange.bank import BankError, write_atomically
 from app.model.loader import load_pack
 from app.model.pack import Pack
+from app.model.problems import MAX_PRINTED
 from app.model.source import pack_label
-
-#: problems printed before the rest are summed up, as ``validate`` does
-MAX_PRINTED = 200
-
 
 #: output suffixes that mean a question bank when --format is not given
 BANK_SUFFIXES = {".xml": "moodle-xml", ".gift": "gift"}
