@@ -98,7 +98,15 @@ def display_problem() -> str | None:
 
 def main(argv: list[str] | None = None) -> int:
     """Dispatch to a command, or start the application with ``argv`` as its arguments."""
-    args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        return _dispatch(list(sys.argv[1:] if argv is None else argv))
+    except BrokenPipeError:  # the reader went away (``unspun new x | head -1``): stop quietly, as Unix tools do
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # so that the interpreter's last flush does not complain
+        return 1
+
+
+def _dispatch(args: list[str]) -> int:
     if args and args[0] in COMMANDS:
         module_name, function_name = COMMANDS[args[0]]
         command: Callable[[list[str]], int] = getattr(importlib.import_module(module_name), function_name)
