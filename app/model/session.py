@@ -253,7 +253,8 @@ class LessonSession:
         self.store.record_visit(*self._where(index), left_step_key=left_key, left_seconds=left_seconds)
         self.current_index = index
         self._step_opened_at = now
-        if self.steps[index].quiz is not None:
+        if self.steps[index].quiz is not None and index not in self._attempt_started:
+            # coming back to a quiz continues its attempt (its answers are still there); Retry starts a new one
             self.begin_attempt(index)
 
     def finish(self) -> None:
