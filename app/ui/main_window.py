@@ -354,9 +354,20 @@ class MainWindow(QMainWindow):
 
         help_menu = bar.addMenu("&Help")
         self.shortcuts_action = self._action("&Keyboard shortcuts", ["Ctrl+/"], self.show_shortcuts)
-        self.about_action = self._action("&About Unspun", [], self.show_about)
         help_menu.addAction(self.shortcuts_action)
         help_menu.addSeparator()
+        self.authoring_guide_action = self._action(
+            "&Writing lesson packs", [], lambda: self.show_guide("authoring.md"),
+            "How to write a pack of your own, step by step",
+        )
+        self.format_guide_action = self._action(
+            "Pack &format reference", [], lambda: self.show_guide("pack-format.md"),
+            "Every file and field of a lesson pack",
+        )
+        help_menu.addAction(self.authoring_guide_action)
+        help_menu.addAction(self.format_guide_action)
+        help_menu.addSeparator()
+        self.about_action = self._action("&About Unspun", [], self.show_about)
         help_menu.addAction(self.about_action)
 
     # ---------------------------------------------------------------- states
@@ -558,6 +569,12 @@ class MainWindow(QMainWindow):
         from app.ui.shortcuts_dialog import KeyboardShortcutsDialog
 
         KeyboardShortcutsDialog(self.shortcut_groups(), self).exec()
+
+    def show_guide(self, file_name: str) -> None:
+        """Show a guide for pack authors that ships with the app (app/resources.py GUIDES)."""
+        from app.ui.guide_dialog import GuideDialog
+
+        GuideDialog(file_name, self).exec()
 
     def show_about(self) -> None:
         """Show the version and the licences of the libraries used."""
