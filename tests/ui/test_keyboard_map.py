@@ -61,7 +61,7 @@ def test_ctrl_return_on_a_quiz_never_clears_its_answers(example_window, qtbot, s
     assert view.result is None
     view.submit_button.setFocus()
     qtbot.keyClick(view.submit_button, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-    assert submit_anyway == [5]
+    assert submit_anyway == [6]
     assert view.result is not None
     assert view.cards["q-tf"].response() is False and short.response() == "a testimonial"
 
