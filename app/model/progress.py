@@ -1119,7 +1119,7 @@ class ProgressStore:
             (attempt_id,),
         )
         results = tuple(
-            QuestionResult(qid, _load_response(kind, response), fraction, points, possible, tried)
+            QuestionResult(qid, _load_response(kind, response), fraction, points, possible, tried, kind)
             for qid, kind, response, fraction, points, possible, tried in answer_rows
         )
         return QuizResult(results, row[0], row[1], attempt_id, _parse_stamp(row[2]), _parse_stamp(row[3]))
@@ -1182,7 +1182,9 @@ class ProgressStore:
                 row[3],
                 row[4],
                 row[6],
-                QuestionResult(row[5], _load_response(row[6], row[7]), row[8], row[9], row[10], row[11]),
+                QuestionResult(
+                    row[5], _load_response(row[6], row[7]), row[8], row[9], row[10], row[11], row[6]
+                ),
                 datetime.fromisoformat(row[12]),
                 row[13],
             )
@@ -1269,6 +1271,7 @@ class ProgressStore:
                     points,
                     possible,
                     tried,
+                    question_type,
                 )
             )
         return [
