@@ -34,6 +34,7 @@ from app.model.progress import (
     open_with_recovery,
     prune_backups,
 )
+from app.model.progress.recovery import move_aside
 from app.model.session import QuestionResult, QuizResult
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -280,12 +281,12 @@ def test_move_aside_takes_the_companion_files(tmp_path: Path) -> None:
     path = tmp_path / "progress.sqlite3"
     for suffix in ("", "-wal", "-shm"):
         path.with_name(path.name + suffix).write_text("content" + suffix)
-    first = progress._move_aside(path, T0)
+    first = move_aside(path, T0)
     assert first.name == "progress.sqlite3.corrupt-20250310-120000"
     assert first.with_name(first.name + "-wal").read_text() == "content-wal"
     assert first.with_name(first.name + "-shm").read_text() == "content-shm"
     path.write_text("second")
-    second = progress._move_aside(path, T0)
+    second = move_aside(path, T0)
     assert second != first and second.read_text() == "second" and first.read_text() == "content"
     assert not path.exists()
 

@@ -264,14 +264,14 @@ def test_migration_from_empty_v0_database(path: Path) -> None:
 
 def test_failed_migration_leaves_file_untouched(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A migration that fails halfway is rolled back: no half schema, version still 0."""
-    from app.model import progress
+    from app.model.progress import migrations
 
     def broken(db: sqlite3.Connection) -> None:
         db.execute("CREATE TABLE half (x)")
         db.execute("THIS IS NOT SQL")
 
-    monkeypatch.setattr(progress, "MIGRATIONS", (broken,))
-    monkeypatch.setattr(progress, "SCHEMA_VERSION", 1)
+    monkeypatch.setattr(migrations, "MIGRATIONS", (broken,))
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", 1)
     with pytest.raises(ProgressError):
         ProgressStore.open(path)
     check = sqlite3.connect(path)

@@ -1,0 +1,59 @@
+"""The reflections table: every saved version of a learner's written reflection."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+from app.model.progress.base import StoreBase, to_stamp, utc_now
+
+
+class ReflectionsTable(StoreBase):
+    """Owns ``reflections``."""
+
+    def save_reflection(
+        self, profile_id: int, pack_id: str, module_id: str, lesson_id: str, step_key: str, text: str
+    ) -> None:
+        """Save a learner's reflection; earlier versions are kept as its history."""
+        if text == self.reflection(profile_id, pack_id, module_id, lesson_id, step_key):
+            return
+        with self._write() as db:
+            db.execute(
+                """INSERT INTO reflections
+                       (profile_id, pack_id, module_id, lesson_id, step_key, text, saved_at, statement_id)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+                (
+                    profile_id,
+                    pack_id,
+                    module_id,
+                    lesson_id,
+                    step_key,
+                    text,
+                    to_stamp(utc_now()),
+                    str(uuid.uuid4()),
+                ),
+            )
+
+    def reflection_history(
+        self, profile_id: int, pack_id: str, module_id: str, lesson_id: str, step_key: str
+    ) -> list[tuple[datetime, str]]:
+        """Return every saved version of a reflection as (saved at, text), oldest first."""
+        rows = self._query(
+            """SELECT saved_at, text FROM reflections
+               WHERE profile_id = ? AND pack_id = ? AND module_id = ? AND lesson_id = ? AND step_key = ?
+               ORDER BY id""",
+            (profile_id, pack_id, module_id, lesson_id, step_key),
+        )
+        return [(datetime.fromisoformat(row[0]), row[1]) for row in rows]
+
+    def reflection(
+        self, profile_id: int, pack_id: str, module_id: str, lesson_id: str, step_key: str
+    ) -> str | None:
+        """Return the latest saved reflection, or None when there is none."""
+        row = self._query_one(
+            """SELECT text FROM reflections
+               WHERE profile_id = ? AND pack_id = ? AND module_id = ? AND lesson_id = ? AND step_key = ?
+               ORDER BY id DESC LIMIT 1""",
+            (profile_id, pack_id, module_id, lesson_id, step_key),
+        )
+        return None if row is None else str(row[0])
