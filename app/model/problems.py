@@ -10,6 +10,9 @@ if TYPE_CHECKING:
 
 Severity = Literal["error", "warning"]
 
+#: front ends (validate, export, the Problems panel) print at most this many problems of one pack
+MAX_PRINTED = 200
+
 
 @dataclass(frozen=True, slots=True)
 class Problem:
