@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from app.model import session as session_model
 from app.model.answers import Response
+from app.model.judgement import attempt_reading
 from app.model.schema import Question, Quiz, Step
 from app.model.scoring import Mark
 from app.model.session import QuizResult
@@ -45,9 +46,9 @@ from app.ui.theme import SPACE_L, SPACE_M, SPACE_S, SPACE_XL, SPACE_XS, current_
 
 MEASURE_NOTES = {
     "pre": (
-        "**A before-and-after check.** Answer with what you know now. The score of your first "
-        "attempt is kept, to compare with the after-check at the end. As for any quiz, its pass "
-        "mark of {pass_mark} counts towards passing this lesson."
+        "**A before-and-after check.** Answer with what you know now: nobody is expected to know "
+        "these yet. Your first attempt is kept as your starting point, to compare with the final "
+        "check at the end. There is no pass mark: taking it is enough for this lesson."
     ),
     "post": (
         "**The after-check.** The score of your first attempt is compared with the check you took "
@@ -141,7 +142,10 @@ class QuizStepView(StepView):
         mode = "Practice" if self.practice else "Test"
         count = len(self.quiz.questions)
         questions = "1 question" if count == 1 else f"{count} questions"
-        self.meta = QLabel(f"{mode} · {questions} · Pass: {percent(self.quiz.pass_mark)}", self)
+        if self.quiz.measure == "pre":  # the before-measure is never a gate
+            self.meta = QLabel(f"{mode} · {questions} · No pass mark", self)
+        else:
+            self.meta = QLabel(f"{mode} · {questions} · Pass: {percent(self.quiz.pass_mark)}", self)
         self.meta.setObjectName("muted")
         self.mode_note = QLabel(MODE_NOTES[self.quiz.mode], self)
         self.mode_note.setObjectName("muted")
@@ -399,9 +403,17 @@ class QuizStepView(StepView):
         if not attempts:
             self.best_label.hide()
             return
+        count = "1 attempt" if len(attempts) == 1 else f"{len(attempts)} attempts"
+        if self.quiz.measure == "pre":
+            first = attempts[0]
+            self.best_label.setText(
+                f"Your starting point: {points_text(first.points_earned, first.points_possible)} "
+                f"({percent(first.score)}) · {count}"
+            )
+            self.best_label.show()
+            return
         best = max(attempts, key=lambda attempt: attempt.score)
         verdict = "passed" if best.passed else "not yet passed"
-        count = "1 attempt" if len(attempts) == 1 else f"{len(attempts)} attempts"
         self.best_label.setText(
             f"Best so far: {points_text(best.points_earned, best.points_possible)} "
             f"({percent(best.score)}), {verdict} · {count}"
@@ -495,22 +507,30 @@ class QuizSummaryPanel(QFrame):
     def show_result(self, quiz: Quiz, result: QuizResult, cards: list[QuestionCardView]) -> None:
         """Fill the panel from a submitted attempt; ``cards`` are in the order shown."""
         score = points_text(result.points_earned, result.points_possible)
-        self.headline.setText(f"You scored {score} ({percent(result.score)})")
         details = []
-        # a before-and-after check passes like any quiz (its header says "Pass: 70%"); its first score is kept
-        if result.passed:
-            self.verdict.show_mark(Mark.RIGHT, "Passed")
-            details.append(f"The pass mark is {percent(result.pass_mark)}.")
-        else:
-            self.verdict.show_mark(Mark.MISSED, "Not yet passed")
-            details.append(f"The pass mark is {percent(result.pass_mark)}. Retry when you're ready.")
-        if quiz.measure:
-            details.append("Your first score is kept for the before-and-after comparison.")
-        if result.discernment is not None:
+        if quiz.measure == "pre":
+            # the before-measure is taken cold and is never a gate: no pass or fail, no call to retry
+            self.headline.setText(f"You scored {score} ({percent(result.score)})")
+            self.verdict.show_mark(Mark.RIGHT, "Taken")
             details.append(
-                f"Discernment {result.discernment:+.1f}: how much higher you rated the reliable items "
-                "than the unreliable ones."
+                "This check has no pass mark: taking it is enough for this lesson. Your first attempt "
+                "is kept as your starting point, to compare with the final check."
             )
+            self.retry_button.setText("Take it again")
+            self.retry_button.setToolTip("Answer the check again; your first attempt stays your starting point")
+        else:
+            self.headline.setText(f"You scored {score} ({percent(result.score)})")
+            self.retry_button.setText("Retry")
+            self.retry_button.setToolTip("Start a new attempt with the questions shuffled again")
+            if result.passed:
+                self.verdict.show_mark(Mark.RIGHT, "Passed")
+                details.append(f"The pass mark is {percent(result.pass_mark)}.")
+            else:
+                self.verdict.show_mark(Mark.MISSED, "Not yet passed")
+                details.append(f"The pass mark is {percent(result.pass_mark)}. Retry when you're ready.")
+            if quiz.measure:
+                details.append("Your first score is kept for the before-and-after comparison.")
+        details.extend(attempt_reading(result.discernment, result.trust))
         self.detail.setText(" ".join(details))
         self.setAccessibleName(self.headline.text())
         for row in self.walk_rows:
