@@ -25,6 +25,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "new": ("app.commands.new", "run_new"),
     "export": ("app.commands.export", "run_export"),
     "report": ("app.commands.report", "run_report"),
+    "import": ("app.commands.import_bank", "run_import"),
 }
 
 #: command name -> the one line ``unspun --help`` says about it
@@ -32,7 +33,8 @@ SUMMARIES: dict[str, str] = {
     "validate": "check lesson packs; print every problem as FILE:LINE:COLUMN (exit 1 on an error)",
     "render": "draw every step of a pack to PNG files, offscreen",
     "new": "write a starter pack that uses every step kind and question type",
-    "export": "print a pack as a worksheet or an answer key (PDF or HTML)",
+    "export": "print a pack as a worksheet or an answer key (PDF or HTML), or its questions as a Moodle bank",
+    "import": "turn a Moodle question bank (Moodle XML or GIFT) into a lesson pack",
     "report": "write a class report (CSV) from learners' results files",
 }
 
