@@ -10,6 +10,7 @@ with ``ArtefactView(item, pack, annotations_visible=False)``.
 
 from __future__ import annotations
 
+import math
 import zlib
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -398,7 +399,9 @@ class ArtefactTextView(QTextBrowser):
         font.setPixelSize(self.standfirst_pixel_size())
         font.setWeight(QFont.Weight.Normal)
         char_format = QTextCharFormat()
-        char_format.setFont(font, QTextCharFormat.FontPropertiesInheritanceBehavior.FontPropertiesSpecifiedOnly)
+        char_format.setFont(
+            font, QTextCharFormat.FontPropertiesInheritanceBehavior.FontPropertiesSpecifiedOnly
+        )
         block_format = QTextBlockFormat()
         block_format.setLineHeight(145, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
         block_format.setTopMargin(SPACE_M)
@@ -613,7 +616,9 @@ class ArtefactTextView(QTextBrowser):
     def _on_document_size_changed(self, *_: object) -> None:
         self.document().setTextWidth(max(1, self.viewport().width()))
         # room under the last line for its underlines, stacked where spans overlap
-        spans = [mark.span for mark in self._marks if mark.span is not None] if self._annotations_visible else []
+        spans = (
+            [mark.span for mark in self._marks if mark.span is not None] if self._annotations_visible else []
+        )
         stacked = max(_nesting_levels(spans), default=0)  # type: ignore[arg-type]
         height = round(self.document().size().height()) + 4 + 4 * stacked
         if height != self.height():
@@ -703,14 +708,27 @@ class ArtefactImageView(QWidget):
     def heightForWidth(self, width: int) -> int:
         """Return the height the image takes at ``width``."""
         if self.image is None:
-            return 140
+            return self._placeholder_height(width)
         height = min(self.image.width(), width) * self.image.height() / max(1, self.image.width())
         return round(min(height, IMAGE_MAX_HEIGHT))
+
+    def _placeholder_text(self) -> str:
+        message = f"Image not shown: {self.reason}"
+        return f"{message}\n\nDescription: {self.alt}" if self.alt else message
+
+    def _placeholder_height(self, width: int) -> int:
+        """The height the placeholder's words need at ``width``, and never under 140 px."""
+        inner = max(80, width - 2 * SPACE_L)
+        flags = int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
+        text = QFontMetricsF(sans_font(14)).boundingRect(
+            QRectF(0, 0, inner, 100_000), flags, self._placeholder_text()
+        )
+        return max(140, math.ceil(text.height()) + 2 * SPACE_L + 4)
 
     def sizeHint(self) -> QSize:
         """Prefer the image's own size, within limits."""
         if self.image is None:
-            return QSize(360, 140)
+            return QSize(360, self._placeholder_height(360))
         width = min(self.image.width(), 640)
         return QSize(width, self.heightForWidth(width))
 
@@ -727,9 +745,7 @@ class ArtefactImageView(QWidget):
             painter.drawRoundedRect(box, 8, 8)
             painter.setPen(QColor(theme.muted))
             painter.setFont(sans_font(14))
-            message = f"Image not shown: {self.reason}"
-            if self.alt:
-                message += f"\n\nDescription: {self.alt}"
+            message = self._placeholder_text()
             painter.drawText(
                 box.adjusted(SPACE_L, SPACE_L, -SPACE_L, -SPACE_L),
                 Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
@@ -1012,7 +1028,9 @@ class ArtefactView(QWidget):
         self.text_view: ArtefactTextView | None = None
         self.image_view: ArtefactImageView | None = None
         self.illustrative_badge: IllustrativeBadgeView | None = None
-        self.badge_layout: BesideOrBelowLayout | None = None  # posts and messages: the badge moves when narrow
+        self.badge_layout: BesideOrBelowLayout | None = (
+            None  # posts and messages: the badge moves when narrow
+        )
         self.translated: TranslatedTextView | None = None
         self.engagement_labels: dict[str, QLabel] = {}
         self.forwarded_tag: QLabel | None = None
