@@ -12,6 +12,7 @@ import os
 import sys
 
 from app.commands import PROG, add_pack_arguments, parse_pack_arguments
+from app.model.atomic import OutputError, refuse_input_as_output
 from app.model.loader import load_pack
 from app.model.problems import MAX_PRINTED
 from app.model.source import pack_label
@@ -24,8 +25,12 @@ def build_parser() -> argparse.ArgumentParser:
         description="Write a printable worksheet (or its answer key) of a lesson pack as PDF or HTML.",
     )
     add_pack_arguments(parser, many=False)
-    parser.add_argument("-o", "--output", required=True, metavar="FILE", help="the file to write (.pdf or .html)")
-    parser.add_argument("--answer-key", action="store_true", help="write the answer key instead of the worksheet")
+    parser.add_argument(
+        "-o", "--output", required=True, metavar="FILE", help="the file to write (.pdf or .html)"
+    )
+    parser.add_argument(
+        "--answer-key", action="store_true", help="write the answer key instead of the worksheet"
+    )
     parser.add_argument(
         "--format", choices=("pdf", "html"), default=None, help="pdf or html (default: from FILE's suffix)"
     )
@@ -39,6 +44,11 @@ def run_export(argv: list[str]) -> int:
     except SystemExit as stop:
         return stop.code if isinstance(stop.code, int) else 2
     pack_path = args.packs[0]
+    try:
+        refuse_input_as_output(args.output, [pack_path])
+    except OutputError as error:
+        print(f"unspun export: {error}", file=sys.stderr)
+        return 2
     result = load_pack(pack_path)
     if result.pack is None or result.errors:
         prefix = pack_label(pack_path)

@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import tempfile
+import uuid
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any, Literal, overload
@@ -135,6 +137,33 @@ def write_text(target: Path | str, text: str, *, encoding: str = "utf-8") -> Non
     """Write ``text`` to ``target`` atomically."""
     with atomic_open(target, "w", encoding=encoding) as handle:
         handle.write(text)
+
+
+@contextlib.contextmanager
+def atomic_folder(target: Path | str) -> Iterator[Path]:
+    """Yield a temporary folder beside ``target`` to fill; once the block ends without an exception
+    it becomes ``target`` (which must not exist, or be an empty folder). On failure the temporary
+    folder is removed and ``target`` is left as it was; ``OSError`` becomes ``OutputError``."""
+    target = Path(target)
+    parent = target.parent
+    if not parent.is_dir():
+        raise OutputError(f"{target} could not be written: the folder {parent} does not exist.")
+    temp = parent / f"{TEMP_PREFIX}{uuid.uuid4().hex}"
+    try:
+        temp.mkdir()  # not mkdtemp: its 0700 would become the new folder's permissions
+    except OSError as error:
+        raise OutputError(f"{target} could not be written: {_describe(error)}.") from error
+    try:
+        yield temp
+        if target.is_dir() and not any(target.iterdir()):
+            target.rmdir()  # an empty folder the user made for it; rename cannot replace a folder everywhere
+        os.rename(temp, target)
+    except OSError as error:
+        raise OutputError(f"{target} could not be written: {_describe(error)}.") from error
+    finally:
+        if temp.exists():
+            shutil.rmtree(temp, ignore_errors=True)
+    _fsync_folder(parent)
 
 
 def refuse_input_as_output(output: Path | str, inputs: Iterable[Path | str]) -> None:

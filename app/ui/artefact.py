@@ -399,9 +399,7 @@ class ArtefactTextView(QTextBrowser):
         font.setPixelSize(self.standfirst_pixel_size())
         font.setWeight(QFont.Weight.Normal)
         char_format = QTextCharFormat()
-        char_format.setFont(
-            font, QTextCharFormat.FontPropertiesInheritanceBehavior.FontPropertiesSpecifiedOnly
-        )
+        char_format.setFont(font, QTextCharFormat.FontPropertiesInheritanceBehavior.FontPropertiesSpecifiedOnly)
         block_format = QTextBlockFormat()
         block_format.setLineHeight(145, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
         block_format.setTopMargin(SPACE_M)
@@ -616,9 +614,7 @@ class ArtefactTextView(QTextBrowser):
     def _on_document_size_changed(self, *_: object) -> None:
         self.document().setTextWidth(max(1, self.viewport().width()))
         # room under the last line for its underlines, stacked where spans overlap
-        spans = (
-            [mark.span for mark in self._marks if mark.span is not None] if self._annotations_visible else []
-        )
+        spans = [mark.span for mark in self._marks if mark.span is not None] if self._annotations_visible else []
         stacked = max(_nesting_levels(spans), default=0)  # type: ignore[arg-type]
         height = round(self.document().size().height()) + 4 + 4 * stacked
         if height != self.height():
@@ -1028,9 +1024,7 @@ class ArtefactView(QWidget):
         self.text_view: ArtefactTextView | None = None
         self.image_view: ArtefactImageView | None = None
         self.illustrative_badge: IllustrativeBadgeView | None = None
-        self.badge_layout: BesideOrBelowLayout | None = (
-            None  # posts and messages: the badge moves when narrow
-        )
+        self.badge_layout: BesideOrBelowLayout | None = None  # posts and messages: the badge moves when narrow
         self.translated: TranslatedTextView | None = None
         self.engagement_labels: dict[str, QLabel] = {}
         self.forwarded_tag: QLabel | None = None
