@@ -37,8 +37,8 @@ def export_bank(pack: Pack, output: Path, fmt: str) -> int:
         print(f"warning: {warning}", file=sys.stderr)
     try:
         write_atomically(output, written.data)
-    except (OSError, BankError) as error:
-        reason = error.strerror if isinstance(error, OSError) and error.strerror else error
+    except (OutputError, BankError) as error:
+        reason = error.reason if isinstance(error, OutputError) else error
         print(f"unspun export: could not write {output}: {reason}", file=sys.stderr)
         return 1
     name = "Moodle XML" if fmt == "moodle-xml" else "GIFT"

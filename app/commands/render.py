@@ -151,7 +151,7 @@ def _render(pack: object, out: Path, size: tuple[int, int], scratch: Path, full:
         settle()
         with atomic_path(path) as temp:
             if not window.grab().save(str(temp), "PNG"):
-                raise OutputError(f"{path} could not be written: the PNG writer failed")
+                raise OutputError(path, "the PNG writer failed")
 
     written = 0
     try:
