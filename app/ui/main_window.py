@@ -287,7 +287,7 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         from PySide6.QtGui import QKeySequence  # with QAction, imported after the first paint
 
-        from app.ui.class_report import classroom_actions
+        from app.ui.classroom_menu import classroom_actions
         from app.ui.handout_actions import HandoutActions
 
         bar = self.menuBar()
