@@ -53,7 +53,7 @@ from PySide6.QtWidgets import (
 from app.model.quotes import TASK_FOUND_RULE, find_occurrence, marks_found
 from app.model.schema import Artefact
 from app.ui.flow_layout import BesideOrBelowLayout, FlowLayout
-from app.ui.rich_text import load_pack_image
+from app.ui.rich_text import read_pack_image
 from app.ui.theme import (
     SPACE_L,
     SPACE_M,
@@ -643,7 +643,10 @@ class ArtefactImageView(QWidget):
         self._marks: list[AnnotationMark] = []
         self._visible = False
         self._selected: int | None = None
-        self.image: QImage | None = load_pack_image(pack, path, max_width=1400)
+        loaded = read_pack_image(pack, path, max_width=1400)
+        self.image: QImage | None = loaded.image
+        #: why the image is not shown (empty when it is)
+        self.reason = loaded.reason
         self.alt = alt
         self.setAccessibleName(f"Image: {alt}" if alt else "Image")
         self.setAccessibleDescription(alt)
@@ -724,9 +727,9 @@ class ArtefactImageView(QWidget):
             painter.drawRoundedRect(box, 8, 8)
             painter.setPen(QColor(theme.muted))
             painter.setFont(sans_font(14))
-            message = "The image could not be shown."
+            message = f"Image not shown: {self.reason}"
             if self.alt:
-                message += f"\n{self.alt}"
+                message += f"\n\nDescription: {self.alt}"
             painter.drawText(
                 box.adjusted(SPACE_L, SPACE_L, -SPACE_L, -SPACE_L),
                 Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
