@@ -40,11 +40,12 @@ from app.ui.theme import (
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 
+    from app.model.lesson_state import LessonState
     from app.model.pack import Pack
     from app.model.problems import LoadResult
     from app.model.progress import ProgressStore
     from app.model.schema import Lesson, Module
-    from app.model.session import LessonSession, LessonState
+    from app.model.session import LessonSession
     from app.ui.presentation import PresentationView
 
 APP_NAME = "Unspun"

@@ -8,8 +8,7 @@ from hypothesis import strategies as st
 
 from app.model.check import closest_passage, resolve
 from app.model.images import image_format
-from app.model.text import pack_path
-from app.model.text import parse_markdown_refs, scan_markdown
+from app.model.text import pack_path, parse_markdown_refs, scan_markdown
 from app.model.yamlload import load_yaml
 
 
