@@ -18,6 +18,7 @@ import msgspec.structs
 from app.model import schema
 from app.model.images import MAX_IMAGE_BYTES, ImageRefusedError, extension_mismatch, sniff_image
 from app.model.limits import MAX_PROBLEMS_PER_FILE
+from app.model.marks import key_span
 from app.model.problems import Problem, Severity
 from app.model.quotes import find_occurrence
 from app.model.schema import (
@@ -462,6 +463,7 @@ class PackChecker:
             for index, target in enumerate(question.targets):
                 target_loc: Loc = ((loc, "targets"), index)
                 self.quote(question.text, target.quote, target.occurrence, (target_loc, "quote"))
+                self.key(target.quote, target.key, (target_loc, "key"))
                 self.reference("techniques", target.technique, (target_loc, "technique"))
                 self.markdown(target, target_loc)
         elif isinstance(question, Categorize):
@@ -524,6 +526,13 @@ class PackChecker:
         closest = closest_passage(text, quote)
         hint = f"; the closest passage is {_shown(closest, 80)}" if closest else ""
         self.error(loc, f"quote {_shown(quote)} does not occur in `text` (quotes match exactly){hint}")
+
+    def key(self, quote: str | None, key: str | None, loc: Loc) -> None:
+        """Check that a target's ``key`` is whole words of its ``quote``."""
+        if quote is None or key is None:
+            return
+        if key_span(quote, (0, len(quote)), key) is None:
+            self.error(loc, f"key {_shown(key)} is not a whole word or words of the quote {_shown(quote)}")
 
     def artefact(self, artefact: Artefact, loc: Loc) -> None:
         """Check an example object: text or image, alt, engagement, image file, annotations."""
@@ -611,6 +620,10 @@ class PackChecker:
                 self.error((loc, "quote"), "`quote` needs the example's `text`, but this example has none")
             else:
                 self.quote(artefact.text, annotation.quote, annotation.occurrence, (loc, "quote"))
+        if annotation.key is not None and annotation.quote is None:
+            self.error((loc, "key"), "`key` is only allowed with `quote`", key=True)
+        else:
+            self.key(annotation.quote, annotation.key, (loc, "key"))
         if annotation.region is not None:
             if artefact.image is None:
                 self.error((loc, "region"), "`region` needs the example's `image`, but this example has none")

@@ -45,7 +45,8 @@ class QuestionResult:
     """One question scored: the fraction s in [0, 1] and the points it earned.
 
     ``tries`` is how many times the learner checked the question before submitting (practice
-    retries), when known.
+    retries), when known. ``question_type`` is the pack's type name (``judge``, ``single`` ...),
+    when known: trust reads the ratings of the ``judge`` answers by it.
     """
 
     question_id: str
@@ -54,6 +55,7 @@ class QuestionResult:
     points_earned: float
     points_possible: float
     tries: int | None = None
+    question_type: str | None = None
 
     @property
     def correct(self) -> bool:
@@ -95,6 +97,20 @@ class QuizResult:
     def passed(self) -> bool:
         """Tell whether the score reaches the pass mark."""
         return scoring.quiz_passed(self.score, self.pass_mark)
+
+    @property
+    def trust(self) -> float | None:
+        """Return the mean rating of the judge answers minus 3.5 (−2.5 to 2.5), or None without any.
+
+        Unlike discernment it needs no answer key, so it is read from the stored ratings of any
+        attempt, old ones and imported ones included.
+        """
+        return scoring.trust(r.response for r in self.results if r.question_type == "judge")
+
+    @property
+    def question_ids(self) -> frozenset[str]:
+        """Return the ids of the questions this attempt holds."""
+        return frozenset(r.question_id for r in self.results)
 
     def result(self, question_id: str) -> QuestionResult | None:
         """Find the result of one question by its id."""
@@ -141,6 +157,29 @@ class BeforeAfter:
         before, after = self.pre_discernment, self.post_discernment
         return None if before is None or after is None else after - before
 
+    @property
+    def pre_trust(self) -> float | None:
+        """Return the trust of the first check, or None when it rated nothing."""
+        return None if self.pre is None else self.pre.trust
+
+    @property
+    def post_trust(self) -> float | None:
+        """Return the trust of the final check, or None when it rated nothing."""
+        return None if self.post is None else self.post.trust
+
+    @property
+    def trust_change(self) -> float | None:
+        """Return post trust minus pre trust, or None unless both have one."""
+        before, after = self.pre_trust, self.post_trust
+        return None if before is None or after is None else after - before
+
+    @property
+    def same_questions(self) -> bool:
+        """Tell whether both checks were taken and asked the very same questions (a like-for-like score)."""
+        if self.pre is None or self.post is None:
+            return False
+        return bool(self.pre.results) and self.pre.question_ids == self.post.question_ids
+
 
 def _now() -> datetime:
     """Return the current time, timezone-aware in UTC."""
@@ -172,12 +211,41 @@ def display_order(question: Question, rng: random.Random) -> list[int]:
 def score(question: Question, response: Response, tries: int | None = None) -> QuestionResult:
     """Score one response into a QuestionResult without recording anything."""
     fraction = scoring.score_question(question, response)
-    return QuestionResult(question.id, response, fraction, fraction * question.points, question.points, tries)
+    return QuestionResult(
+        question.id,
+        response,
+        fraction,
+        fraction * question.points,
+        question.points,
+        tries,
+        scoring.question_type(question),
+    )
 
 
-def score_quiz(quiz: Quiz, responses: dict[str, Response], tries: dict[str, int] | None = None) -> QuizResult:
-    """Score every question of a quiz and its discernment, without recording anything."""
+def counted_responses(
+    responses: dict[str, Response], first_checks: dict[str, Response] | None = None
+) -> dict[str, Response]:
+    """Return the responses a quiz's score counts: a question's first checked answer, else its answer.
+
+    Try again after a practice check is practice: the answer given after it is shown with its
+    feedback but does not change the score (section 6 of the pack format).
+    """
+    return {**responses, **(first_checks or {})}
+
+
+def score_quiz(
+    quiz: Quiz,
+    responses: dict[str, Response],
+    tries: dict[str, int] | None = None,
+    first_checks: dict[str, Response] | None = None,
+) -> QuizResult:
+    """Score every question of a quiz and its discernment, without recording anything.
+
+    ``first_checks`` holds, per question id, the response of the question's first practice
+    check in this attempt; it is what the score counts (``counted_responses``).
+    """
     tries = tries or {}
+    responses = counted_responses(responses, first_checks)
     results = tuple(score(q, responses.get(q.id), tries.get(q.id)) for q in quiz.questions)
     judges = [q for q in quiz.questions if isinstance(q, Judge)]
     pairs: list[tuple[bool, int]] = []
@@ -239,7 +307,8 @@ class LessonSession:
         self.store.record_visit(*self._where(index), left_step_key=left_key, left_seconds=left_seconds)
         self.current_index = index
         self._step_opened_at = now
-        if self.steps[index].quiz is not None:
+        if self.steps[index].quiz is not None and index not in self._attempt_started:
+            # coming back to a quiz continues its attempt (its answers are still there); Retry starts a new one
             self.begin_attempt(index)
 
     def finish(self) -> None:
@@ -308,15 +377,22 @@ class LessonSession:
         return result
 
     def submit_quiz(
-        self, step_index: int, responses: dict[str, Response], tries: dict[str, int] | None = None
+        self,
+        step_index: int,
+        responses: dict[str, Response],
+        tries: dict[str, int] | None = None,
+        first_checks: dict[str, Response] | None = None,
     ) -> QuizResult:
-        """Score a whole quiz attempt and record it with every answer; return the result.
+        """Score a whole quiz attempt and record it with every counted answer; return the result.
 
         ``tries`` counts, per question id, how many times the learner checked it before
         submitting (practice mode retries), so that review can pick up shaky answers.
+        ``first_checks`` holds the first checked response of each checked question: the score
+        counts it, not the answer given after Try again.
         """
         quiz = self._quiz(step_index)
         submitted = _now()
+        responses = counted_responses(responses, first_checks)
         result = replace(
             score_quiz(quiz, responses, tries),
             started_at=self._attempt_started.pop(step_index, None),
@@ -389,6 +465,8 @@ def state_from(
 ) -> LessonState:
     """Apply the completion rules of section 6 to what is known of a lesson.
 
+    A ``measure: pre`` quiz counts as passed once submitted, whatever its score.
+
     ``visited`` holds the step keys opened; ``quizzes`` maps each quiz step's key to None (never
     submitted) or whether an attempt passed; ``reflections`` maps each reflect step's key to its
     latest saved text or None. Missing keys count as nothing recorded.
@@ -405,6 +483,8 @@ def state_from(
             anything_recorded = anything_recorded or outcome is not None
             if outcome is None:
                 completed = False
+            elif step.quiz.measure == "pre":
+                outcome = True  # the before-measure is taken cold: taking it is enough, it is never a gate
             if not outcome:
                 passed = False
         elif step.reflect is not None:

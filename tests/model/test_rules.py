@@ -873,3 +873,20 @@ def test_problems_per_file_are_capped(tmp_path: Path) -> None:
     problems = problems_of(root)
     assert len(problems) == MAX_PROBLEMS_PER_FILE + 1
     assert problems[-1].message == f"stopped checking after {MAX_PROBLEMS_PER_FILE:,} problems in this file"
+
+
+def test_a_key_must_be_whole_words_of_its_quote(tmp_path: Path) -> None:
+    """A spot target's or an annotation's `key` is whole words of its quote; a good key is no problem."""
+    questions = (
+        "- id: a\n  type: spot\n  prompt: P\n  explanation: E\n  text: Experts agree it works.\n"
+        "  targets:\n    - {quote: Experts agree, key: Experts}\n    - {quote: it works, key: wor}\n"
+    )
+    notes = "\n      - {quote: Doctors agree, key: Doctors, note: ok}\n      - {region: [0, 0, 1, 1], key: X, note: nokey}"
+    root = write_pack(
+        tmp_path, modules={"m.yaml": module(quiz(questions), example(annotations=notes))}, files={"p.png": PNG}
+    )
+    problems = errors_only(problems_of(root))
+    bad = find(problems, 'key "wor" is not a whole word or words of the quote "it works"')
+    assert bad.line == line_of(root, "m.yaml", "key: wor")
+    assert find(problems, "`key` is only allowed with `quote`").line == line_of(root, "m.yaml", "note: nokey")
+    assert not any("Experts" in problem.message or "Doctors" in problem.message for problem in problems)
