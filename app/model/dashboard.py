@@ -310,7 +310,7 @@ def dashboard_data(
         tuple(_technique_accuracy(store, profile_id, packs)),
         store.time_studied(profile_id),
         tuple(changes),
-        review.due_count(store, profile_id, now),
+        review.due_count(store, profile_id, now, packs=packs),
     )
 
 

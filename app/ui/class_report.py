@@ -9,7 +9,7 @@ dashboard's own (``charts.py``).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -36,9 +36,11 @@ from app.model.class_report import (
     ClassReport,
     LearnerRow,
     QuestionStats,
-    build_class_report,
+    read_class,
+    report_from,
     write_csv,
 )
+from app.model.gradebook import Gradebook, gradebook_from, write_gradebook, write_item_analysis
 from app.model.results import ResultsError
 from app.model.scoring import DISCERNMENT_RANGE, TRUST_RANGE
 from app.ui.charts import BarChartView, BarDatum, BeforeAfterChartView, percent_text
@@ -174,9 +176,16 @@ class ClassReportView(QWidget):
         "Most common wrong answers",
     )
 
-    def __init__(self, report: ClassReport, pack: Pack | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        report: ClassReport,
+        pack: Pack | None = None,
+        parent: QWidget | None = None,
+        gradebook: Gradebook | None = None,
+    ) -> None:
         super().__init__(parent)
         self.report = report
+        self.gradebook = gradebook
         self.pack = pack
         self.setObjectName("pageColumn")
         layout = QVBoxLayout(self)
@@ -374,9 +383,16 @@ class ClassReportView(QWidget):
 class ClassReportDialog(QDialog):
     """A window with the class report, scrolled, and a button to export it as CSV."""
 
-    def __init__(self, report: ClassReport, pack: Pack | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        report: ClassReport,
+        pack: Pack | None = None,
+        parent: QWidget | None = None,
+        gradebook: Gradebook | None = None,
+    ) -> None:
         super().__init__(parent)
         self.report = report
+        self.gradebook = gradebook
         self.setWindowTitle(f"Class report: {report.pack_title}")
         self.setAccessibleName("Class report")
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
@@ -402,6 +418,19 @@ class ClassReportDialog(QDialog):
         self.export_button.setAccessibleName("Export CSV…")
         self.export_button.clicked.connect(self._on_export_button_clicked)
         footer.addWidget(self.export_button)
+        self.gradebook_button = QPushButton("Export gradebook…")
+        self.gradebook_button.setAccessibleName("Export gradebook…")
+        self.gradebook_button.setToolTip(
+            "One row per learner and one column per quiz (best score in percent), for a school's gradebook"
+        )
+        self.gradebook_button.clicked.connect(self._on_gradebook_button_clicked)
+        self.gradebook_button.setVisible(gradebook is not None)
+        footer.addWidget(self.gradebook_button)
+        self.items_button = QPushButton("Export item analysis…")
+        self.items_button.setAccessibleName("Export item analysis…")
+        self.items_button.setToolTip("One row per question: facility, discrimination, common wrong answers")
+        self.items_button.clicked.connect(self._on_items_button_clicked)
+        footer.addWidget(self.items_button)
         self.close_button = QPushButton("Close")
         self.close_button.setAccessibleName("Close")
         self.close_button.clicked.connect(self.close)
@@ -418,6 +447,41 @@ class ClassReportDialog(QDialog):
         self.status_label.setText(f"Saved {Path(path).name}.")
         return True
 
+    def _save(self, path: str, write: Callable[[str], None]) -> bool:
+        """Write one CSV with ``write``; say in the footer whether it worked."""
+        try:
+            write(path)
+        except ResultsError as error:
+            self.status_label.setText(str(error))
+            return False
+        self.status_label.setText(f"Saved {Path(path).name}.")
+        return True
+
+    def export_gradebook(self, path: str) -> bool:
+        """Write the gradebook (one row per learner) to ``path``."""
+        gradebook = self.gradebook
+        return gradebook is not None and self._save(path, lambda target: write_gradebook(gradebook, target))
+
+    def export_item_analysis(self, path: str) -> bool:
+        """Write the item analysis (one row per question) to ``path``."""
+        return self._save(path, lambda target: write_item_analysis(self.report, target))
+
+    def _ask_path(self, title: str, suggested: str) -> str:
+        path, _ = QFileDialog.getSaveFileName(self, title, suggested, CSV_FILTER)
+        if path and not path.lower().endswith(".csv"):
+            path += ".csv"
+        return path
+
+    def _on_gradebook_button_clicked(self) -> None:
+        path = self._ask_path("Export gradebook", f"gradebook-{self.report.pack_id or 'pack'}.csv")
+        if path:
+            self.export_gradebook(path)
+
+    def _on_items_button_clicked(self) -> None:
+        path = self._ask_path("Export item analysis", f"item-analysis-{self.report.pack_id or 'pack'}.csv")
+        if path:
+            self.export_item_analysis(path)
+
     def _on_export_button_clicked(self) -> None:
         """Ask where to save the CSV, then save it."""
         suggested = f"class-report-{self.report.pack_id or 'pack'}.csv"
@@ -432,9 +496,10 @@ def show_class_report(
     paths: Sequence[str], packs: Sequence[Pack], parent: QWidget | None = None
 ) -> ClassReportDialog:
     """Build the report of ``paths`` (for the loaded pack they are about, if any) and show it."""
-    report = build_class_report(paths, packs)
-    pack = next((candidate for candidate in packs if candidate.id == report.pack_id), None)
-    dialog = ClassReportDialog(report, pack, parent)
+    data = read_class(paths)
+    pack = next((candidate for candidate in packs if candidate.id == data.pack_id), None)
+    report = report_from(data, pack)
+    dialog = ClassReportDialog(report, pack, parent, gradebook_from(data, pack))
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
     return dialog
