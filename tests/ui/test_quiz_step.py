@@ -6,14 +6,29 @@ import random
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app.model.progress import ProgressStore
 from app.model.schema import Choice as SchemaChoice
 from app.model.schema import Quiz, Single, Step, TrueFalse
 from app.model.session import LessonSession
 from app.ui.question_card import number_text
+from app.ui.steps import quiz as quiz_module
 from app.ui.steps.base import StepContext, create_step_view
 from app.ui.steps.quiz import QuizStepView
+
+
+@pytest.fixture(autouse=True)
+def blank_prompts(monkeypatch) -> list[int]:
+    """Answer "Submit anyway" when a submission with blank questions asks; record each question count."""
+    asked: list[int] = []
+
+    def confirm(_parent, missing: int) -> bool:
+        asked.append(missing)
+        return True
+
+    monkeypatch.setattr(quiz_module, "confirm_blank_submission", confirm)
+    return asked
 
 
 @pytest.fixture
@@ -255,11 +270,12 @@ def test_practice_submission_shows_every_card_final(qtbot, open_quiz) -> None:
     assert not view.footer.isVisible()
 
 
-def test_unanswered_questions_are_counted_and_score_zero(qtbot, open_quiz, store) -> None:
-    """Submitting with nothing answered stores None answers, scores 0, and says not yet passed."""
+def test_unanswered_questions_are_counted_and_score_zero(qtbot, open_quiz, store, blank_prompts) -> None:
+    """Submitting with nothing answered asks first, then stores None answers, scores 0, says not yet passed."""
     view = open_quiz("check")
     assert view.unanswered_label.text() == "8 questions are not answered yet; they would score 0."
     click(qtbot, view.submit_button)
+    assert blank_prompts == [8]
     stored = stored_attempts(view, store)[0]
     unanswered = {r.question_id for r in stored.results if r.response is None}
     assert unanswered == set(view.cards)  # an order never moved is not answered: its shuffle earns nothing
@@ -486,3 +502,78 @@ def test_submitting_scrolls_the_score_into_view(qtbot, open_quiz) -> None:
         return 0 <= top < area.viewport().height()
 
     qtbot.waitUntil(summary_on_screen)
+
+
+# ---------------------------------------------------------------- blanks and Ctrl+Return
+
+
+def test_keeping_on_answering_submits_nothing_and_keeps_the_answers(qtbot, open_quiz, store, monkeypatch) -> None:
+    """Submit with blanks asks; "Keep answering" records nothing, keeps every answer and goes to the first blank."""
+    asked: list[int] = []
+    monkeypatch.setattr(quiz_module, "confirm_blank_submission", lambda _parent, n: asked.append(n) or False)
+    view = open_quiz("check")
+    view.activateWindow()
+    qtbot.waitUntil(view.isActiveWindow)
+    click(qtbot, view.cards["q-tf"].view.rows[False].button)
+    click(qtbot, view.submit_button)
+    assert asked == [7]
+    assert stored_attempts(view, store) == []
+    assert view.result is None and view.footer.isVisible()
+    assert view.cards["q-tf"].response() is False
+    first_blank = view.unanswered_cards()[0]
+    assert first_blank.view.isAncestorOf(QApplication.focusWidget())
+
+
+def test_a_fully_answered_quiz_submits_without_asking(qtbot, open_quiz, store, blank_prompts) -> None:
+    view = open_quiz("check")
+    answer_practice_quiz(qtbot, view)
+    click(qtbot, view.submit_button)
+    assert blank_prompts == []
+    assert len(stored_attempts(view, store)) == 1
+
+
+def test_blank_prompt_says_how_many_and_offers_two_clear_buttons(qtbot, monkeypatch) -> None:
+    """The question names the count; its buttons say what they do; Keep answering is the safe default."""
+    seen: dict[str, object] = {}
+
+    def fake_exec(box: QMessageBox) -> int:
+        seen["text"] = box.text()
+        seen["buttons"] = sorted(button.text() for button in box.buttons())
+        seen["default"] = box.defaultButton().text()
+        seen["escape"] = box.escapeButton().text()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+    monkeypatch.undo()  # the autouse fixture patched confirm_blank_submission: use the real one
+    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    assert quiz_module.confirm_blank_submission(parent, 3) is False
+    assert seen["text"] == "3 questions are not answered. Submit anyway?"
+    assert seen["buttons"] == ["Keep answering", "Submit anyway"]
+    assert seen["default"] == seen["escape"] == "Keep answering"
+    quiz_module.confirm_blank_submission(parent, 1)
+    assert seen["text"] == "1 question is not answered. Submit anyway?"
+
+
+def test_ctrl_return_checks_the_question_in_focus_then_submits(qtbot, open_quiz, store, blank_prompts) -> None:
+    """Ctrl+Return (the step's submit) checks the focused question, keeps every answer, and submits last."""
+    view = open_quiz("check")
+    view.activateWindow()
+    qtbot.waitUntil(view.isActiveWindow)
+    tf = view.cards["q-tf"]
+    click(qtbot, tf.view.rows[False].button)
+    qtbot.keyClicks(view.cards["q-short"].view.field, "a testimonial")
+    tf.view.rows[False].button.setFocus()
+    view.submit_step()
+    assert tf.result is not None and tf.score_label.text() == "1 of 1 point"
+    assert tf.isAncestorOf(QApplication.focusWidget())  # on Try again, not thrown to the top bar
+    assert view.cards["q-short"].response() == "a testimonial"
+    assert stored_attempts(view, store) == []
+    view.submit_button.setFocus()
+    view.submit_step()
+    assert blank_prompts == [6]
+    assert view.result is not None
+    assert [r.response for r in stored_attempts(view, store)[0].results if r.question_id == "q-short"] == [
+        "a testimonial"
+    ]

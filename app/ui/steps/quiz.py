@@ -12,9 +12,11 @@ import random
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -29,6 +31,7 @@ from app.model.schema import Question, Quiz, Step
 from app.model.scoring import Mark
 from app.model.session import QuizResult
 from app.model.text import markdown_to_plain
+from app.ui.focus import focus_first_control
 from app.ui.question_card import (
     CalmPanelView,
     QuestionCardView,
@@ -77,6 +80,23 @@ def scroll_to(widget: QWidget) -> None:
     if isinstance(parent, QScrollArea):
         parent.ensureWidgetVisible(widget, 0, SPACE_XL)
     widget.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+def confirm_blank_submission(parent: QWidget, missing: int) -> bool:
+    """Ask before submitting with ``missing`` questions blank; True means submit anyway."""
+    text = (
+        "1 question is not answered. Submit anyway?"
+        if missing == 1
+        else f"{missing} questions are not answered. Submit anyway?"
+    )
+    box = QMessageBox(QMessageBox.Icon.Question, "Submit quiz", text, QMessageBox.StandardButton.NoButton, parent)
+    box.setInformativeText("A question left blank scores 0 points.")
+    submit = box.addButton("Submit anyway", QMessageBox.ButtonRole.AcceptRole)
+    keep = box.addButton("Keep answering", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(keep)
+    box.setEscapeButton(keep)
+    box.exec()
+    return box.clickedButton() is submit
 
 
 def quiz_style() -> str:
@@ -148,7 +168,7 @@ class QuizStepView(StepView):
         self.unanswered_label.setObjectName("muted")
         self.submit_button = make_button("Submit quiz", self, primary=True)
         self.submit_button.setToolTip("Record this attempt and see your score")
-        self.submit_button.clicked.connect(self.submit)
+        self.submit_button.clicked.connect(self.request_submit)
         self.footer = QWidget(self)
         footer = QHBoxLayout(self.footer)
         footer.setContentsMargins(0, 0, 0, 0)
@@ -202,6 +222,7 @@ class QuizStepView(StepView):
         self.mode_note.show()
         self.footer.show()
         self._refresh_unanswered()
+        self.controls_changed.emit()
 
     def _build_cards(self) -> None:
         """Build one card per question of this attempt, in its order and display orders."""
@@ -263,6 +284,7 @@ class QuizStepView(StepView):
                 card.finish()
         if self.result is not None:
             self.summary.show_result(self.quiz, self.result, list(self.cards.values()))
+        self.controls_changed.emit()
 
     def _apply_fonts(self) -> None:
         self.title.setFont(body_font(1.5, QFont.Weight.DemiBold))
@@ -305,6 +327,32 @@ class QuizStepView(StepView):
         """Return how many times each question was checked in this attempt."""
         return {question_id: card.tries for question_id, card in self.cards.items()}
 
+    def unanswered_cards(self) -> list[QuestionCardView]:
+        """Return the cards not answered yet, in the order shown."""
+        return [card for card in self.cards.values() if not card.is_answered()]
+
+    def request_submit(self) -> QuizResult | None:
+        """Submit, asking first when questions are blank; None when the learner keeps answering."""
+        if self.result is not None:
+            return None
+        blank = self.unanswered_cards()
+        if blank and not confirm_blank_submission(self, len(blank)):
+            scroll_to(blank[0])  # back to the first question left to answer
+            focus_first_control(blank[0].view)
+            return None
+        return self.submit()
+
+    def submit_step(self) -> None:
+        """Ctrl+Return: check the question in focus when it can be checked, else submit the quiz."""
+        if self.result is not None:
+            return
+        focused = QApplication.focusWidget()
+        card = next((card for card in self.cards.values() if focused is not None and card.isAncestorOf(focused)), None)
+        if card is not None and card.can_check():
+            card.check()
+            return
+        self.request_submit()
+
     def first_checks(self) -> dict[str, Response]:
         """Return the first checked response of each question checked in this attempt (what counts)."""
         return {question_id: card.first_check() for question_id, card in self.cards.items() if card.first_result is not None}
@@ -329,6 +377,7 @@ class QuizStepView(StepView):
         self.mode_note.hide()  # "check as you go" / "you'll see how you did" no longer applies
         self.summary.show_result(self.quiz, result, [card for card in self.cards.values()])
         self.summary.show()
+        self.controls_changed.emit()  # the summary's rows
         self._refresh_best()
         self.completion_changed.emit()
         self.summary.setFocus(Qt.FocusReason.OtherFocusReason)
