@@ -13,8 +13,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer
-from PySide6.QtGui import QAction, QResizeEvent, QStandardItem, QStandardItemModel
+from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtGui import QResizeEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -52,8 +52,6 @@ if TYPE_CHECKING:
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 RESULTS_FILTER = "Results files (*.json);;All files (*)"
 CSV_FILTER = "CSV files (*.csv)"
-#: The LRS sender is set up this long after the main window is built, off the startup path.
-LRS_START_DELAY_MS = 3000
 
 
 def _percent_or_dash(value: float | None) -> str:
@@ -513,33 +511,3 @@ def open_class_report(window: Any) -> ClassReportDialog | None:
     if not paths:
         return None
     return show_class_report(paths, list(getattr(window, "packs", [])), window)
-
-
-def _install_lrs_sync(window: Any) -> None:
-    """Set up the LRS sender (imported only now: it brings urllib and keyring)."""
-    from app.ui.lrs_settings import install_lrs_sync
-
-    install_lrs_sync(window)
-
-
-def _open_lrs_settings(window: Any) -> None:
-    """Show the LRS settings dialog."""
-    from app.ui.lrs_settings import open_lrs_settings
-
-    open_lrs_settings(window)
-
-
-def classroom_actions(window: Any) -> list[QAction]:
-    """Make File menu actions for the classroom: Class report… and Send results to an LRS…"""
-    report_action = QAction("&Class report…", window)
-    report_action.setStatusTip("Open many learners' results files and see what the class found hard")
-    report_action.triggered.connect(lambda: open_class_report(window))
-    window.class_report_action = report_action
-    window.lrs_sync = None
-    # The sender is set up after the first paint; it sends nothing until a teacher turns sending on.
-    QTimer.singleShot(LRS_START_DELAY_MS, window, lambda: _install_lrs_sync(window))
-    lrs_action = QAction("Send results to an &LRS…", window)
-    lrs_action.setStatusTip("Send results to a Learning Record Store")
-    lrs_action.triggered.connect(lambda: _open_lrs_settings(window))
-    window.lrs_settings_action = lrs_action
-    return [report_action, lrs_action]
