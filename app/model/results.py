@@ -995,7 +995,8 @@ def import_results(store: ProgressStore, path: Path | str) -> ImportSummary:
             if profile_uuid not in profiles:
                 existing = store.profile_by_uuid(profile_uuid)
                 if existing is None:
-                    name = str(actor.get("name") or "Imported learner")[:200].strip() or "Imported learner"
+                    # No name: the learner never named the profile, so it keeps the default name here too.
+                    name = str(actor.get("name") or "")[:200].strip() or DEFAULT_PROFILE_NAME
                     profiles[profile_uuid] = store.create_profile(name, profile_uuid)
                     school = identity_from_actor(actor)
                     if school is not None:  # the learner's school identity, as their own computer sent it
