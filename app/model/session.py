@@ -17,8 +17,12 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from app.model import scoring
+from app.model import review, scoring
 from app.model.answers import Response
+
+# Re-exported as well: they lived here before attempts.py, and other code still imports them from here.
+from app.model.attempts import QuestionResult as QuestionResult
+from app.model.attempts import QuizResult as QuizResult
 from app.model.schema import (
     Categorize,
     Judge,
@@ -52,67 +56,6 @@ class LessonState(StrEnum):
     def done(self) -> bool:
         """Tell whether the lesson counts as completed (passed lessons are completed too)."""
         return self in (LessonState.COMPLETED, LessonState.PASSED)
-
-
-@dataclass(frozen=True, slots=True)
-class QuestionResult:
-    """One question scored: the fraction s in [0, 1] and the points it earned.
-
-    ``tries`` is how many times the learner checked the question before submitting (practice
-    retries), when known.
-    """
-
-    question_id: str
-    response: Response
-    fraction: float
-    points_earned: float
-    points_possible: float
-    tries: int | None = None
-
-    @property
-    def correct(self) -> bool:
-        """Tell whether the answer earned full marks."""
-        return self.fraction >= 1.0
-
-
-@dataclass(frozen=True, slots=True)
-class QuizResult:
-    """One submitted quiz attempt.
-
-    ``results`` follow the quiz's questions in written order. ``attempt_id``, ``started_at`` and
-    ``submitted_at`` are set once the attempt is recorded (times are timezone-aware UTC).
-    """
-
-    results: tuple[QuestionResult, ...]
-    pass_mark: float
-    discernment: float | None = None  # only when the quiz judges reliable and unreliable items
-    attempt_id: int | None = None
-    started_at: datetime | None = None
-    submitted_at: datetime | None = None
-
-    @property
-    def points_earned(self) -> float:
-        """Return the points earned over all questions."""
-        return sum(r.points_earned for r in self.results)
-
-    @property
-    def points_possible(self) -> float:
-        """Return the points there were to earn over all questions."""
-        return sum(r.points_possible for r in self.results)
-
-    @property
-    def score(self) -> float:
-        """Return the score from 0 to 1, as the format's scoring rules weigh the points."""
-        return scoring.quiz_score((r.points_earned, r.points_possible) for r in self.results)
-
-    @property
-    def passed(self) -> bool:
-        """Tell whether the score reaches the pass mark."""
-        return scoring.quiz_passed(self.score, self.pass_mark)
-
-    def result(self, question_id: str) -> QuestionResult | None:
-        """Find the result of one question by its id."""
-        return next((r for r in self.results if r.question_id == question_id), None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -306,8 +249,6 @@ class LessonSession:
         ``tries`` counts this check too (1 for the first). ``step_index`` defaults to the current
         step. A question checked here is not fed to review again when its quiz is submitted.
         """
-        from app.model import review  # review imports progress, which imports this module
-
         index = self.current_index if step_index is None else step_index
         self._quiz(index)
         result = score(question, response, tries)
@@ -340,8 +281,6 @@ class LessonSession:
         attempt_id = self.store.record_attempt(
             *self._where(step_index), result, question_types, quiz.measure, tries
         )
-        from app.model import review  # review imports progress, which imports this module
-
         checked = self._checked.pop(step_index, set())
         review.note_answers(
             self.store,

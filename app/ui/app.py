@@ -18,8 +18,8 @@ from app.ui.main_window import APP_NAME, MainWindow
 from app.ui.theme import ASSETS_DIR, DARK, LIGHT, Theme, apply_theme, forced_scheme
 
 if TYPE_CHECKING:
+    from app.model.loader import LoadResult
     from app.model.pack import Pack
-    from app.model.problems import LoadResult
     from app.model.progress import ProgressStore
 
 DATA_DIR_ENV = "UNSPUN_DATA_DIR"
@@ -214,7 +214,7 @@ def start(argv: list[str]) -> MainWindow:
     Before the first paint only what the loading window needs is done (docs/performance.md):
     its theme, icon and saved geometry, read from the progress file without opening the store.
     """
-    from app.model.settings_peek import peek_settings
+    from app.model.progress.settings import peek_settings
 
     arguments = parse_arguments(argv)
     app = ensure_application()

@@ -15,7 +15,7 @@ from app.ui.questions.common import FeedbackBadgeView, body_font, mark_of, quest
 from app.ui.theme import SPACE_M, SPACE_S, SPACE_XS
 
 if TYPE_CHECKING:
-    from app.model.session import QuestionResult
+    from app.model.attempts import QuestionResult
     from app.ui.steps.base import StepContext
 
 

@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 
 from app.model import session as session_model
 from app.model.answers import Response
+from app.model.attempts import QuizResult
 from app.model.schema import Question, Quiz, Step
 from app.model.scoring import Mark
-from app.model.session import QuizResult
 from app.ui.question_card import (
     CalmPanelView,
     QuestionCardView,
