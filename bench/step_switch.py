@@ -58,10 +58,11 @@ def main() -> int:
 
     from app.model.loader import load_pack
     from app.model.progress import ProgressStore
-    from app.ui.app import BUILTIN_PACK, app_icon, ensure_application, follow_system_theme
+    from app.resources import builtin_pack
+    from app.ui.app import app_icon, ensure_application, follow_system_theme
     from app.ui.main_window import MainWindow
 
-    result = load_pack(BUILTIN_PACK)
+    result = load_pack(builtin_pack())
     pack_name = "built-in pack (lessons/)"
     if not result.ok or result.pack is None:
         result = load_pack(ROOT / "tests" / "fixtures" / "example-pack")

@@ -1,4 +1,4 @@
-"""``python main.py export PACK -o FILE.pdf [--answer-key] [--format pdf|html]``: print a pack.
+"""``unspun export PACK|--builtin -o FILE.pdf [--answer-key] [--format pdf|html]``: print a pack.
 
 The worksheet holds readings, examples and every question with room to answer; ``--answer-key``
 writes the answers and explanations instead. A pack with errors is not exported: its problems are
@@ -11,6 +11,7 @@ import argparse
 import os
 import sys
 
+from app.commands import PROG, add_pack_arguments, parse_pack_arguments
 from app.model.loader import load_pack
 from app.model.source import pack_label
 
@@ -21,10 +22,10 @@ MAX_PRINTED = 200
 def build_parser() -> argparse.ArgumentParser:
     """Describe the command line of ``export``."""
     parser = argparse.ArgumentParser(
-        prog="main.py export",
+        prog=f"{PROG} export",
         description="Write a printable worksheet (or its answer key) of a lesson pack as PDF or HTML.",
     )
-    parser.add_argument("pack", metavar="PACK", help="a pack folder, its pack.yaml, or a .zip")
+    add_pack_arguments(parser, many=False)
     parser.add_argument("-o", "--output", required=True, metavar="FILE", help="the file to write (.pdf or .html)")
     parser.add_argument("--answer-key", action="store_true", help="write the answer key instead of the worksheet")
     parser.add_argument(
@@ -36,19 +37,20 @@ def build_parser() -> argparse.ArgumentParser:
 def run_export(argv: list[str]) -> int:
     """Export the handout; return 0 on success, 1 when the pack or the file fails, 2 for a bad command line."""
     try:
-        args = build_parser().parse_args(argv)
+        args = parse_pack_arguments(build_parser(), argv)
     except SystemExit as stop:
         return stop.code if isinstance(stop.code, int) else 2
-    result = load_pack(args.pack)
+    pack_path = args.packs[0]
+    result = load_pack(pack_path)
     if result.pack is None or result.errors:
-        prefix = pack_label(args.pack)
+        prefix = pack_label(pack_path)
         for problem in result.problems[:MAX_PRINTED]:
             print(problem.format(prefix), file=sys.stderr)
         hidden = len(result.problems) - MAX_PRINTED
         if hidden > 0:
-            print(f"{args.pack}: {hidden} more problems not shown", file=sys.stderr)
+            print(f"{pack_path}: {hidden} more problems not shown", file=sys.stderr)
         print(f"{len(result.errors)} errors, {len(result.warnings)} warnings", file=sys.stderr)
-        print(f"unspun export: {args.pack} has errors; nothing written", file=sys.stderr)
+        print(f"unspun export: {pack_path} has errors; nothing written", file=sys.stderr)
         return 1
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

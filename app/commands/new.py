@@ -1,4 +1,4 @@
-"""``python main.py new DIR``: write a starter pack that uses every step kind and question type."""
+"""``unspun new DIR``: write a starter pack that uses every step kind and question type."""
 
 from __future__ import annotations
 
@@ -7,7 +7,10 @@ import shutil
 import sys
 from pathlib import Path
 
-STARTER = Path(__file__).resolve().parent.parent / "templates" / "starter"
+from app.commands import PROG
+from app.resources import guide, starter_pack
+
+STARTER = starter_pack()
 
 
 def create_starter_pack(target: Path) -> None:
@@ -23,7 +26,7 @@ def create_starter_pack(target: Path) -> None:
 def run_new(argv: list[str]) -> int:
     """Run the command; return the exit status."""
     parser = argparse.ArgumentParser(
-        prog="unspun new", description="Write a starter lesson pack that uses every step kind and question type."
+        prog=f"{PROG} new", description="Write a starter lesson pack that uses every step kind and question type."
     )
     parser.add_argument("folder", type=Path, help="the folder to create (must not exist, or be empty)")
     args = parser.parse_args(argv)
@@ -35,5 +38,6 @@ def run_new(argv: list[str]) -> int:
     print(f"Wrote a starter pack to {args.folder}/")
     print(f"Check it:   unspun validate {args.folder}")
     print(f"Try it:     unspun {args.folder}")
-    print("Then read docs/authoring.md to make it your own.")
+    print("Then read the guide to writing packs to make it your own: Help > Writing lesson packs in the app,")
+    print(f"or the file {guide('authoring.md')}")
     return 0

@@ -1,4 +1,4 @@
-"""``python main.py render PACK --out DIR``: draw every step of a pack offscreen, one PNG each.
+"""``unspun render PACK|--builtin --out DIR``: draw every step of a pack offscreen, one PNG each.
 
 Instructors preview a pack with it, and the docs get real screenshots. Nothing is recorded: the
 window runs on a throwaway progress store that is deleted afterwards.
@@ -13,6 +13,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from app.commands import PROG, add_pack_arguments, parse_pack_arguments
+
 #: names Windows refuses for files and folders, whatever the extension
 _RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
 _SAFE_NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
@@ -23,9 +25,9 @@ FULL_HEIGHT_CAP = 6000
 def build_parser() -> argparse.ArgumentParser:
     """Describe the command line of ``render``."""
     parser = argparse.ArgumentParser(
-        prog="main.py render", description="Draw every step of a lesson pack to PNG files, offscreen."
+        prog=f"{PROG} render", description="Draw every step of a lesson pack to PNG files, offscreen."
     )
-    parser.add_argument("pack", metavar="PACK", help="a pack folder, its pack.yaml, or a .zip")
+    add_pack_arguments(parser, many=False)
     parser.add_argument("--out", required=True, metavar="DIR", help="where to write the images")
     parser.add_argument("--size", default="1024x700", metavar="WxH", help="window size (default 1024x700)")
     parser.add_argument("--theme", choices=("light", "dark"), default="light", help="colour scheme (default light)")
@@ -54,22 +56,23 @@ def safe_name(identifier: str) -> str:
 def run_render(argv: list[str]) -> int:
     """Render the pack; return 0 on success, 1 when the pack has errors, 2 for a bad command line."""
     try:
-        args = build_parser().parse_args(argv)
+        args = parse_pack_arguments(build_parser(), argv)
     except SystemExit as stop:
         return stop.code if isinstance(stop.code, int) else 2
     size = _size(args.size)
     if size is None:
-        print(f"main.py render: error: --size must look like 1024x700 (640-4096 by 480-4096), not {args.size!r}",
+        print(f"{PROG} render: error: --size must look like 1024x700 (640-4096 by 480-4096), not {args.size!r}",
               file=sys.stderr)
         return 2
 
     from app.model.loader import load_pack
 
-    result = load_pack(args.pack)
+    pack_path = args.packs[0]
+    result = load_pack(pack_path)
     if not result.ok or result.pack is None:
         from app.model.source import pack_label
 
-        prefix = pack_label(args.pack)
+        prefix = pack_label(pack_path)
         for problem in result.problems:
             print(problem.format(prefix))
         print(f"{len(result.errors)} errors, {len(result.warnings)} warnings")
@@ -82,7 +85,7 @@ def run_render(argv: list[str]) -> int:
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        print(f"main.py render: error: cannot create {out}: {error.strerror or error}", file=sys.stderr)
+        print(f"{PROG} render: error: cannot create {out}: {error.strerror or error}", file=sys.stderr)
         return 1
     with tempfile.TemporaryDirectory(prefix="unspun-render-") as scratch:
         written = _render(result.pack, out, size, Path(scratch), full=args.full)

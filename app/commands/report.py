@@ -1,4 +1,4 @@
-"""``python main.py report FILES... -o class.csv [--pack PACK]``: a class report from learners' results files.
+"""``unspun report FILES... -o class.csv [--pack PACK]``: a class report from learners' results files.
 
 Prints a short summary, writes the report as CSV (``docs/class-report.md``), and lists each
 file it skipped on stderr with the reason. Exits 0 when at least one file was read, 1 when none
@@ -10,6 +10,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from app.commands import PROG
+from app.model.atomic import OutputError, refuse_input_as_output
 from app.model.class_report import FLAG_EXPLANATIONS, ClassReport, build_report, write_csv
 from app.model.loader import load_pack
 from app.model.pack import Pack
@@ -20,7 +22,7 @@ from app.model.source import pack_label
 def build_parser() -> argparse.ArgumentParser:
     """Describe the command line of ``report``."""
     parser = argparse.ArgumentParser(
-        prog="main.py report",
+        prog=f"{PROG} report",
         description="Read many learners' results files (JSON) and write a class report as CSV.",
     )
     parser.add_argument("files", nargs="+", metavar="FILE", help="results files exported by learners (.json)")
@@ -77,6 +79,11 @@ def run_report(argv: list[str]) -> int:
         args = build_parser().parse_args(argv)
     except SystemExit as stop:
         return stop.code if isinstance(stop.code, int) else 2
+    try:
+        refuse_input_as_output(args.output, [*args.files, *([args.pack] if args.pack else [])])
+    except OutputError as error:
+        print(f"unspun report: {error}", file=sys.stderr)
+        return 2
     pack = None
     if args.pack:
         pack = _load(args.pack)

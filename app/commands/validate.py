@@ -1,4 +1,4 @@
-"""``python main.py validate PATH... [--format json]``: check packs without opening a window.
+"""``unspun validate PATH... [--builtin] [--format json]``: check packs without opening a window.
 
 Output follows section 7 of the pack format: GCC-style ``FILE:LINE:COLUMN: severity: message``
 lines, at most 200 per pack, and a last line ``N errors, M warnings``; or one JSON array.
@@ -14,6 +14,7 @@ import os
 import sys
 from typing import Any
 
+from app.commands import PROG, add_pack_arguments, parse_pack_arguments
 from app.model.loader import load_pack
 from app.model.problems import Problem
 from app.model.source import pack_label
@@ -25,10 +26,10 @@ MAX_PRINTED = 200
 def build_parser() -> argparse.ArgumentParser:
     """Describe the command line of ``validate``."""
     parser = argparse.ArgumentParser(
-        prog="main.py validate",
+        prog=f"{PROG} validate",
         description="Check lesson packs and print every problem as FILE:LINE:COLUMN: severity: message.",
     )
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="a pack folder, its pack.yaml, or a .zip")
+    add_pack_arguments(parser, many=True)
     parser.add_argument(
         "--format",
         choices=("text", "json"),
@@ -46,14 +47,14 @@ def _display(problem: Problem, prefix: str) -> str:
 def run_validate(argv: list[str]) -> int:
     """Validate each PATH; return 0 when no pack has an error, 1 when one has, 2 for a bad command line."""
     try:
-        args = build_parser().parse_args(argv)
+        args = parse_pack_arguments(build_parser(), argv)
     except SystemExit as stop:  # argparse's way of saying the command line is wrong (or --help)
         return stop.code if isinstance(stop.code, int) else 2
     _tolerate_narrow_stdout()
     errors = warnings = 0
     lines: list[str] = []
     records: list[dict[str, Any]] = []
-    for path in args.paths:
+    for path in args.packs:
         result = load_pack(path)
         prefix = pack_label(path)
         errors += sum(1 for p in result.problems if p.severity == "error")

@@ -19,8 +19,8 @@ Nothing here imports Qt, so the ``report`` command runs without it.
 
 from __future__ import annotations
 
-import csv
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -30,6 +30,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app.model import answers
+from app.model.atomic import OutputError
+from app.model.csvsafe import open_csv
 from app.model.results import (
     ACCOUNT_HOME,
     EXTENSION,
@@ -44,7 +46,7 @@ from app.model.results import (
     statement_problems,
 )
 from app.model.results import _read_file as read_statements_file  # the one reader of results files
-from app.model.schema import Spot
+from app.model.schema import SLUG_PATTERN, Spot
 from app.model.schema import step_key as schema_step_key
 from app.model.scoring import question_type
 from app.model.text import normalize_answer
@@ -262,6 +264,9 @@ class ClassReport:
 
 # ---------------------------------------------------------------- reading files
 
+#: a pack id as the format allows it
+_SLUG = re.compile(SLUG_PATTERN)
+
 
 def _extension(block: Any, name: str) -> Any:
     """Read one of Unspun's extensions from a result, context or definition."""
@@ -354,6 +359,29 @@ def _pack_of(statement: dict[str, Any]) -> str | None:
     return None if where is None else where.pack_id
 
 
+def trusted_pack_id(pack_id: str) -> bool:
+    """Whether ``pack_id`` (read from a results file) could be a real pack's id: a slug, as the
+    format requires. Anything else (``=HYPERLINK(...)``, markup, a thousand characters) is hostile
+    or damaged, and never chooses which pack a class report is about."""
+    return len(pack_id) <= 64 and _SLUG.fullmatch(pack_id) is not None
+
+
+def _voted_pack(files: Sequence[Counter[str]]) -> str | None:
+    """Choose the pack most files are about: each file votes for the trusted pack it holds most
+    statements of. Ties go to the pack with more statements over all files, then to the first
+    id in alphabetical order; only trusted ids take part, so a hostile id never wins a tie."""
+    votes: Counter[str] = Counter()
+    statements: Counter[str] = Counter()
+    for packs in files:
+        trusted = Counter({pack: count for pack, count in packs.items() if trusted_pack_id(pack)})
+        if trusted:
+            votes[trusted.most_common(1)[0][0]] += 1
+            statements.update(trusted)
+    if not votes:
+        return None
+    return min(votes, key=lambda pack: (-votes[pack], -statements[pack], pack))
+
+
 def read_class(paths: Sequence[Path | str], pack_id: str | None = None) -> ClassData:
     """Read many results files for one pack: ``pack_id``, or the pack most files are about.
 
@@ -369,16 +397,20 @@ def read_class(paths: Sequence[Path | str], pack_id: str | None = None) -> Class
             skipped.append(SkippedFile(str(path), problem))
             continue
         readable.append((str(path), statements, _pack_ids(statements)))
-    if pack_id is None and readable:
-        votes: Counter[str] = Counter()
-        for _, _, packs in readable:
-            votes[packs.most_common(1)[0][0]] += 1
-        pack_id = sorted(votes.items(), key=lambda item: (-item[1], item[0]))[0][0]
+    if pack_id is None:
+        pack_id = _voted_pack([packs for _, _, packs in readable])
     learners: dict[str, LearnerRecord] = {}
     files_read: list[str] = []
     for name, statements, packs in readable:
+        if pack_id is None:
+            skipped.append(
+                SkippedFile(name, f"{name} names no valid pack id, so its results cannot be trusted.")
+            )
+            continue
         if pack_id not in packs:
-            others = ", ".join(sorted(packs))
+            others = ", ".join(
+                sorted({pack if trusted_pack_id(pack) else "(an invalid id)" for pack in packs})
+            )
             skipped.append(
                 SkippedFile(name, f"{name} holds results for another pack ({others}), not {pack_id}.")
             )
@@ -886,13 +918,6 @@ def _round(value: float | None, scale: float = 1.0, digits: int = 2) -> float | 
     return "" if value is None else round(value * scale, digits)
 
 
-def _safe(cell: Any) -> Any:
-    """Keep a text cell from running as a spreadsheet formula (a leading = + - @)."""
-    if isinstance(cell, str) and cell[:1] in ("=", "+", "-", "@"):
-        return "'" + cell
-    return cell
-
-
 def csv_tables(report: ClassReport) -> list[tuple[str, list[str], list[list[Any]]]]:
     """Lay the report out as titled tables: (title, header, rows) for each section."""
     learners = [
@@ -992,19 +1017,18 @@ def csv_tables(report: ClassReport) -> list[tuple[str, list[str], list[list[Any]
 
 
 def write_csv(report: ClassReport, path: Path | str) -> None:
-    """Write the report as titled tables, one after another, in one CSV (UTF-8 with a BOM)."""
+    """Write the report as titled tables, one after another, in one CSV (UTF-8 with a BOM).
+
+    Written through the one spreadsheet-safe writer: the pack's id and title come from files too.
+    """
     path = Path(path)
     try:
-        with path.open("w", encoding="utf-8-sig", newline="") as handle:
-            writer = csv.writer(handle)
+        with open_csv(path) as writer:
             writer.writerow(["Unspun class report", report.pack_id or "", report.pack_title])
             for title, header, rows in csv_tables(report):
                 writer.writerow([])
                 writer.writerow([title])
                 writer.writerow(header)
-                for row in rows:
-                    writer.writerow([_safe(cell) for cell in row])
-    except OSError as error:
-        raise ResultsError(
-            f"The class report could not be written to {path}: {error.strerror or error}."
-        ) from error
+                writer.writerows(rows)
+    except OutputError as error:
+        raise ResultsError(str(error)) from error

@@ -5,7 +5,7 @@ typed. msgspec writes the field types; this module adds what msgspec cannot say:
 field may not be null, that a step has exactly one kind, that an annotation has a quote or a
 region, and friendlier titles. The validator stays the authority; the schema is a help.
 
-    python -m app.model.jsonschema [FOLDER]     (default: schema/ at the repository root)
+    python -m app.model.jsonschema [FOLDER]     (default: the repository's schema/, app.resources.schema_dir())
 """
 
 from __future__ import annotations
@@ -16,8 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from app.model.schema import STEP_KINDS, Manifest, Module, json_schema
+from app.resources import schema_dir
 
-SCHEMA_FOLDER = Path(__file__).resolve().parent.parent.parent / "schema"
+SCHEMA_FOLDER = schema_dir()
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 #: (file name, root Struct, title) of each schema written.

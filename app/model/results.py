@@ -17,7 +17,6 @@ the same file twice adds nothing.
 
 from __future__ import annotations
 
-import csv
 import json
 import re
 import uuid
@@ -29,7 +28,9 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, unquote
 
 from app.model import answers
+from app.model.atomic import OutputError, write_text
 from app.model.attempts import QuestionResult, QuizResult
+from app.model.csvsafe import open_csv
 from app.model.progress import ProgressError, ProgressStore, to_stamp
 from app.model.schema import (
     Categorize,
@@ -725,32 +726,21 @@ def export_csv(store: ProgressStore, profile_id: int, path: Path | str) -> int:
     rows = csv_rows(store, profile_id)
     path = Path(path)
     try:
-        with path.open("w", encoding="utf-8-sig", newline="") as handle:
-            writer = csv.DictWriter(handle, fieldnames=CSV_COLUMNS)
-            writer.writeheader()
+        with open_csv(path) as writer:
+            writer.writerow(CSV_COLUMNS)
             for row in rows:
-                # A leading = + - @ would run as a formula in a spreadsheet.
-                writer.writerow(
-                    {
-                        k: ("'" + v if isinstance(v, str) and v[:1] in ("=", "+", "-", "@") else v)
-                        for k, v in row.items()
-                    }
-                )
-    except OSError as error:
-        raise ResultsError(
-            f"The results could not be written to {path}: {error.strerror or error}."
-        ) from error
+                writer.writedict(CSV_COLUMNS, row)
+    except OutputError as error:
+        raise ResultsError(str(error)) from error
     return len(rows)
 
 
 def _write_text(path: Path, text: str) -> None:
     """Write a file, turning file-system failures into ResultsError."""
     try:
-        path.write_text(text, encoding="utf-8")
-    except OSError as error:
-        raise ResultsError(
-            f"The results could not be written to {path}: {error.strerror or error}."
-        ) from error
+        write_text(path, text)
+    except OutputError as error:
+        raise ResultsError(str(error)) from error
 
 
 # ---------------------------------------------------------------- checking statements

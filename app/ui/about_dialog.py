@@ -22,13 +22,10 @@ LICENCES = (
 
 
 def app_version() -> str:
-    """Return Unspun's version from the installed metadata, or the source tree's."""
-    from importlib.metadata import PackageNotFoundError, version
+    """Return Unspun's version (app/__init__.py, which pyproject.toml reads too)."""
+    from app import __version__
 
-    try:
-        return version("unspun")
-    except PackageNotFoundError:
-        return "0.1.0"
+    return __version__
 
 
 class AboutDialog(QDialog):

@@ -14,6 +14,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from app.cli import DATA_DIR_ENV, build_parser
+from app.resources import builtin_pack
 from app.ui.main_window import APP_NAME, MainWindow
 from app.ui.theme import ASSETS_DIR, DARK, LIGHT, Theme, apply_theme, forced_scheme
 
@@ -22,21 +24,20 @@ if TYPE_CHECKING:
     from app.model.pack import Pack
     from app.model.progress import ProgressStore
 
-DATA_DIR_ENV = "UNSPUN_DATA_DIR"
 PROGRESS_FILE = "progress.sqlite3"
-#: the built-in pack: the ``lessons`` folder beside the ``app`` package (a source tree or an editable install)
-BUILTIN_PACK = Path(__file__).resolve().parent.parent.parent / "lessons"
+#: the built-in pack, found through the package (app/resources.py); None leaves it out (tests that
+#: want only the packs they name)
+BUILTIN_PACK: Path | None = builtin_pack()
+#: what the library and the Problems panel say when an installation has lost its built-in pack
+BUILTIN_MISSING = (
+    "The built-in lessons are missing from this installation of Unspun (looked for pack.yaml in {path}). "
+    "Reinstall Unspun to get them back; packs of your own still open with File > Open pack…"
+)
 
 
 def parse_arguments(argv: list[str]) -> argparse.Namespace:
-    """Read the command line: packs to open and where the data folder is."""
-    parser = argparse.ArgumentParser(
-        prog="unspun", description="Learn to read state messaging and social media critically."
-    )
-    parser.add_argument("packs", nargs="*", metavar="PACK", help="a pack to open as well: a folder, pack.yaml or .zip")
-    parser.add_argument("--data-dir", metavar="DIR", help=f"keep progress here (default: ${DATA_DIR_ENV} or the "
-                                                            "platform's data folder)")
-    return parser.parse_args(argv)
+    """Read the command line: packs to open and where the data folder is (app/cli.py describes it)."""
+    return build_parser().parse_args(argv)
 
 
 def data_folder(option: str | None) -> Path:
@@ -73,13 +74,28 @@ class LoadedPacks:
     results: dict[str, LoadResult] = field(default_factory=dict)
 
 
-def load_packs(labels: list[str]) -> LoadedPacks:
-    """Load every pack named in ``labels``; a later pack with the same id replaces an earlier one."""
-    from app.model.loader import load_pack
+def builtin_missing_result(folder: Path) -> LoadResult:
+    """Say, as a pack's problem, that the built-in pack is not where the installation put it."""
+    from app.model.loader import LoadResult
+    from app.model.problems import Problem
+
+    return LoadResult([Problem("pack.yaml", 1, 1, "error", BUILTIN_MISSING.format(path=folder))])
+
+
+def load_packs(labels: list[str], cache_dir: Path | None = None) -> LoadedPacks:
+    """Load every pack named in ``labels``; a later pack with the same id replaces an earlier one.
+
+    With ``cache_dir``, a pack whose files have not changed since it last loaded cleanly comes
+    from the compiled pack cache (app/model/pack_cache.py) instead of being parsed and checked.
+    """
+    from app.model.pack_cache import load_pack_cached
 
     loaded = LoadedPacks()
     for label in labels:
-        result = load_pack(label)
+        if BUILTIN_PACK is not None and label == str(BUILTIN_PACK) and not (BUILTIN_PACK / "pack.yaml").is_file():
+            loaded.failures.append((label, builtin_missing_result(BUILTIN_PACK)))
+            continue
+        result = load_pack_cached(label, cache_dir).result
         if result.ok and result.pack is not None:
             loaded.packs = [p for p in loaded.packs if p.id != result.pack.id] + [result.pack]
             loaded.results[label] = result
@@ -174,7 +190,7 @@ def prepare(argv: list[str]) -> Startup:
         app.setWindowIcon(icon)
     data = data_folder(arguments.data_dir)
     store = open_store(data)
-    labels = [str(BUILTIN_PACK)] if (BUILTIN_PACK / "pack.yaml").is_file() else []
+    labels = [str(BUILTIN_PACK)] if BUILTIN_PACK is not None else []
     labels += [str(path) for path in installed_pack_paths(data)]
     labels += list(arguments.packs)
     return Startup(
@@ -184,8 +200,12 @@ def prepare(argv: list[str]) -> Startup:
 
 def fill_window(window: MainWindow, startup: Startup) -> None:
     """Load the packs into ``window``, report the broken ones, and return to the last step."""
-    loaded = load_packs(startup.pack_labels)
+    from app.model.pack_cache import CACHE_FOLDER
+
+    loaded = load_packs(startup.pack_labels, startup.data / CACHE_FOLDER)
     window.set_packs(loaded.packs)
+    if BUILTIN_PACK is not None and str(BUILTIN_PACK) in dict(loaded.failures):  # never an empty library in silence
+        window.library.show_empty_reason(BUILTIN_MISSING.format(path=BUILTIN_PACK))
     window.data_dir = startup.data
     opened = [(label, loaded.results[label]) for label in startup.opened if label in loaded.results]
     for label in startup.opened:  # packs named on the command line reload as they are edited, broken or not

@@ -230,6 +230,7 @@ class LibraryPanel(QWidget):
         self.tree.itemClicked.connect(self._on_tree_item_activated)
         layout.addWidget(self.tree, 1)
 
+        self._empty_text = EMPTY_LIBRARY_TEXT
         self.empty_label = QLabel(EMPTY_LIBRARY_TEXT)
         self.empty_label.setObjectName("emptyLibrary")
         self.empty_label.setWordWrap(True)
@@ -268,11 +269,16 @@ class LibraryPanel(QWidget):
                 self._show_module_progress(pack, module)
                 module_item.setExpanded(True)
             pack_item.setExpanded(True)
-        self.empty_label.setText(EMPTY_LIBRARY_TEXT)
+        self.empty_label.setText(self._empty_text)
         has_packs = bool(self._packs)
         self.tree.setVisible(has_packs)
         self.empty_label.setVisible(not has_packs)
         self.continue_button.setVisible(has_packs)
+
+    def show_empty_reason(self, text: str) -> None:
+        """Say why the library is empty (the built-in pack is missing), in place of the usual hint."""
+        self._empty_text = text
+        self.empty_label.setText(text)
 
     def show_loading(self) -> None:
         """Say that packs are being loaded (the window is shown before they are)."""

@@ -344,6 +344,17 @@ class MainWindow(QMainWindow):
         self.mastery.add_go_actions(go_menu)
 
         help_menu = bar.addMenu("&Help")
+        self.authoring_guide_action = self._action(
+            "&Writing lesson packs", [], lambda: self.show_guide("authoring.md"),
+            "How to write a pack of your own, step by step",
+        )
+        self.format_guide_action = self._action(
+            "Pack &format reference", [], lambda: self.show_guide("pack-format.md"),
+            "Every file and field of a lesson pack",
+        )
+        help_menu.addAction(self.authoring_guide_action)
+        help_menu.addAction(self.format_guide_action)
+        help_menu.addSeparator()
         self.about_action = self._action("&About Unspun", [], self.show_about)
         help_menu.addAction(self.about_action)
 
@@ -460,6 +471,12 @@ class MainWindow(QMainWindow):
         pending, self.pending_problems = self.pending_problems, []
         for path, result in pending:
             self.show_problems(path, result)
+
+    def show_guide(self, file_name: str) -> None:
+        """Show a guide for pack authors that ships with the app (app/resources.py GUIDES)."""
+        from app.ui.guide_dialog import GuideDialog
+
+        GuideDialog(file_name, self).exec()
 
     def show_about(self) -> None:
         """Show the version and the licences of the libraries used."""

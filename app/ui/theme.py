@@ -8,12 +8,13 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
+
+from app.resources import assets_dir
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -26,8 +27,8 @@ TECHNIQUE_PALETTE = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D5
 #: one spacing scale for the whole application
 SPACE_XS, SPACE_S, SPACE_M, SPACE_L, SPACE_XL, SPACE_XXL = 4, 8, 12, 16, 24, 32
 
-#: the application's own icons and stylesheet (never lesson content), beside the ``app`` package
-ASSETS_DIR = Path(__file__).resolve().parent.parent.parent / "assets"
+#: the application's own icons and stylesheet (never lesson content)
+ASSETS_DIR = assets_dir()
 
 
 @dataclass(frozen=True, slots=True)

@@ -145,7 +145,7 @@ def test_wrong_command_line_exits_2_with_usage(argv: list[str], capsys: pytest.C
     status = run_validate(argv)
     captured = capsys.readouterr()
     assert status == 2
-    assert "usage: main.py validate" in captured.err
+    assert "usage: unspun validate" in captured.err
     assert "Traceback" not in captured.err
     assert captured.out == ""
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from pathlib import Path
 
 import pytest
 
@@ -31,9 +30,9 @@ def shown_problems(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
 
 
 @pytest.fixture
-def no_builtin_pack(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def no_builtin_pack(monkeypatch: pytest.MonkeyPatch) -> None:
     """Leave the built-in pack out, so that tests see only the packs they name."""
-    monkeypatch.setattr(app_module, "BUILTIN_PACK", tmp_path / "no-builtin-pack")
+    monkeypatch.setattr(app_module, "BUILTIN_PACK", None)
 
 
 @pytest.fixture

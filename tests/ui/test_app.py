@@ -23,7 +23,7 @@ from app.commands.validate import run_validate
 from app.ui import app as app_module
 from app.ui.about_dialog import LICENCES, AboutDialog
 from app.ui.theme import BODY_PX, UI_PX, body_px
-from tests.conftest import EXAMPLE_PACK
+from tests.conftest import EXAMPLE_PACK, ROOT
 
 
 def _broken_copy(tmp_path: Path) -> Path:
@@ -62,9 +62,26 @@ def test_installed_packs_load_from_the_library_folder(make_window, data_dir):
     assert [pack.id for pack in window.packs] == ["example-miracle-tea"]
 
 
-def test_builtin_pack_is_found_next_to_the_package():
-    """The built-in pack is the lessons folder beside the app package."""
-    assert Path(app_module.__file__).resolve().parents[2] / "lessons" == app_module.BUILTIN_PACK
+def test_builtin_pack_is_found_through_the_package():
+    """From a source checkout the built-in pack is the repository's lessons folder (app/resources.py)."""
+    assert app_module.BUILTIN_PACK == ROOT / "lessons"
+    assert (app_module.BUILTIN_PACK / "pack.yaml").is_file()
+
+
+def test_a_missing_builtin_pack_is_said_in_the_window(monkeypatch, tmp_path, qtbot, shown_problems):
+    """An installation that lost its built-in pack says so in the library and the Problems panel."""
+    gone = tmp_path / "site-packages" / "app" / "_data" / "lessons"
+    monkeypatch.setattr(app_module, "BUILTIN_PACK", gone)
+    window = app_module.build_main_window([])
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: bool(shown_problems))
+    assert window.packs == []
+    assert window.library.empty_label.isVisibleTo(window.library)
+    assert window.library.empty_label.text().startswith("The built-in lessons are missing from this installation")
+    assert str(gone) in window.library.empty_label.text()
+    assert len(shown_problems) == 1
+    assert "pack.yaml:1:1: error: The built-in lessons are missing from this installation" in shown_problems[0][0]
+    window.close()
 
 
 def test_broken_pack_shows_the_lines_validate_prints(make_window, shown_problems, tmp_path, qtbot, capsys):
