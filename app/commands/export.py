@@ -13,10 +13,8 @@ import sys
 
 from app.commands import PROG, add_pack_arguments, parse_pack_arguments
 from app.model.loader import load_pack
+from app.model.problems import MAX_PRINTED
 from app.model.source import pack_label
-
-#: problems printed before the rest are summed up, as ``validate`` does
-MAX_PRINTED = 200
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -16,11 +16,10 @@ from typing import Any
 
 from app.commands import PROG, add_pack_arguments, parse_pack_arguments
 from app.model.loader import load_pack
-from app.model.problems import Problem
+from app.model.problems import MAX_PRINTED, Problem
 from app.model.source import pack_label
 
 #: Problems printed for one pack before the rest are summed up in one line (spec section 8).
-MAX_PRINTED = 200
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -17,7 +17,9 @@ import msgspec.inspect as mi
 import msgspec.structs
 
 from app.model import schema
+from app.model.images import MAX_IMAGE_BYTES, ImageRefusedError, extension_mismatch, sniff_image
 from app.model.limits import MAX_PROBLEMS_PER_FILE
+from app.model.marks import key_span
 from app.model.problems import Problem, Severity
 from app.model.quotes import find_occurrence
 from app.model.schema import (
@@ -49,12 +51,6 @@ Loc = tuple[Any, str | int] | None
 
 MANIFEST_FILE = "pack.yaml"
 
-_IMAGE_SIGNATURES = (
-    (b"\x89PNG\r\n\x1a\n", "PNG"),
-    (b"\xff\xd8\xff", "JPEG"),
-    (b"GIF87a", "GIF"),
-    (b"GIF89a", "GIF"),
-)
 _DRIVE = re.compile(r"^[A-Za-z]:[/\\]?")
 _WEB_SCHEMES = frozenset({"http", "https"})
 
@@ -113,16 +109,6 @@ def pack_path(path: str) -> tuple[str | None, str | None]:
     if not parts:
         return None, f"{shown} names no file"
     return "/".join(parts), None
-
-
-def image_format(head: bytes) -> str | None:
-    """Name the image format ``head`` (a file's first bytes) starts with: PNG, JPEG, GIF or WebP."""
-    for signature, name in _IMAGE_SIGNATURES:
-        if head.startswith(signature):
-            return name
-    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
-        return "WebP"
-    return None
 
 
 def check_module_paths(
@@ -260,6 +246,8 @@ class PackChecker:
         self.measures: dict[str, str] = {}
         self.files_ok: dict[str, bool] = {}
         self._file_checks: dict[str, str | None] = {}
+        self._image_checks: dict[str, tuple[Severity, str | None]] = {}
+        self._file_lines: dict[str, list[str]] = {}
         self._counts: dict[str, int] = {}
         self._manifest_root = manifest_root
         self.file = MANIFEST_FILE
@@ -267,14 +255,24 @@ class PackChecker:
 
     # -- reporting
 
-    def report(self, severity: Severity, loc: Loc, message: str, *, key: bool = False) -> None:
-        """Record a problem at the node ``loc`` names in the current file."""
+    def report(
+        self,
+        severity: Severity,
+        loc: Loc,
+        message: str,
+        *,
+        key: bool = False,
+        at: tuple[int, int] | None = None,
+    ) -> None:
+        """Record a problem at the node ``loc`` names in the current file (or at line and column ``at``)."""
         count = self._counts.get(self.file, 0)
         if count > MAX_PROBLEMS_PER_FILE:
             return  # bounded memory for a hostile pack; the note below was already added
         self._counts[self.file] = count + 1
         node = resolve(self.root, loc, key=key)
         line, column = (node.line, node.column) if node is not None else (1, 1)
+        if at is not None:
+            line, column = at
         if count == MAX_PROBLEMS_PER_FILE:
             message = f"stopped checking after {MAX_PROBLEMS_PER_FILE:,} problems in this file"
             severity = "error"
@@ -316,9 +314,7 @@ class PackChecker:
                         f"{_suggestion(cited, self.sources) or self._listing(self.sources, 'sources')}",
                     )
             for image in refs.images:
-                problem = self.file_problem(image)
-                if problem:
-                    self.error(field_loc, f"image {problem}")
+                self.image(image, field_loc, in_text=True)
             for link in refs.links:
                 scheme = SCHEME_PATTERN.match(link)
                 if scheme is None or scheme.group(1).lower() not in _WEB_SCHEMES:
@@ -494,6 +490,7 @@ class PackChecker:
             for index, target in enumerate(question.targets):
                 target_loc: Loc = ((loc, "targets"), index)
                 self.quote(question.text, target.quote, target.occurrence, (target_loc, "quote"))
+                self.key(target.quote, target.key, (target_loc, "key"))
                 self.reference("techniques", target.technique, (target_loc, "technique"))
                 self.markdown(target, target_loc)
         elif isinstance(question, Categorize):
@@ -557,6 +554,13 @@ class PackChecker:
         hint = f"; the closest passage is {_shown(closest, 80)}" if closest else ""
         self.error(loc, f"quote {_shown(quote)} does not occur in `text` (quotes match exactly){hint}")
 
+    def key(self, quote: str | None, key: str | None, loc: Loc) -> None:
+        """Check that a target's ``key`` is whole words of its ``quote``."""
+        if quote is None or key is None:
+            return
+        if key_span(quote, (0, len(quote)), key) is None:
+            self.error(loc, f"key {_shown(key)} is not a whole word or words of the quote {_shown(quote)}")
+
     def artefact(self, artefact: Artefact, loc: Loc) -> None:
         """Check an example object: text or image, alt, engagement, image file, annotations."""
         self.markdown(artefact, loc)
@@ -580,23 +584,53 @@ class PackChecker:
         for index, annotation in enumerate(artefact.annotations):
             self.annotation(artefact, annotation, ((loc, "annotations"), index))
 
-    def image(self, path: str, loc: Loc) -> None:
-        """Check an example's image: a file inside the pack in a format the application shows."""
+    def image(self, path: str, loc: Loc, *, in_text: bool = False) -> None:
+        """Check an image the pack shows (an example's, or one in Markdown when ``in_text``): a file
+        inside the pack, PNG, JPEG, GIF or WebP by its bytes, within the pixel cap, not damaged.
+
+        A Markdown image's problem is reported at the line of the text that names it."""
         problem = self.file_problem(path)
         if problem:
-            self.error(loc, f"image {problem}")
-            return
+            severity: Severity = "error"
+            message: str | None = f"image {problem}"
+        else:
+            if path not in self._image_checks:
+                self._image_checks[path] = self._image_verdict(path)
+            severity, message = self._image_checks[path]
+        if message:
+            self.report(severity, loc, message, at=self._text_position(loc, path) if in_text else None)
+
+    def _image_verdict(self, path: str) -> tuple[Severity, str | None]:
         normalized, _ = pack_path(path)
         try:
-            # read_bytes refuses a file over its limit rather than cutting it, so read it whole.
-            head = self.source.read_bytes(normalized)[:16]  # type: ignore[arg-type]
+            data = self.source.read_bytes(normalized, limit=MAX_IMAGE_BYTES)  # type: ignore[arg-type]
         except PackFileError as error:
-            self.error(loc, f"image `{path}` cannot be read: {error}")
-            return
-        if image_format(head) is None:
-            self.error(
-                loc, f"image `{path}` is not a PNG, JPEG, GIF or WebP file (judged by its first bytes)"
-            )
+            return "error", f"image `{path}` cannot be read: {error}"
+        try:
+            info = sniff_image(data)
+        except ImageRefusedError as refused:
+            return "error", f"image `{path}` {refused.reason}"
+        mismatch = extension_mismatch(path, info)
+        return ("warning", f"image `{path}` {mismatch}") if mismatch else ("warning", None)
+
+    def _text_position(self, loc: Loc, needle: str) -> tuple[int, int] | None:
+        """Find the line and column where the text field at ``loc`` names ``needle`` in the file."""
+        node = resolve(self.root, loc)
+        if not isinstance(node, Scalar) or not isinstance(node.value, str):
+            return None
+        lines = self._file_lines.get(self.file)
+        if lines is None:
+            try:
+                lines = self.source.read_bytes(self.file).decode("utf-8", "replace").splitlines()
+            except (PackFileError, OSError):
+                lines = []
+            self._file_lines = {self.file: lines}  # one file at a time: the checker goes file by file
+        last = min(len(lines), node.line + node.value.count("\n") + 2)
+        for number in range(node.line, last + 1):
+            column = lines[number - 1].find(needle)
+            if column >= 0:
+                return number, column + 1
+        return None
 
     def annotation(self, artefact: Artefact, annotation: Annotation, loc: Loc) -> None:
         """Check an annotation: quote or region, where it points, and its technique."""
@@ -613,6 +647,10 @@ class PackChecker:
                 self.error((loc, "quote"), "`quote` needs the example's `text`, but this example has none")
             else:
                 self.quote(artefact.text, annotation.quote, annotation.occurrence, (loc, "quote"))
+        if annotation.key is not None and annotation.quote is None:
+            self.error((loc, "key"), "`key` is only allowed with `quote`", key=True)
+        else:
+            self.key(annotation.quote, annotation.key, (loc, "key"))
         if annotation.region is not None:
             if artefact.image is None:
                 self.error((loc, "region"), "`region` needs the example's `image`, but this example has none")

@@ -297,3 +297,8 @@ def dashboard_data(
         tuple(changes),
         review.due_count(store, profile_id, now),
     )
+
+
+def learner_started(data: DashboardData) -> bool:
+    """Tell whether the learner has started anything in the loaded packs (the dashboard comes first then)."""
+    return any(module.started for module in data.modules)

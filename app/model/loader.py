@@ -7,7 +7,6 @@ cross-reference rules (``check.py``). It never raises: anything unexpected becom
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -15,33 +14,10 @@ from app.model.check import MANIFEST_FILE, PackChecker, check_module_paths, reso
 from app.model.convert import convert
 from app.model.limits import MAX_MODULES, MAX_YAML_BYTES
 from app.model.pack import Pack
-from app.model.problems import Problem
+from app.model.problems import LoadResult, Problem
 from app.model.schema import Manifest, Module
 from app.model.source import PackFileError, PackSource, open_pack_source
 from app.model.yamlload import Mapping, Node, Sequence, load_yaml
-
-
-@dataclass(slots=True)
-class LoadResult:
-    """What ``load_pack`` returns: every problem found, and the pack when none is an error."""
-
-    problems: list[Problem] = field(default_factory=list)
-    pack: Pack | None = None
-
-    @property
-    def errors(self) -> list[Problem]:
-        """Return the problems that stop the pack from loading."""
-        return [p for p in self.problems if p.severity == "error"]
-
-    @property
-    def warnings(self) -> list[Problem]:
-        """Return the problems that do not stop the pack from loading."""
-        return [p for p in self.problems if p.severity == "warning"]
-
-    @property
-    def ok(self) -> bool:
-        """True when the pack has no error (warnings allowed) and can be played."""
-        return self.pack is not None and not self.errors
 
 
 def load_pack(path: str | Path) -> LoadResult:

@@ -3,8 +3,8 @@
 A cache entry is the typed pack (manifest, modules, module files) and its problems, encoded with
 msgspec's MessagePack (behind its SHA-256) into one file per pack path under the data folder's ``cache/packs``. It is
 keyed by every file of the pack (path, size and modification time in nanoseconds; for a zip, the
-zip itself), by the format version and by a fingerprint of the app (its version and the files of
-the model that loads packs). Before an entry is used the pack's files are stat-ed again and the key
+zip itself), by the format version and by a fingerprint of the app (the files of the model that
+loads packs). Before an entry is used the pack's files are stat-ed again and the key
 compared; any difference, a damaged or foreign entry, or any error at all means a fresh load.
 
 The cache never changes what a learner sees: an entry is written only from a result that
@@ -20,6 +20,7 @@ import contextlib
 import hashlib
 import os
 import stat
+import sys
 import tempfile
 import time
 from dataclasses import dataclass
@@ -28,9 +29,8 @@ from pathlib import Path
 
 import msgspec
 
-from app.model.loader import LoadResult, load_pack
 from app.model.pack import Pack
-from app.model.problems import Problem
+from app.model.problems import LoadResult, Problem
 from app.model.schema import FORMAT_VERSIONS_READ, Manifest, Module
 from app.model.source import MANIFEST, open_pack_source
 
@@ -83,18 +83,14 @@ class CachedLoad:
 def app_fingerprint() -> str:
     """Return a fingerprint of the code that turns pack files into a ``LoadResult``.
 
-    The package version alone is not enough from a source checkout, where the checks change
-    without a version bump: the size and modification time of every model module are folded in.
+    It is the path, size and modification time of every module of the model (an upgrade or an
+    edit in a source checkout rewrites them; the version number alone would miss the latter), the
+    Python and msgspec versions. importlib.metadata is not asked: importing it costs more than a
+    cache hit saves.
     """
     model = Path(__file__).resolve().parent
-    digest = hashlib.sha256()
+    digest = hashlib.sha256(f"{sys.version}\0{msgspec.__version__}\0{model}\n".encode())
     try:
-        from importlib.metadata import PackageNotFoundError, version
-
-        try:
-            digest.update(version("unspun").encode())
-        except PackageNotFoundError:
-            digest.update(b"source")
         for path in sorted(model.rglob("*.py")):
             info = path.stat()
             digest.update(f"{path.relative_to(model)}\0{info.st_size}\0{info.st_mtime_ns}\n".encode())
@@ -153,14 +149,17 @@ def load_pack_cached(path: str | Path, cache_dir: Path | None) -> CachedLoad:
     With ``cache_dir`` None this is ``load_pack``. It never raises: a cache that cannot be read or
     written only costs the time of a fresh load.
     """
-    if cache_dir is None:
-        return CachedLoad(load_pack(path), False)
-    files = pack_files(path)
-    if files is not None:
+    files = pack_files(path) if cache_dir is not None else None
+    if cache_dir is not None and files is not None:
         cached = _read_entry(cache_dir, path, files)
         if cached is not None:
             return CachedLoad(cached, True)
+    # the loader (YAML, checks, Markdown) is imported only on a miss: a hit must not pay for it
+    from app.model.loader import load_pack
+
     result = load_pack(path)
+    if cache_dir is None:
+        return CachedLoad(result, False)
     if files is not None and result.ok and result.pack is not None and pack_files(path) == files:
         # written only when the files did not change while they were loaded
         _write_entry(cache_dir, path, files, result)

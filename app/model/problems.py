@@ -1,11 +1,17 @@
-"""Problems found in a pack: an error or warning at a file, line and column."""
+"""Problems found in a pack, and the result of loading one."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from app.model.pack import Pack
 
 Severity = Literal["error", "warning"]
+
+#: front ends (validate, export, the Problems panel) print at most this many problems of one pack
+MAX_PRINTED = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,3 +32,26 @@ class Problem:
         """Render as ``FILE:LINE:COLUMN: severity: message``, FILE joined to ``prefix`` with '/'."""
         file = f"{prefix.rstrip('/')}/{self.file}" if prefix else self.file
         return f"{file}:{self.line}:{self.column}: {self.severity}: {self.message}"
+
+
+@dataclass(slots=True)
+class LoadResult:
+    """What ``load_pack`` returns: every problem found, and the pack when none is an error."""
+
+    problems: list[Problem] = field(default_factory=list)
+    pack: Pack | None = None
+
+    @property
+    def errors(self) -> list[Problem]:
+        """Return the problems that stop the pack from loading."""
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        """Return the problems that do not stop the pack from loading."""
+        return [p for p in self.problems if p.severity == "warning"]
+
+    @property
+    def ok(self) -> bool:
+        """True when the pack has no error (warnings allowed) and can be played."""
+        return self.pack is not None and not self.errors

@@ -114,6 +114,8 @@ class Annotation(Model, kw_only=True, frozen=True):
     technique: Slug | None = None
     quote: Text | None = None
     occurrence: PositiveInt | None = None
+    #: the words of ``quote`` that alone find it in a find-it-first task (section 6)
+    key: Text | None = None
     region: Region | None = None
 
 
@@ -185,6 +187,8 @@ class Pair(Model, kw_only=True, frozen=True):
 class Target(Model, kw_only=True, frozen=True):
     quote: Text
     occurrence: PositiveInt | None = None
+    #: the words of ``quote`` that alone find the target (section 6)
+    key: Text | None = None
     technique: Slug | None = None
     note: OptionalMarkdown | None = None
 

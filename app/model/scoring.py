@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from enum import StrEnum
 from typing import Any
 
+from app.model import marks
 from app.model.answers import Response
 from app.model.quotes import find_occurrence
 from app.model.schema import (
@@ -142,6 +143,21 @@ def order_marks(question: Order, response: Response) -> list[bool]:
     return [item == position for position, item in enumerate(order)]
 
 
+def order_pairs(question: Order, response: Response) -> tuple[int, int]:
+    """Return (pairs in the right relative order, all pairs) of an order response (Kendall-style).
+
+    Each two items make a pair; a pair is right when the learner put the earlier item (as
+    written) before the later one, wherever both stand. A malformed response has no right pair.
+    """
+    count = len(question.items)
+    total = count * (count - 1) // 2
+    order = _permutation(response, count)
+    if order is None:
+        return 0, total
+    right = sum(1 for i in range(count) for j in range(i + 1, count) if order[i] < order[j])
+    return right, total
+
+
 def match_marks(question: Match, response: Response) -> list[bool]:
     """Tell, for each left in written order, whether it was matched to its own right."""
     count = len(question.pairs)
@@ -168,32 +184,28 @@ def spot_target_spans(question: Spot) -> list[tuple[int, int] | None]:
     return [find_occurrence(question.text, target.quote, target.occurrence) for target in question.targets]
 
 
-def _overlap(first: tuple[int, int], second: tuple[int, int]) -> int:
-    """Count the characters two (start, end) spans share."""
-    return max(0, min(first[1], second[1]) - max(first[0], second[0]))
+def spot_key_spans(question: Spot) -> list[tuple[int, int] | None]:
+    """Locate each target's ``key`` words in the text (None where a target has no key)."""
+    return [
+        marks.key_span(question.text, span, target.key)
+        for target, span in zip(question.targets, spot_target_spans(question), strict=True)
+    ]
 
 
 def spot_marks(question: Spot, response: Response) -> tuple[list[int], list[int]]:
     """Return (indices of targets found, indices of stray selections) for a spot response.
 
-    A target is found when a single selection covers at least half of its characters; a
-    selection is stray when it overlaps no target. Empty selections are neither.
+    A target is found when a single selection covers at least half of its characters or its
+    ``key`` words whole (``marks.marks_find``); a selection is stray when it overlaps no target.
+    Empty selections are neither.
     """
     selections = _selections(response, len(question.text))
     if selections is None:
         return [], []
     spans = spot_target_spans(question)
-    found = [
-        index
-        for index, span in enumerate(spans)
-        if span is not None and any(2 * _overlap(span, chosen) >= span[1] - span[0] for chosen in selections)
-    ]
-    stray = [
-        index
-        for index, chosen in enumerate(selections)
-        if chosen[0] < chosen[1] and not any(span is not None and _overlap(span, chosen) for span in spans)
-    ]
-    return found, stray
+    flags = marks.marks_find(spans, selections, spot_key_spans(question))
+    found = [index for index, flag in enumerate(flags) if flag]
+    return found, marks.stray_marks(spans, selections)
 
 
 def judge_right(question: Judge, response: Response) -> bool:
@@ -243,7 +255,7 @@ def _score(question: Question, response: Response) -> float:
     if isinstance(question, Short):
         return 1.0 if short_right(question, response) else 0.0
     if isinstance(question, Order):
-        return _fraction(sum(order_marks(question, response)), len(question.items))
+        return _fraction(*order_pairs(question, response))
     if isinstance(question, Match):
         return _fraction(sum(match_marks(question, response)), len(question.pairs))
     if isinstance(question, Categorize):

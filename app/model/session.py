@@ -132,9 +132,30 @@ def score(question: Question, response: Response, tries: int | None = None) -> Q
     return QuestionResult(question.id, response, fraction, fraction * question.points, question.points, tries)
 
 
-def score_quiz(quiz: Quiz, responses: dict[str, Response], tries: dict[str, int] | None = None) -> QuizResult:
-    """Score every question of a quiz and its discernment, without recording anything."""
+def counted_responses(
+    responses: dict[str, Response], first_checks: dict[str, Response] | None = None
+) -> dict[str, Response]:
+    """Return the responses a quiz's score counts: a question's first checked answer, else its answer.
+
+    Try again after a practice check is practice: the answer given after it is shown with its
+    feedback but does not change the score (section 6 of the pack format).
+    """
+    return {**responses, **(first_checks or {})}
+
+
+def score_quiz(
+    quiz: Quiz,
+    responses: dict[str, Response],
+    tries: dict[str, int] | None = None,
+    first_checks: dict[str, Response] | None = None,
+) -> QuizResult:
+    """Score every question of a quiz and its discernment, without recording anything.
+
+    ``first_checks`` holds, per question id, the response of the question's first practice
+    check in this attempt; it is what the score counts (``counted_responses``).
+    """
     tries = tries or {}
+    responses = counted_responses(responses, first_checks)
     results = tuple(score(q, responses.get(q.id), tries.get(q.id)) for q in quiz.questions)
     judges = [q for q in quiz.questions if isinstance(q, Judge)]
     pairs: list[tuple[bool, int]] = []
@@ -263,15 +284,22 @@ class LessonSession:
         return result
 
     def submit_quiz(
-        self, step_index: int, responses: dict[str, Response], tries: dict[str, int] | None = None
+        self,
+        step_index: int,
+        responses: dict[str, Response],
+        tries: dict[str, int] | None = None,
+        first_checks: dict[str, Response] | None = None,
     ) -> QuizResult:
-        """Score a whole quiz attempt and record it with every answer; return the result.
+        """Score a whole quiz attempt and record it with every counted answer; return the result.
 
         ``tries`` counts, per question id, how many times the learner checked it before
         submitting (practice mode retries), so that review can pick up shaky answers.
+        ``first_checks`` holds the first checked response of each checked question: the score
+        counts it, not the answer given after Try again.
         """
         quiz = self._quiz(step_index)
         submitted = _now()
+        responses = counted_responses(responses, first_checks)
         result = replace(
             score_quiz(quiz, responses, tries),
             started_at=self._attempt_started.pop(step_index, None),

@@ -49,6 +49,27 @@ def markdown_parser() -> MarkdownIt:
     return MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"])
 
 
+def markdown_to_plain(text: str) -> str:
+    """Return the words of Markdown ``text`` on one line, without its marks (for one-line summaries).
+
+    Emphasis, code and link marks go, their text stays; images keep their alt text; blocks are
+    joined with single spaces.
+    """
+    words: list[str] = []
+    for token in markdown_parser().parse(text):
+        if token.type == "inline":
+            for child in token.children or []:
+                if child.type in ("text", "code_inline") or child.type == "image":
+                    words.append(child.content)
+                elif child.type in ("softbreak", "hardbreak"):
+                    words.append(" ")
+            words.append(" ")
+        elif token.type in ("code_block", "fence"):
+            words.append(token.content)
+            words.append(" ")
+    return " ".join("".join(words).split())
+
+
 @dataclass(slots=True)
 class MarkdownRefs:
     """What a Markdown text points at: link targets, image paths and cited source keys."""

@@ -525,7 +525,7 @@ def _open_quote_hint(text: str, line: int, column: int) -> str:
             if not row.strip() or indent > block_indent:
                 continue
             block_indent = -1
-        end = column if index == line else len(row)
+        end = min(column, len(row)) if index == line else len(row)  # YAML breaks lines at NEL too: rows may be shorter
         position = 0 if quote or '"' in row or "'" in row else end  # most lines hold no quote: skip them
         while position < end:
             char = row[position]

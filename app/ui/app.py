@@ -20,8 +20,8 @@ from app.ui.main_window import APP_NAME, MainWindow
 from app.ui.theme import ASSETS_DIR, DARK, LIGHT, Theme, apply_theme, forced_scheme
 
 if TYPE_CHECKING:
-    from app.model.loader import LoadResult
     from app.model.pack import Pack
+    from app.model.problems import LoadResult
     from app.model.progress import ProgressStore
 
 PROGRESS_FILE = "progress.sqlite3"
@@ -76,8 +76,7 @@ class LoadedPacks:
 
 def builtin_missing_result(folder: Path) -> LoadResult:
     """Say, as a pack's problem, that the built-in pack is not where the installation put it."""
-    from app.model.loader import LoadResult
-    from app.model.problems import Problem
+    from app.model.problems import LoadResult, Problem
 
     return LoadResult([Problem("pack.yaml", 1, 1, "error", BUILTIN_MISSING.format(path=folder))])
 

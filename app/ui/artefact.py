@@ -13,7 +13,6 @@ from __future__ import annotations
 import zlib
 from bisect import bisect_right
 from dataclasses import dataclass
-from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, QSize, Qt, QUrl, Signal
@@ -50,10 +49,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.model.quotes import TASK_FOUND_RULE, find_occurrence, marks_found
+from app.model import marks as learner_marks
+from app.model.marks import TASK_FOUND_RULE, key_span, utf16_offsets
+from app.model.quotes import find_occurrence
 from app.model.schema import Artefact
 from app.ui.flow_layout import BesideOrBelowLayout, FlowLayout
-from app.ui.rich_text import load_pack_image
+from app.ui.rich_text import read_pack_image
 from app.ui.theme import (
     SPACE_L,
     SPACE_M,
@@ -99,11 +100,6 @@ def format_count(value: int) -> str:
 def marker_text(number: int) -> str:
     """Return the marker inserted after a highlight: a narrow gap, then the number between thin spaces."""
     return f"\u202f\u2009{number}\u2009"
-
-
-def _utf16_prefix_lengths(text: str) -> list[int]:
-    """Return, for each index i of ``text``, the UTF-16 length of text[:i] (Qt counts UTF-16)."""
-    return [0, *accumulate(2 if ord(char) > 0xFFFF else 1 for char in text)]
 
 
 def is_forwarded(artefact: Artefact) -> bool:
@@ -154,6 +150,8 @@ class AnnotationMark:
     note: str
     span: tuple[int, int] | None  # in the artefact's text, Python indices
     region: tuple[float, float, float, float] | None
+    #: the annotation's ``key`` words inside ``span``: a task mark over them finds it
+    key_span: tuple[int, int] | None = None
 
 
 def annotation_marks(artefact: Artefact, pack: Pack, theme: Theme | None = None) -> list[AnnotationMark]:
@@ -172,7 +170,8 @@ def annotation_marks(artefact: Artefact, pack: Pack, theme: Theme | None = None)
         if annotation.region is not None and len(annotation.region) == 4:
             x, y, w, h = (float(part) for part in annotation.region)
             region = (x, y, w, h)
-        marks.append(AnnotationMark(index, index + 1, color, label, annotation.note, span, region))
+        key_words = key_span(artefact.text or "", span, annotation.key)
+        marks.append(AnnotationMark(index, index + 1, color, label, annotation.note, span, region, key_words))
     return marks
 
 
@@ -349,7 +348,7 @@ class ArtefactTextView(QTextBrowser):
             block = block.next()
         if self._standfirst:
             self._format_standfirst()
-        utf16 = _utf16_prefix_lengths(self._text)
+        utf16 = utf16_offsets(self._text)
         inserts: list[tuple[int, int, int]] = []  # (text index, UTF-16 length, annotation index)
         if self._annotations_visible:
             for mark in sorted(self._marks, key=lambda m: (m.span[1], m.index)):  # type: ignore[index]
@@ -643,7 +642,10 @@ class ArtefactImageView(QWidget):
         self._marks: list[AnnotationMark] = []
         self._visible = False
         self._selected: int | None = None
-        self.image: QImage | None = load_pack_image(pack, path, max_width=1400)
+        loaded = read_pack_image(pack, path, max_width=1400)
+        self.image: QImage | None = loaded.image
+        #: why the image is not shown (empty when it is)
+        self.reason = loaded.reason
         self.alt = alt
         self.setAccessibleName(f"Image: {alt}" if alt else "Image")
         self.setAccessibleDescription(alt)
@@ -724,9 +726,9 @@ class ArtefactImageView(QWidget):
             painter.drawRoundedRect(box, 8, 8)
             painter.setPen(QColor(theme.muted))
             painter.setFont(sans_font(14))
-            message = "The image could not be shown."
+            message = f"Image not shown: {self.reason}"
             if self.alt:
-                message += f"\n{self.alt}"
+                message += f"\n\nDescription: {self.alt}"
             painter.drawText(
                 box.adjusted(SPACE_L, SPACE_L, -SPACE_L, -SPACE_L),
                 Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
@@ -1112,16 +1114,11 @@ class ArtefactView(QWidget):
         chosen = self.text_view.selected_range()
         if chosen is None:
             return False
-        # a new mark that overlaps existing ones absorbs them, so marks never double-count
-        start, end = chosen
-        kept = []
-        for mark in self._learner_marks:
-            if mark[1] > start and mark[0] < end:
-                start, end = min(start, mark[0]), max(end, mark[1])
-            else:
-                kept.append(mark)
-        kept.append((start, end))
-        self._learner_marks = sorted(kept)
+        # whole words; a new mark absorbs the marks it overlaps or touches, so none double-counts
+        snapped = learner_marks.snap_to_words(self.text_view.text(), *chosen)
+        if snapped is None:
+            return False
+        self._learner_marks = learner_marks.add_mark(self._learner_marks, snapped)
         self.text_view.set_learner_marks(self._learner_marks)
         cursor = self.text_view.textCursor()
         cursor.clearSelection()
@@ -1138,12 +1135,7 @@ class ArtefactView(QWidget):
         if chosen is None:
             caret = self.text_view.cursor_index()
             chosen = (caret, caret)
-        start, end = chosen
-        kept = [
-            mark
-            for mark in self._learner_marks
-            if not (mark[0] < end and mark[1] > start) and not (start == end and mark[0] <= start <= mark[1])
-        ]
+        kept = learner_marks.remove_marks(self._learner_marks, *chosen)
         if len(kept) == len(self._learner_marks):
             return False
         self._learner_marks = kept
@@ -1154,7 +1146,12 @@ class ArtefactView(QWidget):
 
     def found(self) -> list[bool]:
         """Tell, per annotation, whether a learner mark finds it (half covered, not far overrun)."""
-        return marks_found([mark.span for mark in self.marks], self._learner_marks)
+        return learner_marks.marks_find(
+            [mark.span for mark in self.marks],
+            self._learner_marks,
+            [mark.key_span for mark in self.marks],
+            limit_length=True,
+        )
 
     def verdicts(self) -> list[bool | None]:
         """Per annotation: found or missed after a task the learner tried; None where there is no verdict."""

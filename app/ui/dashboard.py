@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.model.dashboard import DashboardData, PackChange, dashboard_data
+from app.model.dashboard import DashboardData, PackChange, dashboard_data, learner_started
 from app.model.progress import ProgressError
 from app.model.session import measure_quiz
 from app.ui.charts import (
@@ -101,11 +101,6 @@ def weak_techniques_text(rows: Sequence[tuple[str, float, int]]) -> str:
     tail = f", and {more} more below" if more > 0 else ""
     noun = "technique" if len(weak) == 1 else "techniques"
     return f"The {noun} you keep missing: {listed}{tail}. Questions you missed come back in Review."
-
-
-def learner_started(data: DashboardData) -> bool:
-    """Tell whether the learner has started anything in the loaded packs (the dashboard comes first then)."""
-    return any(module.started for module in data.modules)
 
 
 class StatTileView(QFrame):

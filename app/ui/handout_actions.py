@@ -7,8 +7,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMenu, QMessageBox
 
-from app.ui.handout_pdf import HandoutExportError, export_handout
-
 if TYPE_CHECKING:
     from app.model.pack import Pack
     from app.ui.main_window import MainWindow
@@ -57,6 +55,8 @@ class HandoutActions(QObject):
         )
         if not path:
             return
+        from app.ui.handout_pdf import HandoutExportError, export_handout  # the PDF writer, when first used
+
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             export_handout(pack, path, answer_key=answer_key)

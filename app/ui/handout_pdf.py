@@ -2,7 +2,7 @@
 
 ``QTextDocument.print_`` draws no per-page headers, so the document is laid out at the page's
 size here and each page is drawn with ``drawContents`` under a header naming the pack, the
-module and the page. Images come only through ``load_pack_image`` and are handed to the
+module and the page. Images come only through ``read_pack_image`` and are handed to the
 document as resources; the document never reads a file or the network itself.
 """
 
@@ -35,7 +35,7 @@ from PySide6.QtGui import (
 
 from app.model.handout import CJK_FAMILIES, SANS_FAMILIES, Handout, build_handout
 from app.model.pack import Pack
-from app.ui.rich_text import load_pack_image
+from app.ui.rich_text import read_pack_image
 
 #: the layout's unit: CSS pixels, 96 to the inch, whatever the screen or the PDF resolution
 LAYOUT_DPI = 96
@@ -72,10 +72,12 @@ class _Images:
 
     def tag(self, path: str, alt: str, regions: Sequence[tuple[int, Sequence[float]]]) -> str:
         """Return the <img> tag of a pack picture (its regions drawn on), or a note that it is missing."""
-        image = load_pack_image(self.pack, path, max_width=IMAGE_WIDTH_PX * IMAGE_OVERSAMPLE)
+        loaded = read_pack_image(self.pack, path, max_width=IMAGE_WIDTH_PX * IMAGE_OVERSAMPLE)
+        image = loaded.image
         alt_attr = html.escape(alt, quote=True)
         if image is None:
-            return f'<span class="muted">[picture missing: {html.escape(alt or path)}]</span>'
+            shown = f"{alt}: {loaded.reason}" if alt else loaded.reason
+            return f'<span class="muted">[picture not shown: {html.escape(shown)}]</span>'
         if regions:
             image = _draw_regions(image, regions)
         width = min(IMAGE_WIDTH_PX, image.width())

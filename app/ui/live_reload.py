@@ -19,8 +19,8 @@ from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 from app.model.schema import step_key
 
 if TYPE_CHECKING:
-    from app.model.loader import LoadResult
     from app.model.pack import Pack
+    from app.model.problems import LoadResult
     from app.model.schema import Lesson, Module
     from app.ui.main_window import MainWindow
 

@@ -40,8 +40,8 @@ from app.ui.theme import (
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 
-    from app.model.loader import LoadResult
     from app.model.pack import Pack
+    from app.model.problems import LoadResult
     from app.model.progress import ProgressStore
     from app.model.schema import Lesson, Module
     from app.model.session import LessonSession, LessonState

@@ -142,11 +142,22 @@ class MasteryWiring:
 
     # ------------------------------------------------------------ states
 
+    def learner_started(self) -> bool:
+        """Tell whether the learner has started anything in the loaded packs (without building the dashboard)."""
+        from app.model.dashboard import dashboard_data, learner_started
+
+        if self._dashboard is not None:
+            self._dashboard.set_profile(self.window.profile_id)
+            self._dashboard.set_packs(self.window.packs)
+            return self._dashboard.started()
+        try:
+            return learner_started(dashboard_data(self.window.store, self.window.profile_id, self.window.packs))
+        except ProgressError:
+            return False
+
     def show_home(self) -> None:
         """Show the dashboard when the learner has started something in the loaded packs, else Home."""
-        self.dashboard.set_profile(self.window.profile_id)
-        self.dashboard.set_packs(self.window.packs)
-        if self.dashboard.started():
+        if self.learner_started():
             self.show_dashboard()
         else:
             self.window.show_library()
@@ -165,9 +176,7 @@ class MasteryWiring:
         """Show the questions due for review."""
         self.review.set_profile(self.window.profile_id)
         self.review.set_packs(self.window.packs)
-        self.dashboard.set_profile(self.window.profile_id)
-        self.dashboard.set_packs(self.window.packs)
-        self.review.home_text = "Back to the dashboard" if self.dashboard.started() else "Back to the lessons"
+        self.review.home_text = "Back to the dashboard" if self.learner_started() else "Back to the lessons"
         self.review.refresh()
         self.window.library.clear_selection()
         self.window._move_to_state(REVIEW_STATE)
@@ -176,9 +185,14 @@ class MasteryWiring:
         """Show how many questions are due in the top bar and the Go menu."""
         count = 0
         if self.window.packs:  # no packs (yet): nothing can be shown, so nothing is due
-            self.review.set_profile(self.window.profile_id)
-            self.review.set_packs(self.window.packs)
-            count = self.review.due_count()
+            # counted from the model: building the Review screen (question widgets, fsrs) only to
+            # count would cost the first paint of the library
+            from app.model import review
+
+            try:
+                count = len(review.due_items(self.window.store, self.window.profile_id, self.clock(), packs=self.window.packs))
+            except ProgressError:
+                count = 0
         text = f"Review ({count})" if count else "Review"
         if hasattr(self, "review_button"):
             self.review_button.setText(text)

@@ -39,9 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.commands.validate import MAX_PRINTED
-from app.model.loader import LoadResult
-from app.model.problems import Problem
+from app.model.problems import MAX_PRINTED, LoadResult, Problem
 from app.model.source import PackSource, open_pack_source, pack_label
 from app.ui.icons import drawn_icon
 from app.ui.item_views import WrappingTreeView, paint_row_panel

@@ -45,7 +45,9 @@ def points_text(earned: float, possible: float) -> str:
 
 
 def result_mark(result: QuestionResult) -> tuple[Mark, str]:
-    """Sum a question's result up as a mark and a word: correct, partly right or not right."""
+    """Sum a question's result up as a mark and a word: correct, partly right, not right or not answered."""
+    if result.response is None:
+        return Mark.NEUTRAL, "Not answered"
     if result.fraction >= 1.0:
         return Mark.RIGHT, "Correct"
     if result.fraction > 0.0:
@@ -120,6 +122,10 @@ class QuestionCardView(QFrame):
         self.checkable = checkable
         self.tries = 0
         self.result: QuestionResult | None = None
+        #: the result of the first check in this attempt: what a quiz's score counts
+        self.first_result: QuestionResult | None = None
+        #: the learner opened the hint (it costs nothing, but the result says so)
+        self.hint_used = False
         self.setObjectName("questionCard")
         # the quiz summary moves the focus here; not a Tab stop, which the controls inside are
         self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
@@ -146,7 +152,8 @@ class QuestionCardView(QFrame):
 
         self.hint_button = make_button("Hint", self)
         self.hint_button.setToolTip("Show a hint")
-        self.hint_button.setVisible(hints and bool(question.hint and question.hint.strip()))
+        self.offers_hint = hints and bool(question.hint and question.hint.strip())
+        self.hint_button.setVisible(self.offers_hint)
         self.hint_button.clicked.connect(self.show_hint)
         self.check_button = make_button("Check", self, primary=True)
         self.check_button.clicked.connect(self.check)
@@ -160,10 +167,16 @@ class QuestionCardView(QFrame):
         self.score_label.setObjectName("muted")
         self.score_label.setFont(body_font(0.9375))
         self.score_label.hide()
+        self.hint_note = QLabel("Hint used", self)
+        self.hint_note.setObjectName("muted")
+        self.hint_note.setFont(body_font(0.875))
+        self.hint_note.setToolTip("You opened the hint before answering. It costs no points.")
+        self.hint_note.hide()
         actions = QHBoxLayout()
         actions.setSpacing(SPACE_S)
         actions.addWidget(self.status)
         actions.addWidget(self.score_label)
+        actions.addWidget(self.hint_note)
         actions.addStretch(1)
         actions.addWidget(self.hint_button)
         actions.addWidget(self.retry_button)
@@ -213,10 +226,15 @@ class QuestionCardView(QFrame):
         self.view.set_read_only(read_only)
 
     def show_hint(self) -> None:
-        """Show the question's hint."""
+        """Show the question's hint, and remember that it was used."""
         self.hint_panel.set_markdown(self.question.hint or "")
         self.hint_panel.show()
         self.hint_button.hide()
+        self.hint_used = True
+
+    def first_check(self) -> Response:
+        """Return the response of the first check (what the quiz counts), or None when never checked."""
+        return None if self.first_result is None else self.first_result.response
 
     # ------------------------------------------------------------ checking
 
@@ -232,6 +250,8 @@ class QuestionCardView(QFrame):
         """Score the response, count the try, show the feedback and emit ``checked``."""
         result = self.score()
         self.tries += 1
+        if self.first_result is None:
+            self.first_result = result
         self.show_result(result)
         self.checked.emit(result)
         return result
@@ -244,13 +264,44 @@ class QuestionCardView(QFrame):
         self.view.set_read_only(True)
         mark, word = result_mark(result)
         self.status.show_mark(mark, word)
-        self.score_label.setText(points_text(result.points_earned, result.points_possible))
+        self.score_label.setText(self._score_text(result))
+        self.score_label.setToolTip(
+            "Try again is practice: a quiz counts the answer you checked first." if self._is_practice(result) else ""
+        )
         self.score_label.show()
+        self.hint_note.setVisible(self.hint_used)
+        self.hint_button.hide()  # a hint after the answer is shown helps nobody
         explanation = self.question.explanation or ""
         self.explanation_panel.set_markdown(explanation)
         self.explanation_panel.setVisible(bool(explanation.strip()))
         self.check_button.hide()
         self.retry_button.setVisible(self.checkable)
+
+    def _is_practice(self, result: QuestionResult) -> bool:
+        """Tell whether ``result`` comes from a check after Try again (one the quiz does not count)."""
+        return self.first_result is not None and result is not self.first_result and self.tries > 1
+
+    def _score_text(self, result: QuestionResult) -> str:
+        first = self.first_result
+        if first is None or not self._is_practice(result):
+            return points_text(result.points_earned, result.points_possible)
+        counted = points_text(first.points_earned, first.points_possible)
+        return f"Practice try. Your first check counts: {counted}."
+
+    def show_submitted(self, counted: QuestionResult) -> None:
+        """Show the end of a submitted quiz: the last feedback seen, and the points the quiz counted.
+
+        A question checked in practice keeps the feedback of its last check (what the learner
+        sees in the answer); one never checked shows the counted result itself.
+        """
+        if self.first_result is not None and self.result is not None:
+            self.first_result = counted
+            self.show_result(self.result)
+            return
+        if self.first_result is not None:  # Try again pressed, the new answer never checked
+            self.set_response(counted.response)
+            self.first_result = counted
+        self.show_result(counted)
 
     def try_again(self) -> None:
         """Clear the feedback and let the learner change the answer and check again."""
@@ -260,6 +311,8 @@ class QuestionCardView(QFrame):
         self.status.clear_mark()
         self.score_label.hide()
         self.explanation_panel.hide()
+        self.hint_note.hide()
+        self.hint_button.setVisible(self.offers_hint and not self.hint_used)
         self.retry_button.hide()
         self.check_button.setVisible(self.checkable)
         self._update_check_button()

@@ -10,13 +10,25 @@ from __future__ import annotations
 
 import weakref
 from collections import OrderedDict
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QImage, QImageReader, QResizeEvent, QTextDocument
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize, Qt, QUrl, Signal
+from PySide6.QtGui import (
+    QColor,
+    QDesktopServices,
+    QFontMetrics,
+    QImage,
+    QImageReader,
+    QPainter,
+    QPen,
+    QResizeEvent,
+    QTextDocument,
+)
 from PySide6.QtWidgets import QFrame, QSizePolicy, QTextBrowser, QToolTip, QWidget
 
+from app.model.images import MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS, ImageRefusedError, sniff_image
 from app.model.markdown import (
     GLOSSARY_SCHEME,
     REFERENCE_ANCHOR,
@@ -27,16 +39,16 @@ from app.model.markdown import (
 )
 from app.model.markdown import is_pack_relative_path as _is_pack_path
 from app.model.source import PackFileError
-from app.ui.theme import BODY_PX, body_px, current_theme, reading_font, theme_signals
+from app.ui.theme import BODY_PX, Theme, body_px, current_theme, reading_font, theme_signals, ui_font
 
 if TYPE_CHECKING:
     from app.model.pack import Pack
 
-#: caps before decoding a pack image: bytes read, pixels decoded, and the width shown
-MAX_IMAGE_BYTES = 8 * 1024 * 1024
-MAX_IMAGE_PIXELS = 40_000_000
+#: Qt's allocation cap for one decoded image, above the pixel cap's 160 MB
 MAX_IMAGE_ALLOCATION_MB = 256
+#: the width an image in Markdown is shown at, at most
 IMAGE_DISPLAY_WIDTH = 640
+
 
 #: one renderer per pack manifest and scheme: building markdown-it's parser costs more than most fields
 _renderers: dict[tuple[int, bool], tuple[object, MarkdownRenderer]] = {}
@@ -66,26 +78,85 @@ def _follow_theme() -> None:
         _following_theme = True
 
 
-def load_pack_image(pack: Pack, path: str, max_width: int | None = None) -> QImage | None:
-    """Decode an image of the pack with size caps; None when it is missing or not an image."""
+@dataclass(frozen=True)
+class PackImage:
+    """A pack image decoded for showing, or the reason it is not shown (then ``image`` is None)."""
+
+    image: QImage | None
+    reason: str = ""
+
+
+def read_pack_image(pack: Pack, path: str, max_width: int | None = None) -> PackImage:
+    """Decode an image of the pack, or say why it is not shown.
+
+    The format is decided from the bytes (PNG, JPEG, GIF or WebP, ``app.model.images``) and the
+    reader is told that format alone: Qt never guesses, so an SVG, whatever its name, never
+    reaches Qt's SVG plugin (which reads files named in the drawing). Sizes are capped before
+    decoding; a file that still fails to decode is reported as damaged.
+    """
     if not _is_pack_path(path):
-        return None
+        return PackImage(None, f"`{path}` is not a file in the pack")
     try:
         data = pack.source.read_bytes(path, limit=MAX_IMAGE_BYTES)
-    except (PackFileError, OSError, TypeError):
-        return None
+    except (PackFileError, OSError, TypeError) as error:
+        return PackImage(None, f"`{path}` cannot be read: {error}")
+    try:
+        info = sniff_image(data)
+    except ImageRefusedError as refused:
+        return PackImage(None, f"`{path}` {refused.reason}")
     buffer = QBuffer()
     buffer.setData(QByteArray(data))
     buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-    reader = QImageReader(buffer)
+    reader = QImageReader(buffer, info.qt_format.encode("ascii"))
+    reader.setFormat(info.qt_format.encode("ascii"))
+    reader.setAutoDetectImageFormat(False)
+    reader.setDecideFormatFromContent(False)
     reader.setAllocationLimit(MAX_IMAGE_ALLOCATION_MB)
     size = reader.size()
     if not size.isValid() or size.width() * size.height() > MAX_IMAGE_PIXELS:
-        return None
+        return PackImage(None, f"`{path}` is a damaged {info.format} file; it cannot be decoded")
     if max_width and size.width() > max_width:
         reader.setScaledSize(QSize(max_width, max(1, round(size.height() * max_width / size.width()))))
     image = reader.read()
-    return None if image.isNull() else image
+    if image.isNull():
+        return PackImage(None, f"`{path}` is a damaged {info.format} file; it cannot be decoded")
+    return PackImage(image)
+
+
+def load_pack_image(pack: Pack, path: str, max_width: int | None = None) -> QImage | None:
+    """Decode an image of the pack (see ``read_pack_image``); None when it is not shown."""
+    return read_pack_image(pack, path, max_width).image
+
+
+def placeholder_image(reason: str, width: int = IMAGE_DISPLAY_WIDTH, theme: Theme | None = None) -> QImage:
+    """Draw the box shown instead of a pack image: a dashed frame saying the image is not shown, and why."""
+    theme = theme or current_theme()
+    width = max(200, width)
+    title_font = ui_font(14)
+    title_font.setBold(True)
+    body_font = ui_font(13)
+    margin = 14
+    text_width = width - 2 * margin
+    flags = Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap
+    title = "Image not shown"
+    body_height = QFontMetrics(body_font).boundingRect(0, 0, text_width, 10_000, flags, reason).height()
+    title_height = QFontMetrics(title_font).height()
+    height = margin + title_height + 6 + body_height + margin
+    image = QImage(width, height, QImage.Format.Format_ARGB32)
+    image.fill(QColor(theme.window))
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QPen(QColor(theme.border), 1.5, Qt.PenStyle.DashLine))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawRoundedRect(QRectF(1, 1, width - 2, height - 2), 6, 6)
+    painter.setPen(QColor(theme.text))
+    painter.setFont(title_font)
+    painter.drawText(QRectF(margin, margin, text_width, title_height), flags, title)
+    painter.setPen(QColor(theme.muted))
+    painter.setFont(body_font)
+    painter.drawText(QRectF(margin, margin + title_height + 6, text_width, body_height), flags, reason)
+    painter.end()
+    return image
 
 
 def shared_renderer(pack: Pack | None, dark: bool) -> MarkdownRenderer:
@@ -231,8 +302,12 @@ class MarkdownView(QTextBrowser):
         """Render again, after a zoom or theme change."""
         theme = current_theme()
         rendered = render_markdown(
-            self.pack, self._markdown, dark=theme.dark, glossary_links=self._glossary_links,
-            references=self._references, citation_index=self.citation_index,
+            self.pack,
+            self._markdown,
+            dark=theme.dark,
+            glossary_links=self._glossary_links,
+            references=self._references,
+            citation_index=self.citation_index,
         )
         self.document().setDefaultStyleSheet(document_css(theme.dark, self._scale))
         self.document().setDefaultFont(reading_font(BODY_PX * self._scale))
@@ -265,16 +340,19 @@ class MarkdownView(QTextBrowser):
 
     def loadResource(self, kind: int, url: QUrl | str) -> object:
         """Serve images from the pack only; refuse everything else."""
-        if kind not in (QTextDocument.ResourceType.ImageResource.value, QTextDocument.ResourceType.ImageResource):
+        if kind not in (
+            QTextDocument.ResourceType.ImageResource.value,
+            QTextDocument.ResourceType.ImageResource,
+        ):
             return None
         if self.pack is None:
             return None
         path = url.path(QUrl.ComponentFormattingOption.FullyDecoded) if isinstance(url, QUrl) else str(url)
         width = max(200, min(IMAGE_DISPLAY_WIDTH, self.viewport().width() or IMAGE_DISPLAY_WIDTH))
-        image = load_pack_image(self.pack, path, max_width=width)
-        if image is None:
-            return _placeholder_image()
-        return image
+        loaded = read_pack_image(self.pack, path, max_width=width)
+        if loaded.image is None:
+            return placeholder_image(loaded.reason, width)
+        return loaded.image
 
     def _on_self_anchor_clicked(self, url: QUrl) -> None:
         target = url.toString()
@@ -308,10 +386,3 @@ def glossary_tip_html(pack: Pack, index: int) -> str:
         head += f" <i>{html.escape(term.romanization)}</i>"
     definition = shared_renderer(pack, dark=False).render_inline(term.definition)
     return f"<p>{head}</p><p>{definition}</p>"
-
-
-def _placeholder_image() -> QImage:
-    image = QImage(240, 60, QImage.Format.Format_ARGB32)
-    image.fill(Qt.GlobalColor.lightGray)
-    return image
-

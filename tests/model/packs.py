@@ -7,6 +7,7 @@ from pathlib import Path
 
 from app.model.loader import load_pack
 from app.model.problems import Problem
+from tests.images import png
 
 MANIFEST = """\
 format: 1
@@ -42,7 +43,7 @@ QUESTION = """\
   techniques: [tech]
 """
 
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
+PNG = png()
 
 
 def steps(*texts: str) -> str:

@@ -2,9 +2,10 @@
 
 - No SQL outside the store package: every table has one owner in ``app/model/progress/``, so a
   migration is one package's concern, and nothing else can write a table behind its owner.
-- The model's import graph has no cycle (imports inside functions and ``TYPE_CHECKING`` blocks
-  included), so no import has to hide inside a function to dodge one.
-- ``app.model`` never imports ``app.ui`` or ``app.commands``.
+- The model's import graph has no cycle, counting every import that runs (imports inside
+  functions included), so no import has to hide inside a function to dodge one. Imports under
+  ``if TYPE_CHECKING:`` never run (they serve annotations only) and are left out of the cycle check.
+- ``app.model`` never imports ``app.ui`` or ``app.commands``, not even under ``TYPE_CHECKING``.
 """
 
 from __future__ import annotations
@@ -27,7 +28,9 @@ SQL = re.compile(
 
 
 def module_name(path: Path) -> str:
-    """Return the dotted module name of a file under the repository root."""
+    """Return the dotted module name of a file under the repository root (elsewhere: its stem)."""
+    if ROOT not in path.parents:
+        return path.stem
     parts = list(path.relative_to(ROOT).with_suffix("").parts)
     if parts[-1] == "__init__":
         parts.pop()
@@ -41,14 +44,33 @@ def sql_strings(source: str) -> Iterator[tuple[int, str]]:
             yield node.lineno, node.value
 
 
-def imported_modules(path: Path, known: set[str] | None = None) -> Iterator[str]:
+def _type_checking_only(tree: ast.Module) -> set[int]:
+    """Return the ids of the import nodes inside ``if TYPE_CHECKING:`` blocks."""
+    found: set[int] = set()
+    for node in ast.walk(tree):
+        test = node.test if isinstance(node, ast.If) else None
+        if test is not None and (
+            (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING")
+            or (isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING")
+        ):
+            for inner in node.body:
+                found.update(id(sub) for sub in ast.walk(inner) if isinstance(sub, ast.Import | ast.ImportFrom))
+    return found
+
+
+def imported_modules(path: Path, known: set[str] | None = None, *, runtime_only: bool = False) -> Iterator[str]:
     """Yield every module ``path`` imports, wherever the import statement is (functions included).
 
     ``from package import name`` counts as importing ``package.name`` when that is a module in
-    ``known``, and ``package`` otherwise; without ``known``, both are yielded.
+    ``known``, and ``package`` otherwise; without ``known``, both are yielded. ``runtime_only``
+    leaves out the imports under ``if TYPE_CHECKING:``.
     """
     package = module_name(path) if path.name == "__init__.py" else module_name(path).rpartition(".")[0]
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    skipped = _type_checking_only(tree) if runtime_only else set()
+    for node in ast.walk(tree):
+        if id(node) in skipped:
+            continue
         if isinstance(node, ast.Import):
             yield from (alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom):
@@ -70,7 +92,11 @@ def model_graph() -> dict[str, set[str]]:
     files = {module_name(path): path for path in MODEL.rglob("*.py")}
     known = set(files)
     return {
-        name: {target for target in imported_modules(path, known) if target in known and target != name}
+        name: {
+            target
+            for target in imported_modules(path, known, runtime_only=True)
+            if target in known and target != name
+        }
         for name, path in files.items()
     }
 
@@ -152,6 +178,21 @@ def test_the_cycle_finder_finds_cycles() -> None:
     """The check above can fail: a made-up graph with a cycle is caught."""
     assert find_cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == ["a", "b", "c", "a"]
     assert find_cycle({"a": {"b"}, "b": set(), "c": {"a", "b"}}) is None
+
+
+def test_imports_inside_functions_count_and_type_checking_ones_do_not(tmp_path: Path) -> None:
+    """An import hidden in a function is an edge of the graph; one under TYPE_CHECKING is not."""
+    source = tmp_path / "m.py"
+    source.write_text(
+        "from typing import TYPE_CHECKING\n"
+        "if TYPE_CHECKING:\n    from app.model.pack import Pack\n"
+        "def f():\n    from app.model import review\n",
+        encoding="utf-8",
+    )
+    known = {"app.model.pack", "app.model.review"}
+    runtime = set(imported_modules(source, known, runtime_only=True))
+    assert "app.model.review" in runtime and "app.model.pack" not in runtime
+    assert "app.model.pack" in set(imported_modules(source, known))
 
 
 def test_the_model_never_imports_the_ui_or_commands() -> None:

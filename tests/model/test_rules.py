@@ -9,6 +9,7 @@ import pytest
 from app.model.loader import load_pack
 from app.model.problems import Problem
 from tests.conftest import EXAMPLE_PACK
+from tests.images import gif, jpeg_header, webp_vp8x
 from tests.model.packs import MANIFEST, MODULE_HEAD, PNG, find, line_of, module, problems_of, quiz, write_pack
 
 
@@ -464,10 +465,10 @@ def test_image_must_be_a_picture_file(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     "head",
-    [PNG, b"\xff\xd8\xff\xe0" + b"\x00" * 12, b"GIF89a" + b"\x00" * 10, b"RIFF\x00\x00\x00\x00WEBPVP8 "],
+    [PNG, jpeg_header(40, 30), gif(), webp_vp8x(40, 30)],
 )
 def test_image_formats_accepted(tmp_path: Path, head: bytes) -> None:
-    """PNG, JPEG, GIF and WebP images are accepted."""
+    """PNG, JPEG, GIF and WebP images are accepted, judged by their bytes (a misleading name is only a warning)."""
     step = example(text=None, image="p.img", alt="A picture", annotations="[{region: [0, 0, 1, 1], note: N}]")
     root = write_pack(tmp_path, modules={"m.yaml": module(step)}, files={"p.img": head})
     assert errors_only(problems_of(root)) == []
@@ -872,3 +873,20 @@ def test_problems_per_file_are_capped(tmp_path: Path) -> None:
     problems = problems_of(root)
     assert len(problems) == MAX_PROBLEMS_PER_FILE + 1
     assert problems[-1].message == f"stopped checking after {MAX_PROBLEMS_PER_FILE:,} problems in this file"
+
+
+def test_a_key_must_be_whole_words_of_its_quote(tmp_path: Path) -> None:
+    """A spot target's or an annotation's `key` is whole words of its quote; a good key is no problem."""
+    questions = (
+        "- id: a\n  type: spot\n  prompt: P\n  explanation: E\n  text: Experts agree it works.\n"
+        "  targets:\n    - {quote: Experts agree, key: Experts}\n    - {quote: it works, key: wor}\n"
+    )
+    notes = "\n      - {quote: Doctors agree, key: Doctors, note: ok}\n      - {region: [0, 0, 1, 1], key: X, note: nokey}"
+    root = write_pack(
+        tmp_path, modules={"m.yaml": module(quiz(questions), example(annotations=notes))}, files={"p.png": PNG}
+    )
+    problems = errors_only(problems_of(root))
+    bad = find(problems, 'key "wor" is not a whole word or words of the quote "it works"')
+    assert bad.line == line_of(root, "m.yaml", "key: wor")
+    assert find(problems, "`key` is only allowed with `quote`").line == line_of(root, "m.yaml", "note: nokey")
+    assert not any("Experts" in problem.message or "Doctors" in problem.message for problem in problems)

@@ -202,13 +202,22 @@ def test_normalize_answer_keeps_inner_punctuation() -> None:
 # ---------------------------------------------------------------- order, match, categorize
 
 
-def test_order_counts_items_in_position() -> None:
-    """Order scores the items in their right position over the number of items."""
+def test_order_counts_pairs_in_the_right_relative_order() -> None:
+    """Order scores the pairs of items in the right relative order over all pairs (Kendall-style).
+
+    One item out of place no longer sinks the whole answer: moving the last of four items to the
+    front breaks 3 of the 6 pairs and keeps the other 3.
+    """
     question = order(4)
     assert score_question(question, [0, 1, 2, 3]) == 1.0
-    assert score_question(question, [0, 1, 3, 2]) == 0.5
-    assert score_question(question, [1, 2, 3, 0]) == 0.0
+    assert score_question(question, [0, 1, 3, 2]) == pytest.approx(5 / 6)
+    assert score_question(question, [3, 0, 1, 2]) == pytest.approx(3 / 6)
+    assert score_question(question, [1, 2, 3, 0]) == pytest.approx(3 / 6)
+    assert score_question(question, [3, 2, 1, 0]) == 0.0
+    assert scoring.order_pairs(question, [3, 0, 1, 2]) == (3, 6)
+    assert scoring.order_pairs(question, None) == (0, 6)
     assert scoring.order_marks(question, [0, 2, 1, 3]) == [True, False, False, True]
+    assert score_question(order(2), [1, 0]) == 0.0
 
 
 @pytest.mark.parametrize("response", [None, [0, 1, 2], [0, 0, 1, 2], [0, 1, 2, 4], "0123", [0, 1, 2, True]])
@@ -490,3 +499,18 @@ def test_score_always_in_unit_interval(question: Question, response: Any) -> Non
 def test_correct_response_always_scores_one(question: Question) -> None:
     """The fully correct response to any valid question scores exactly 1."""
     assert score_question(question, correct_response(question)) == 1.0
+
+
+def test_spot_a_mark_over_the_key_word_finds_the_target() -> None:
+    """In "Harmful tunnels sealed" with key "Harmful", marking "Harmful" alone finds the target."""
+    text = "Harmful tunnels sealed: new notice on cross-border lines keeps our internet clean and safe"
+    keyed = Spot(
+        id="k", prompt="Spot", text=text,
+        targets=[Target(quote="Harmful tunnels sealed", key="Harmful"), Target(quote="clean and safe")],
+    )
+    assert scoring.spot_marks(keyed, [(0, 7)]) == ([0], [])
+    assert score_question(keyed, [(0, 7)]) == 0.5
+    unkeyed = Spot(id="u", prompt="Spot", text=text, targets=[Target(quote="Harmful tunnels sealed")])
+    assert scoring.spot_marks(unkeyed, [(0, 7)]) == ([], [])  # 7 of 22 characters, no key: missed
+    start = text.index("tunnels")
+    assert scoring.spot_marks(keyed, [(start, start + 7)]) == ([], [])  # not the key, under half

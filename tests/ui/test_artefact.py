@@ -13,8 +13,10 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QFontMetricsF, QTextCurso
 from PySide6.QtWidgets import QApplication
 
 from app.model.loader import load_pack
-from app.model.schema import Artefact
+from app.model.schema import Artefact, Spot
 from app.ui.artefact import NEUTRAL_ANNOTATION, ArtefactView, format_count, marker_text
+from app.ui.questions.spot import SpotQuestionView
+from app.ui.steps.base import StepContext
 from app.ui.theme import CJK_FAMILIES, DARK, LIGHT, set_zoom, technique_colors
 from tests.conftest import BUILTIN_PACK
 
@@ -544,3 +546,59 @@ def test_task_mark_over_the_whole_text_finds_nothing(qtbot, pack) -> None:
     near.text_view.select_range(start, text.index("and thousands"))
     assert near.mark_selection()
     assert near.found() == [True, False]
+
+
+HEADLINE = "Harmful tunnels sealed: new notice on cross-border lines keeps our internet clean and safe"
+#: mouse selections in the order a learner makes them, and the marks both widgets must end with
+SELECTIONS = [(1, 6), (7, 15), (22, 23), (16, 22)]
+EXPECTED_MARKS = [(0, 7), (8, 15), (16, 23)]
+
+
+def test_example_marks_and_spot_marks_follow_one_rule(qtbot, pack) -> None:
+    """The same selections give the same marks in an example task and a spot question.
+
+    "armfu" grows to "Harmful"; " tunnels" loses its space and stays apart from "Harmful";
+    "sealed" touches the ":" marked before it and merges with it.
+    """
+    item = artefact(
+        medium="headline", author="Illustrative Daily", text=HEADLINE, task="Mark the verdicts.",
+        annotations=[{"quote": "Harmful tunnels sealed", "key": "Harmful", "note": "a verdict"}],
+    )
+    example = make_view(qtbot, item, pack, task_mode=True)
+    for start, end in SELECTIONS:
+        example.text_view.select_range(start, end)
+        assert example.mark_selection()
+    assert example.learner_marks() == EXPECTED_MARKS
+
+    question = msgspec.convert(
+        {"id": "s", "type": "spot", "prompt": "Mark.", "text": HEADLINE,
+         "targets": [{"quote": "Harmful tunnels sealed", "key": "Harmful"}]},
+        Spot,
+    )
+    spot = SpotQuestionView(question, StepContext(pack, pack.modules[0], pack.modules[0].lessons[0]), [])
+    qtbot.addWidget(spot)
+    spot.show()
+    for start, end in SELECTIONS:
+        spot.select_span(start, end)
+        spot.mark_selection()
+    assert spot.response() == EXPECTED_MARKS
+
+
+def test_a_task_mark_over_the_key_word_finds_the_annotation(qtbot, pack) -> None:
+    """Marking just "Harmfu" (snapped to "Harmful") finds "Harmful tunnels sealed", whose key it is."""
+    item = artefact(
+        medium="headline", author="Illustrative Daily", text=HEADLINE, task="Mark the verdicts.",
+        annotations=[
+            {"quote": "Harmful tunnels sealed", "key": "Harmful", "note": "a verdict"},
+            {"quote": "clean and safe", "note": "feelings"},
+        ],
+    )
+    view = make_view(qtbot, item, pack, task_mode=True)
+    view.text_view.select_range(0, 6)
+    assert view.mark_selection()
+    assert view.learner_marks() == [(0, 7)]
+    start = HEADLINE.index("clean")
+    view.text_view.select_range(start, start + len("clean"))  # 5 of 14 characters, and no key
+    assert view.mark_selection()
+    view.reveal_annotations()
+    assert view.found() == [True, False]

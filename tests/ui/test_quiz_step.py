@@ -11,6 +11,7 @@ from app.model.progress import ProgressStore
 from app.model.schema import Choice as SchemaChoice
 from app.model.schema import Quiz, Single, Step, TrueFalse
 from app.model.session import LessonSession
+from app.ui.question_card import number_text
 from app.ui.steps.base import StepContext, create_step_view
 from app.ui.steps.quiz import QuizStepView
 
@@ -76,10 +77,14 @@ def answer_practice_quiz(qtbot, view: QuizStepView) -> dict:
     click(qtbot, cards["q-tf"].view.rows[False].button)
     qtbot.keyClicks(cards["q-short"].view.field, "a testimonial")
     order = cards["q-order"].view
-    shown = order.response()
+    shown = order.shown_order()
     order.list.setCurrentRow(shown.index(0))
     for _ in range(shown.index(0)):
         click(qtbot, order.up_button)  # bring "Pause" to the top
+    if order.response() is None:  # it was on top already: move the second item down and back
+        order.list.setCurrentRow(1)
+        click(qtbot, order.down_button)
+        click(qtbot, order.up_button)
     match = cards["q-match"].view
     for left, row in match.rows.items():
         right = view.quiz.questions[5].pairs[left].right
@@ -180,9 +185,58 @@ def test_practice_gives_feedback_per_question_and_stores_the_attempt(qtbot, open
     # single 1 + multiple 1 of 2 + tf 1 + short 1 + order ≥ 0.25 + match 1 + spot 0.5 + categorize 0.5
     assert stored.points_earned == pytest.approx(view.result.points_earned)
     assert stored.points_possible == 9
-    expected = f"You scored {view.result.points_earned:g} of 9 points ({round(view.result.score * 100)}%)"
+    expected = f"You scored {number_text(view.result.points_earned)} of 9 points ({round(view.result.score * 100)}%)"
     assert view.summary.headline.text() == expected
     assert view.summary.verdict.text() == "✓ Passed"
+
+
+def test_the_score_counts_the_first_check_and_try_again_is_practice(qtbot, open_quiz, store) -> None:
+    """Wrong at the first check, right after Try again: the quiz counts 0 and the card says why."""
+    view = open_quiz("check")
+    answer_practice_quiz(qtbot, view)
+    single = view.cards["q-single"]
+    click(qtbot, next(r for r in single.view.rows.values() if r.label.text() == "A clinical trial").button)
+    click(qtbot, single.check_button)
+    assert single.status.text() == "✗ Not right"
+    click(qtbot, single.retry_button)
+    click(qtbot, next(r for r in single.view.rows.values() if r.label.text() == "A personal story").button)
+    click(qtbot, single.check_button)
+    assert single.status.text() == "✓ Correct"
+    assert single.score_label.text() == "Practice try. Your first check counts: 0 of 1 point."
+
+    click(qtbot, view.submit_button)
+    counted = view.result.result("q-single")
+    assert counted is not None and counted.points_earned == 0 and counted.response == 1
+    stored = stored_attempts(view, store)[0].result("q-single")
+    assert stored is not None and stored.points_earned == 0 and stored.tries == 2
+    # the card keeps the feedback the learner saw last, and says what counted
+    assert single.status.text() == "✓ Correct"
+    assert single.score_label.text() == "Practice try. Your first check counts: 0 of 1 point."
+
+
+def test_blank_questions_read_not_answered(qtbot, open_quiz) -> None:
+    """A question left blank reads "Not answered" on its card and in the walk-through, not "Not right"."""
+    view = open_quiz("check")
+    click(qtbot, view.submit_button)
+    card = view.cards["q-single"]
+    assert card.status.text() == "Not answered"
+    assert card.score_label.text() == "0 of 1 point"
+    names = [button.accessibleName() for button in view.summary.walk_buttons]
+    assert names and all(": Not answered, 0 of " in name for name in names)
+
+
+def test_a_used_hint_is_shown_with_the_result(qtbot, open_quiz) -> None:
+    """A hint costs no points, but the result says it was used; Hint is not offered after the answer."""
+    view = open_quiz("check")
+    answer_practice_quiz(qtbot, view)
+    card = next(card for card in view.cards.values() if card.offers_hint)
+    other = next(c for c in view.cards.values() if c is not card)
+    click(qtbot, card.hint_button)
+    click(qtbot, card.check_button)
+    assert card.hint_note.isVisible() and card.hint_note.text() == "Hint used"
+    click(qtbot, other.check_button)
+    assert not other.hint_note.isVisible()
+    assert not other.hint_button.isVisible()
 
 
 def test_practice_submission_shows_every_card_final(qtbot, open_quiz) -> None:
@@ -201,11 +255,11 @@ def test_practice_submission_shows_every_card_final(qtbot, open_quiz) -> None:
 def test_unanswered_questions_are_counted_and_score_zero(qtbot, open_quiz, store) -> None:
     """Submitting with nothing answered stores None answers, scores 0, and says not yet passed."""
     view = open_quiz("check")
-    assert view.unanswered_label.text() == "7 questions are not answered yet; they would score 0."
+    assert view.unanswered_label.text() == "8 questions are not answered yet; they would score 0."
     click(qtbot, view.submit_button)
     stored = stored_attempts(view, store)[0]
     unanswered = {r.question_id for r in stored.results if r.response is None}
-    assert unanswered == set(view.cards) - {"q-order"}  # an order is always an answer
+    assert unanswered == set(view.cards)  # an order never moved is not answered: its shuffle earns nothing
     assert view.summary.verdict.text() == "○ Not yet passed"
     assert "The pass mark is 60%." in view.summary.detail.text()
 
@@ -313,7 +367,7 @@ def test_quiz_without_session_scores_locally_and_records_nothing(qtbot, open_qui
     assert not view.best_label.isVisible()
     assert store.profiles() == []
     click(qtbot, view.summary.retry_button)
-    assert all(card.response() is None or card.question.id == "q-order" for card in view.cards.values())
+    assert all(card.response() is None for card in view.cards.values())
 
 
 def test_hand_made_quiz_passes_at_its_pass_mark(qtbot, pack) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
-from PySide6.QtGui import QImage, QTextDocument
+from PySide6.QtGui import QColor, QImage, QTextDocument
 
 from app.ui import rich_text, theme
 from app.ui.rich_text import MarkdownView
@@ -21,10 +21,15 @@ def test_pack_image_is_served_and_outside_paths_are_not(qtbot, pack, tmp_path: P
     image_kind = QTextDocument.ResourceType.ImageResource.value
     inside = view.loadResource(image_kind, QUrl("assets/poster.png"))
     assert isinstance(inside, QImage) and not inside.isNull()
-    assert inside.size() != rich_text._placeholder_image().size()
+    placeholder_colour = QColor(theme.current_theme().window).rgba()
+    assert inside.pixel(2, 2) != placeholder_colour
     for outside in (f"file://{secret}", str(secret), "../../" + str(secret), "https://example.org/x.png"):
         served = view.loadResource(image_kind, QUrl(outside))
-        assert served is None or served.size() == rich_text._placeholder_image().size(), outside
+        assert served is None or (
+            served.size() != inside.size()
+            and served.pixel(served.width() - 8, served.height() - 8) == placeholder_colour
+        ), outside
+        assert rich_text.read_pack_image(pack, outside).image is None
 
 
 def test_non_image_resources_are_refused(qtbot, pack) -> None:

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from app.model.answers import Response
 from app.model.schema import Order, Question
-from app.model.scoring import Mark, order_marks
+from app.model.scoring import Mark, order_marks, order_pairs
 from app.ui.questions.base import QuestionView, register_question_view
 from app.ui.questions.common import (
     MARK_ICONS,
@@ -44,6 +44,20 @@ NUMBER_WIDTH = 28
 ROW_PADDING = SPACE_S + 2
 #: half the gap between two tiles, above and below each
 TILE_GAP = SPACE_XS
+
+
+def pairs_text(right: int, total: int) -> str:
+    """Say how an order answer scored, with the rule: "5 of 6 pairs in the right order ..."."""
+    if total == 1:
+        return (
+            "The pair is in the right order. Each pair of items in the right order earns its share of the points."
+            if right
+            else "The pair is in the wrong order. Each pair of items in the right order earns its share of the points."
+        )
+    return (
+        f"{right} of {total} pairs are in the right order. "
+        "Each pair of items in the right order earns its share of the points."
+    )
 
 
 def ordinal_position(position: int) -> str:
@@ -209,6 +223,12 @@ class OrderQuestionView(QuestionView):
         layout.setSpacing(SPACE_S)
         layout.addWidget(self.list)
         layout.addWidget(self.move_row)
+        self.pairs_label = QLabel(self)
+        self.pairs_label.setObjectName("muted")
+        self.pairs_label.setFont(body_font(0.875))
+        self.pairs_label.setWordWrap(True)
+        self.pairs_label.hide()
+        layout.addWidget(self.pairs_label)
         self.list.fit_height()
 
     # ------------------------------------------------------------ moving
@@ -232,6 +252,7 @@ class OrderQuestionView(QuestionView):
         self._after_reorder()
 
     def _after_reorder(self) -> None:
+        self._arranged = True
         for row in range(self.list.count()):
             item = self.list.item(row)
             item.setData(Qt.ItemDataRole.AccessibleTextRole, self._accessible_text(row))
@@ -250,13 +271,26 @@ class OrderQuestionView(QuestionView):
     # ------------------------------------------------------------ QuestionView
 
     _read_only = False
+    #: the learner has moved an item (or an answer was restored): the shuffled order shown first
+    #: is not an answer, so that leaving the question alone cannot earn pairs by chance
+    _arranged = False
+
+    def shown_order(self) -> list[int]:
+        """Return the written indices of the items as they stand, top to bottom, answer or not."""
+        return [int(self.list.item(row).data(INDEX_ROLE)) for row in range(self.list.count())]
 
     def response(self) -> Response:
-        """Return the written indices of the items, top to bottom."""
+        """Return the written indices of the items, top to bottom; None until the learner moves one."""
+        if not self._arranged:
+            return None
         return [int(self.list.item(row).data(INDEX_ROLE)) for row in range(self.list.count())]
 
     def set_response(self, response: Response) -> None:
-        """Show the items in the order ``response`` gives (written indices)."""
+        """Show the items in the order ``response`` gives (written indices); None leaves them unanswered."""
+        if response is None:
+            self._arranged = False
+            self.response_changed.emit()
+            return
         if not isinstance(response, list) or sorted(response) != list(range(len(self.question.items))):
             return
         items = {
@@ -277,10 +311,14 @@ class OrderQuestionView(QuestionView):
             written = int(item.data(INDEX_ROLE))
             word = "Correct" if right else f"Wrong: belongs at {ordinal_position(written + 1)}"
             item.setData(FEEDBACK_ROLE, (Mark.RIGHT if right else Mark.WRONG, word))
+        right_pairs, pairs = order_pairs(self.question, result.response)
+        self.pairs_label.setText(pairs_text(right_pairs, pairs))
+        self.pairs_label.setVisible(result.response is not None)
         self._relayout()
 
     def clear_feedback(self) -> None:
         """Remove every mark."""
+        self.pairs_label.hide()
         for row in range(self.list.count()):
             self.list.item(row).setData(FEEDBACK_ROLE, None)
         self._relayout()

@@ -18,6 +18,15 @@ from PySide6.QtWidgets import (
 )
 
 from app.model.answers import Response
+from app.model.marks import (
+    SPOT_FOUND_RULE,
+    Span,
+    add_mark,
+    clean_marks,
+    python_index,
+    snap_to_words,
+    utf16_offsets,
+)
 from app.model.schema import Question, Spot
 from app.model.scoring import Mark, spot_marks, spot_target_spans
 from app.ui.questions.base import QuestionView, register_question_view
@@ -34,29 +43,6 @@ from app.ui.theme import SPACE_M, SPACE_S, SPACE_XS, current_theme
 if TYPE_CHECKING:
     from app.model.attempts import QuestionResult
     from app.ui.steps.base import StepContext
-
-Span = tuple[int, int]
-
-
-def utf16_offsets(text: str) -> list[int]:
-    """Map each Python index of ``text`` (and its end) to Qt's UTF-16 position."""
-    offsets = [0]
-    for char in text:
-        offsets.append(offsets[-1] + (2 if ord(char) > 0xFFFF else 1))
-    return offsets
-
-
-def merge_span(spans: list[Span], new: Span) -> list[Span]:
-    """Add ``new`` to ``spans``, merging it with any span it overlaps or touches."""
-    start, end = new
-    kept = []
-    for span in spans:
-        if span[1] < start or span[0] > end:
-            kept.append(span)
-        else:
-            start, end = min(start, span[0]), max(end, span[1])
-    return sorted([*kept, (start, end)])
-
 
 class SpotTextView(QTextEdit):
     """The read-only text, selectable by mouse and keyboard, sized to its content."""
@@ -149,7 +135,6 @@ class SpotQuestionView(QuestionView):
         self.setStyleSheet(question_style())
         self.text = self.question.text
         self._offsets = utf16_offsets(self.text)
-        self._python_index = {position: index for index, position in enumerate(self._offsets)}
         self.spans: list[Span] = []
         self._read_only = False
 
@@ -166,6 +151,7 @@ class SpotQuestionView(QuestionView):
         self.tip = QLabel("Select words with the mouse, or with Shift and the arrow keys.", self)
         self.tip.setObjectName("muted")
         self.tip.setWordWrap(True)
+        self.tip.setToolTip(f"A mark takes in whole words. {SPOT_FOUND_RULE}")
         self.tip.setFont(body_font(0.875))
         actions = QHBoxLayout()
         actions.setSpacing(SPACE_M)
@@ -204,27 +190,21 @@ class SpotQuestionView(QuestionView):
         return self._offsets[max(0, min(index, len(self.text)))]
 
     def _to_python(self, position: int) -> int:
-        # a position inside a surrogate pair cannot come from a cursor; round down to be safe
-        while position > 0 and position not in self._python_index:
-            position -= 1
-        return self._python_index.get(position, 0)
+        return python_index(self._offsets, position)
 
     # ------------------------------------------------------------ marking
 
     def mark_selection(self) -> None:
-        """Add the selected words as a mark (trimmed of surrounding spaces)."""
+        """Add the selected words as a mark, grown to whole words (marks.snap_to_words)."""
         cursor = self.text_view.textCursor()
         if self._read_only or not cursor.hasSelection():
             return
-        start = self._to_python(cursor.selectionStart())
-        end = self._to_python(cursor.selectionEnd())
-        while start < end and self.text[start].isspace():
-            start += 1
-        while end > start and self.text[end - 1].isspace():
-            end -= 1
-        if start >= end:
+        snapped = snap_to_words(
+            self.text, self._to_python(cursor.selectionStart()), self._to_python(cursor.selectionEnd())
+        )
+        if snapped is None:
             return
-        self.spans = merge_span(self.spans, (start, end))
+        self.spans = add_mark(self.spans, snapped)
         cursor.clearSelection()
         self.text_view.setTextCursor(cursor)
         self._refresh_marks()
@@ -300,12 +280,7 @@ class SpotQuestionView(QuestionView):
 
     def set_response(self, response: Response) -> None:
         """Show the marks in ``response``."""
-        spans: list[Span] = []
-        for item in response if isinstance(response, list) else []:
-            start, end = int(item[0]), int(item[1])  # type: ignore[index]
-            if 0 <= start < end <= len(self.text):
-                spans = merge_span(spans, (start, end))
-        self.spans = spans
+        self.spans = clean_marks(self.text, response)
         self._refresh_marks()
         self.response_changed.emit()
 

@@ -27,6 +27,7 @@ from app.model.answers import Response
 from app.model.attempts import QuizResult
 from app.model.schema import Question, Quiz, Step
 from app.model.scoring import Mark
+from app.model.text import markdown_to_plain
 from app.ui.question_card import (
     CalmPanelView,
     QuestionCardView,
@@ -233,6 +234,7 @@ class QuizStepView(StepView):
                 card.tries,
                 card.hint_panel.isVisibleTo(card),
                 card.checkable,
+                card.first_result,
             )
             for question_id, card in self.cards.items()
         }
@@ -244,10 +246,11 @@ class QuizStepView(StepView):
         self.setStyleSheet(quiz_style())
         self._apply_fonts()
         self._build_cards()
-        for question_id, (response, result, tries, hint_shown, checkable) in kept.items():
+        for question_id, (response, result, tries, hint_shown, checkable, first_result) in kept.items():
             card = self.cards[question_id]
             card.set_response(response)
             card.tries = tries
+            card.first_result = first_result
             if hint_shown:
                 card.show_hint()
             if result is not None:
@@ -298,21 +301,26 @@ class QuizStepView(StepView):
         """Return how many times each question was checked in this attempt."""
         return {question_id: card.tries for question_id, card in self.cards.items()}
 
+    def first_checks(self) -> dict[str, Response]:
+        """Return the first checked response of each question checked in this attempt (what counts)."""
+        return {question_id: card.first_check() for question_id, card in self.cards.items() if card.first_result is not None}
+
     def submit(self) -> QuizResult:
         """Score and record this attempt, show every question's feedback and the summary."""
         responses = self.responses()
         tries = self.tries() if self.practice else None
+        first_checks = self.first_checks()
         session = self.context.session
         if session is not None:
-            result = session.submit_quiz(self.index, responses, tries)
+            result = session.submit_quiz(self.index, responses, tries, first_checks)
         else:
-            result = session_model.score_quiz(self.quiz, responses, tries)
+            result = session_model.score_quiz(self.quiz, responses, tries, first_checks)
         self.result = result
         for question_id, card in self.cards.items():
             card.finish()
             question_result = result.result(question_id)
             if question_result is not None:
-                card.show_result(question_result)
+                card.show_submitted(question_result)
         self.footer.hide()
         self.mode_note.hide()  # "check as you go" / "you'll see how you did" no longer applies
         self.summary.show_result(self.quiz, result, [card for card in self.cards.values()])
@@ -468,7 +476,7 @@ class QuizSummaryPanel(QFrame):
                 continue
             mark, word = result_mark(question_result)
             points = points_text(question_result.points_earned, question_result.points_possible)
-            prompt = " ".join(card.question.prompt.split())
+            prompt = markdown_to_plain(card.question.prompt)
             row = QWidget(self)
             row_layout = QHBoxLayout(row)
             row_layout.setContentsMargins(0, 0, 0, 0)
