@@ -25,6 +25,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "new": ("app.commands.new", "run_new"),
     "export": ("app.commands.export", "run_export"),
     "report": ("app.commands.report", "run_report"),
+    "import": ("app.commands.import_bank", "run_import"),
 }
 
 #: command name -> the one line ``unspun --help`` says about it
@@ -32,7 +33,8 @@ SUMMARIES: dict[str, str] = {
     "validate": "check lesson packs; print every problem as FILE:LINE:COLUMN (exit 1 on an error)",
     "render": "draw every step of a pack to PNG files, offscreen",
     "new": "write a starter pack that uses every step kind and question type",
-    "export": "print a pack as a worksheet or an answer key (PDF or HTML)",
+    "export": "print a pack as a worksheet or an answer key (PDF or HTML), or its questions as a Moodle bank",
+    "import": "turn a Moodle question bank (Moodle XML or GIFT) into a lesson pack",
     "report": "write a class report (CSV) from learners' results files",
 }
 
@@ -96,7 +98,15 @@ def display_problem() -> str | None:
 
 def main(argv: list[str] | None = None) -> int:
     """Dispatch to a command, or start the application with ``argv`` as its arguments."""
-    args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        return _dispatch(list(sys.argv[1:] if argv is None else argv))
+    except BrokenPipeError:  # the reader went away (``unspun new x | head -1``): stop quietly, as Unix tools do
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # so that the interpreter's last flush does not complain
+        return 1
+
+
+def _dispatch(args: list[str]) -> int:
     if args and args[0] in COMMANDS:
         module_name, function_name = COMMANDS[args[0]]
         command: Callable[[list[str]], int] = getattr(importlib.import_module(module_name), function_name)

@@ -157,6 +157,8 @@ def surface_rule_accuracies(judges: Sequence[Judge]) -> dict[str, float]:
             for name, feature in CATEGORICAL_FEATURES.items()
         }
     )
+    # the question's own wording is a surface too: a prompt used only for unreliable items would tell
+    result["prompt wording"] = _best_category_accuracy([" ".join(q.prompt.split()) for q in judges], labels)
     return result
 
 

@@ -1,7 +1,9 @@
-"""``unspun export PACK|--builtin -o FILE.pdf [--answer-key] [--format pdf|html]``: print a pack.
+"""``unspun export PACK|--builtin -o FILE [--answer-key] [--format pdf|html|moodle-xml|gift]``: print a pack, or write its questions as a bank.
 
 The worksheet holds readings, examples and every question with room to answer; ``--answer-key``
-writes the answers and explanations instead. A pack with errors is not exported: its problems are
+writes the answers and explanations instead. ``moodle-xml`` and ``gift`` write the pack's
+questions as a Moodle question bank (``docs/question-banks.md``), one warning line per question
+that could not be mapped, without loading Qt. A pack with errors is not exported: its problems are
 printed as ``validate`` prints them.
 """
 
@@ -10,24 +12,58 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from pathlib import Path
 
 from app.commands import PROG, add_pack_arguments, parse_pack_arguments
+from app.model.interchange.bank import BankError, write_atomically
 from app.model.loader import load_pack
+from app.model.pack import Pack
 from app.model.problems import MAX_PRINTED
 from app.model.source import pack_label
+
+#: output suffixes that mean a question bank when --format is not given
+BANK_SUFFIXES = {".xml": "moodle-xml", ".gift": "gift"}
+
+
+def export_bank(pack: Pack, output: Path, fmt: str) -> int:
+    """Write the pack's questions as a Moodle XML or GIFT bank; warn once per question left out."""
+    if fmt == "gift":
+        from app.model.interchange.gift import export_gift as export
+    else:
+        from app.model.interchange.moodle_xml import export_moodle_xml as export
+    written = export(pack)
+    for warning in written.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    try:
+        write_atomically(output, written.data)
+    except (OSError, BankError) as error:
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else error
+        print(f"unspun export: could not write {output}: {reason}", file=sys.stderr)
+        return 1
+    name = "Moodle XML" if fmt == "moodle-xml" else "GIFT"
+    left_out = sum(1 for warning in written.warnings if ": left out: " in warning)
+    print(f"Wrote {written.count} questions of {pack.title!r} to {output} as {name}"
+          + (f" ({left_out} left out, listed above)" if left_out else ""))
+    return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
     """Describe the command line of ``export``."""
     parser = argparse.ArgumentParser(
         prog=f"{PROG} export",
-        description="Write a printable worksheet (or its answer key) of a lesson pack as PDF or HTML.",
+        description="Write a printable worksheet (or its answer key) of a lesson pack as PDF or HTML, "
+        "or its questions as a Moodle question bank (Moodle XML or GIFT).",
     )
     add_pack_arguments(parser, many=False)
-    parser.add_argument("-o", "--output", required=True, metavar="FILE", help="the file to write (.pdf or .html)")
+    parser.add_argument(
+        "-o", "--output", required=True, metavar="FILE", help="the file to write (.pdf, .html, .xml or .gift)"
+    )
     parser.add_argument("--answer-key", action="store_true", help="write the answer key instead of the worksheet")
     parser.add_argument(
-        "--format", choices=("pdf", "html"), default=None, help="pdf or html (default: from FILE's suffix)"
+        "--format",
+        choices=("pdf", "html", "moodle-xml", "gift"),
+        default=None,
+        help="pdf, html, moodle-xml or gift (default: from FILE's suffix)",
     )
     return parser
 
@@ -50,6 +86,13 @@ def run_export(argv: list[str]) -> int:
         print(f"{len(result.errors)} errors, {len(result.warnings)} warnings", file=sys.stderr)
         print(f"unspun export: {pack_path} has errors; nothing written", file=sys.stderr)
         return 1
+    bank_format = args.format or BANK_SUFFIXES.get(Path(args.output).suffix.lower())
+    if bank_format in ("moodle-xml", "gift"):
+        if args.answer_key:
+            print("unspun export: --answer-key is for worksheets; a question bank always holds the answers",
+                  file=sys.stderr)
+            return 2
+        return export_bank(result.pack, Path(args.output), bank_format)
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtGui import QGuiApplication

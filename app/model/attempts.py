@@ -18,7 +18,8 @@ class QuestionResult:
     """One question scored: the fraction s in [0, 1] and the points it earned.
 
     ``tries`` is how many times the learner checked the question before submitting (practice
-    retries), when known.
+    retries), when known. ``question_type`` is the pack's type name (``judge``, ``single`` ...),
+    when known: trust reads the ratings of the ``judge`` answers by it.
     """
 
     question_id: str
@@ -27,6 +28,7 @@ class QuestionResult:
     points_earned: float
     points_possible: float
     tries: int | None = None
+    question_type: str | None = None
 
     @property
     def correct(self) -> bool:
@@ -68,6 +70,20 @@ class QuizResult:
     def passed(self) -> bool:
         """Tell whether the score reaches the pass mark."""
         return scoring.quiz_passed(self.score, self.pass_mark)
+
+    @property
+    def trust(self) -> float | None:
+        """Return the mean rating of the judge answers minus 3.5 (−2.5 to 2.5), or None without any.
+
+        Unlike discernment it needs no answer key, so it is read from the stored ratings of any
+        attempt, old ones and imported ones included.
+        """
+        return scoring.trust(r.response for r in self.results if r.question_type == "judge")
+
+    @property
+    def question_ids(self) -> frozenset[str]:
+        """Return the ids of the questions this attempt holds."""
+        return frozenset(r.question_id for r in self.results)
 
     def result(self, question_id: str) -> QuestionResult | None:
         """Find the result of one question by its id."""

@@ -29,9 +29,10 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from app.model import answers
+from app.model import answers, scoring
 from app.model.atomic import OutputError
 from app.model.csvsafe import open_csv
+from app.model.judgement import SCORE_STEADY, Trend, class_reading, discernment_value, trend, trust_value
 from app.model.results import (
     ACCOUNT_HOME,
     EXTENSION,
@@ -58,10 +59,6 @@ if TYPE_CHECKING:
 FLAG_MIN_LEARNERS = 3
 #: How many of the most common wrong answers a question lists.
 WRONG_ANSWERS_SHOWN = 3
-#: A class change smaller than this (5 percentage points) reads as "about the same".
-SCORE_STEADY = 0.05
-#: A class change in discernment smaller than this reads as "about the same".
-DISCERNMENT_STEADY = 0.5
 #: Answers are cut to this many characters when shown.
 ANSWER_TEXT_LIMIT = 120
 
@@ -123,10 +120,22 @@ class AttemptRecord:
     #: Where it stood in the file, which breaks ties between equal timestamps (files are oldest first).
     sequence: int = 0
     answers: dict[str, AnswerRecord] = field(default_factory=dict)
+    #: The trust the file states for the attempt (its ``trust`` result extension), when valid.
+    stated_trust: float | None = None
 
     def order(self) -> tuple[datetime, int]:
         """Sort key: oldest first, then as the file lists them."""
         return self.at, self.sequence
+
+    @property
+    def trust(self) -> float | None:
+        """Return the attempt's trust: from its judge answers' ratings, else as the file states it.
+
+        The ratings are the record itself, so they win over the stated figure; a file whose
+        answers were left out still gives the figure its attempt states.
+        """
+        computed = scoring.trust(a.response for a in self.answers.values() if a.kind == "judge")
+        return computed if computed is not None else self.stated_trust
 
 
 @dataclass(slots=True)
@@ -175,6 +184,10 @@ class LearnerRow:
     mean_score: float | None  # mean of first-attempt scores over the quizzes taken
     pre_score: float | None
     post_score: float | None
+    pre_discernment: float | None = None
+    post_discernment: float | None = None
+    pre_trust: float | None = None
+    post_trust: float | None = None
 
     @property
     def completion(self) -> float:
@@ -240,6 +253,12 @@ class ClassChange:
     mean_post_discernment: float | None
     mean_discernment_change: float | None  # over learners with both discernments
     reading: str
+    learners_both_trust: int = 0
+    mean_pre_trust: float | None = None  # over learners with both trusts, like the discernment means
+    mean_post_trust: float | None = None
+    mean_trust_change: float | None = None
+    #: Whether every learner with both checks had the same questions in each (a like-for-like score).
+    same_questions: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -447,7 +466,6 @@ def _collect(learners: dict[str, LearnerRecord], path: str, statements: list[dic
             result = statement.get("result") or {}
             context = statement.get("context") or {}
             measure = _extension(context, "measure")
-            discernment = _extension(context, "discernment")
             score = result.get("score") or {}
             learner.attempts[statement["id"]] = AttemptRecord(
                 statement["id"],
@@ -456,9 +474,10 @@ def _collect(learners: dict[str, LearnerRecord], path: str, statements: list[dic
                 min(max(_number(score.get("scaled")), 0.0), 1.0),
                 verb == VERB_PASSED,
                 measure if measure in ("pre", "post") else None,
-                None if discernment is None else _number(discernment),
+                discernment_value(_extension(context, "discernment")),
                 _first_text((statement["object"].get("definition") or {}).get("name")),
                 len(learner.attempts),
+                stated_trust=trust_value(_extension(result, "trust")),
             )
         elif verb == VERB_ANSWERED and where.question_id is not None:
             reference = (statement.get("context") or {}).get("statement")
@@ -765,7 +784,11 @@ def _percent(value: float) -> str:
 
 
 def describe_class_change(change: ClassChange) -> str:
-    """Say in plain words how the class changed between the pre and post quizzes."""
+    """Say in plain words how the class changed between the pre and post quizzes.
+
+    The score is said to rise or fall only when the two checks asked the same questions; the
+    ratings are read by ``judgement.class_reading``, discernment beside trust.
+    """
     if change.learners_pre == 0 and change.learners_post == 0:
         return "No learner has taken the first or the final check yet, so there is no before and after."
     if change.learners_both == 0:
@@ -775,29 +798,49 @@ def describe_class_change(change: ClassChange) -> str:
             "but nobody has taken both yet, so there is no change to report."
         )
     sentences = []
-    learners = "learner" if change.learners_both == 1 else "learners"
-    delta = change.mean_score_change or 0.0
-    trend = "rose" if delta >= SCORE_STEADY else "fell" if delta <= -SCORE_STEADY else "stayed about the same"
-    sentences.append(
-        f"For the {change.learners_both} {learners} who took both checks, the average score {trend}: "
-        f"from {_percent(change.mean_pre_score or 0.0)} to {_percent(change.mean_post_score or 0.0)} "
-        f"({round(delta * 100):+d} points)."
-    )
-    if change.mean_discernment_change is not None:
-        before, after = change.mean_pre_discernment or 0.0, change.mean_post_discernment or 0.0
-        gap = change.mean_discernment_change
-        sentences.append(
-            f"Average discernment went from {before:+.1f} to {after:+.1f} on a scale from -5 to +5 "
-            "(how much more they trust reliable items than unreliable ones)."
-        )
-        if gap >= DISCERNMENT_STEADY:
-            sentences.append("The class now tells reliable and unreliable sources apart better than before.")
-        elif gap <= -DISCERNMENT_STEADY:
-            sentences.append("The class told reliable and unreliable sources apart less well at the end.")
+    count = change.learners_both
+    before, after = _percent(change.mean_pre_score or 0.0), _percent(change.mean_post_score or 0.0)
+    points = round((change.mean_score_change or 0.0) * 100)
+    if change.same_questions:
+        moved = trend(change.mean_pre_score or 0.0, change.mean_post_score or 0.0, SCORE_STEADY)
+        if count == 1:
+            sentences.append(
+                {
+                    Trend.UP: f"For the 1 learner who took both checks, the score rose from {before} to {after} ({points:+d} points).",
+                    Trend.DOWN: f"For the 1 learner who took both checks, the score fell from {before} to {after} ({points:+d} points).",
+                    Trend.SAME: f"For the 1 learner who took both checks, the score stayed about the same: {before} before, {after} after.",
+                }[moved]
+            )
         else:
-            sentences.append("The class tells reliable and unreliable sources apart about as well as before.")
+            sentences.append(
+                {
+                    Trend.UP: f"For the {count} learners who took both checks, the average score rose from {before} to {after} ({points:+d} points).",
+                    Trend.DOWN: f"For the {count} learners who took both checks, the average score fell from {before} to {after} ({points:+d} points).",
+                    Trend.SAME: f"For the {count} learners who took both checks, the average score stayed about the same: {before} before, {after} after.",
+                }[moved]
+            )
+    elif count == 1:
+        sentences.append(
+            f"The 1 learner who took both checks scored {before} on the first and {after} on the final one. "
+            "The two checks ask different questions, so the scores are not a like-for-like comparison."
+        )
+    else:
+        sentences.append(
+            f"The {count} learners who took both checks averaged {before} on the first and {after} on the final one. "
+            "The two checks ask different questions, so the scores are not a like-for-like comparison."
+        )
+    sentences.extend(
+        class_reading(
+            change.mean_pre_discernment if change.mean_discernment_change is not None else None,
+            change.mean_post_discernment if change.mean_discernment_change is not None else None,
+            change.mean_pre_trust if change.mean_trust_change is not None else None,
+            change.mean_post_trust if change.mean_trust_change is not None else None,
+        )
+    )
     missing = max(change.learners_pre, change.learners_post) - change.learners_both
-    if missing > 0:
+    if missing == 1:
+        sentences.append("1 more took only one of the two checks and is left out of the change.")
+    elif missing > 1:
         sentences.append(f"{missing} more took only one of the two checks and are left out of the change.")
     return " ".join(sentences)
 
@@ -806,22 +849,27 @@ def _class_change(learners: Sequence[LearnerRecord]) -> ClassChange:
     """Pair each learner's first pre and first post attempts and average them."""
     pre_scores, post_scores, changes = [], [], []
     pre_disc, post_disc, disc_changes = [], [], []
+    pre_trust, post_trust, trust_changes = [], [], []
+    same_questions = True
     for learner in learners:
-        firsts: dict[str, AttemptRecord] = {}
-        for attempt in sorted(learner.attempts.values(), key=AttemptRecord.order):
-            if attempt.measure is not None:
-                firsts.setdefault(attempt.measure, attempt)
-        pre, post = firsts.get("pre"), firsts.get("post")
+        pre, post = _measure_attempts(learner)
         if pre is not None:
             pre_scores.append(pre.score)
         if post is not None:
             post_scores.append(post.score)
         if pre is not None and post is not None:
             changes.append(post.score - pre.score)
+            # unknown questions (a file without its answers) are never taken for the same ones
+            same_questions = same_questions and bool(pre.answers) and set(pre.answers) == set(post.answers)
             if pre.discernment is not None and post.discernment is not None:
                 pre_disc.append(pre.discernment)
                 post_disc.append(post.discernment)
                 disc_changes.append(post.discernment - pre.discernment)
+            before_trust, after_trust = pre.trust, post.trust
+            if before_trust is not None and after_trust is not None:
+                pre_trust.append(before_trust)
+                post_trust.append(after_trust)
+                trust_changes.append(after_trust - before_trust)
     change = ClassChange(
         len(pre_scores),
         len(post_scores),
@@ -834,8 +882,22 @@ def _class_change(learners: Sequence[LearnerRecord]) -> ClassChange:
         _mean(post_disc),
         _mean(disc_changes),
         "",
+        len(trust_changes),
+        _mean(pre_trust),
+        _mean(post_trust),
+        _mean(trust_changes),
+        same_questions=bool(changes) and same_questions,
     )
     return replace(change, reading=describe_class_change(change))
+
+
+def _measure_attempts(learner: LearnerRecord) -> tuple[AttemptRecord | None, AttemptRecord | None]:
+    """Return a learner's first attempts at the pre and the post quiz (section 6)."""
+    firsts: dict[str, AttemptRecord] = {}
+    for attempt in sorted(learner.attempts.values(), key=AttemptRecord.order):
+        if attempt.measure is not None:
+            firsts.setdefault(attempt.measure, attempt)
+    return firsts.get("pre"), firsts.get("post")
 
 
 def _learner_rows(
@@ -846,11 +908,8 @@ def _learner_rows(
     for learner in learners:
         firsts = learner.first_attempts()
         scores = [attempt.score for attempt in firsts.values()]
-        passed = {attempt.quiz for attempt in learner.attempts.values() if attempt.passed}
-        measures: dict[str, float] = {}
-        for attempt in sorted(learner.attempts.values(), key=AttemptRecord.order):
-            if attempt.measure is not None:
-                measures.setdefault(attempt.measure, attempt.score)
+        passed = {attempt.quiz for attempt in learner.attempts.values() if attempt.passed or attempt.measure == "pre"}
+        pre, post = _measure_attempts(learner)
         rows.append(
             LearnerRow(
                 learner.uuid,
@@ -861,8 +920,12 @@ def _learner_rows(
                 len(passed),
                 quizzes_total,
                 _mean(scores),
-                measures.get("pre"),
-                measures.get("post"),
+                None if pre is None else pre.score,
+                None if post is None else post.score,
+                None if pre is None else pre.discernment,
+                None if post is None else post.discernment,
+                None if pre is None else pre.trust,
+                None if post is None else post.trust,
             )
         )
     rows.sort(key=lambda row: (row.name.casefold(), row.uuid))
@@ -933,6 +996,10 @@ def csv_tables(report: ClassReport) -> list[tuple[str, list[str], list[list[Any]
             _round(row.mean_score, 100, 1),
             _round(row.pre_score, 100, 1),
             _round(row.post_score, 100, 1),
+            _round(row.pre_discernment),
+            _round(row.post_discernment),
+            _round(row.pre_trust),
+            _round(row.post_trust),
         ]
         for row in report.learners
     ]
@@ -970,6 +1037,10 @@ def csv_tables(report: ClassReport) -> list[tuple[str, list[str], list[list[Any]
         ["mean discernment before (-5 to 5)", _round(change.mean_pre_discernment)],
         ["mean discernment after (-5 to 5)", _round(change.mean_post_discernment)],
         ["mean change in discernment, learners with both", _round(change.mean_discernment_change)],
+        ["learners with both trusts", change.learners_both_trust],
+        ["mean trust before (-2.5 to 2.5)", _round(change.mean_pre_trust)],
+        ["mean trust after (-2.5 to 2.5)", _round(change.mean_post_trust)],
+        ["mean change in trust, learners with both", _round(change.mean_trust_change)],
         ["in words", change.reading],
     ]
     skipped = [[item.path, item.reason] for item in report.skipped]
@@ -988,6 +1059,10 @@ def csv_tables(report: ClassReport) -> list[tuple[str, list[str], list[list[Any]
                 "mean_first_attempt_score_percent",
                 "pre_score_percent",
                 "post_score_percent",
+                "pre_discernment",
+                "post_discernment",
+                "pre_trust",
+                "post_trust",
             ],
             learners,
         ),

@@ -19,6 +19,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from app.model import review
+from app.model.judgement import SCORE_STEADY, Trend, learner_reading, trend
 from app.model.progress import Position, ProgressStore
 from app.model.schema import Lesson, Module
 from app.model.schema import step_key as schema_step_key
@@ -29,10 +30,6 @@ if TYPE_CHECKING:
 
 #: The score history holds at most this many latest attempts (a chart cannot show more).
 HISTORY_LIMIT = 200
-#: A change in discernment smaller than this reads as "about the same".
-DISCERNMENT_STEADY = 0.5
-#: A change in score smaller than this (5 percentage points) reads as "about the same".
-SCORE_STEADY = 0.05
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,43 +124,40 @@ def _percent(value: float) -> str:
 
 
 def describe_change(result: BeforeAfter) -> str:
-    """Say in plain words what a before-and-after result means for the learner."""
+    """Say in plain words what a before-and-after result means for the learner.
+
+    The score is compared as rising or falling only when both checks asked the same questions;
+    the ratings are read by ``judgement.learner_reading``, discernment beside trust.
+    """
+    sentences: list[str] = []
     if result.pre is None:
-        return (
+        sentences.append(
             "You took the final check without the first one, so there is nothing to compare it with. "
             f"Your score was {_percent(result.post.score if result.post else 0.0)}."
         )
-    if result.post is None:
-        return (
+    elif result.post is None:
+        sentences.append(
             f"You scored {_percent(result.pre.score)} on the first check. Take the final check at the "
             "end of the pack to see how much you have changed."
         )
-    sentences = []
-    change = result.score_change or 0.0
-    trend = (
-        "rose" if change >= SCORE_STEADY else "fell" if change <= -SCORE_STEADY else "stayed about the same"
-    )
-    sentences.append(
-        f"Your score {trend}: {_percent(result.pre.score)} on the first check, "
-        f"{_percent(result.post.score)} on the final one."
-    )
-    before, after = result.pre_discernment, result.post_discernment
-    if before is not None and after is not None:
-        gap = after - before
+    elif result.same_questions:
+        before, after = _percent(result.pre.score), _percent(result.post.score)
         sentences.append(
-            f"Your discernment went from {before:+.1f} to {after:+.1f} on a scale from -5 to +5: "
-            "how much more you trust reliable items than unreliable ones."
+            {
+                Trend.UP: f"Your score rose: {before} on the first check, {after} on the final one.",
+                Trend.DOWN: f"Your score fell: {before} on the first check, {after} on the final one.",
+                Trend.SAME: f"Your score stayed about the same: {before} on the first check, {after} on the final one.",
+            }[trend(result.pre.score, result.post.score, SCORE_STEADY)]
         )
-        if gap >= DISCERNMENT_STEADY:
-            sentences.append("You now tell reliable and unreliable sources apart better than before.")
-        elif gap <= -DISCERNMENT_STEADY:
-            sentences.append("You told reliable and unreliable sources apart less well this time.")
-        else:
-            sentences.append("You tell reliable and unreliable sources apart about as well as before.")
-        if after < 0:
-            sentences.append("You still trusted the unreliable items more than the reliable ones.")
-        elif after > 0 and before <= 0:
-            sentences.append("You no longer trust everything the same: that is the skill this pack teaches.")
+    else:
+        sentences.append(
+            f"You scored {_percent(result.pre.score)} on the first check and {_percent(result.post.score)} "
+            "on the final one. The two checks ask different questions, so the scores are not a "
+            "like-for-like comparison."
+        )
+    sentences.extend(
+        learner_reading(result.pre_discernment, result.post_discernment, result.pre_trust, result.post_trust)
+    )
     return " ".join(sentences)
 
 
@@ -225,7 +219,8 @@ def _score_history(store: ProgressStore, profile_id: int) -> list[ScorePoint]:
         ScorePoint(
             entry.submitted_at,
             entry.score,
-            entry.passed,
+            # the before-measure is never a gate: taking it counts as passing it
+            entry.passed or entry.measure == "pre",
             entry.pack_id,
             entry.module_id,
             entry.lesson_id,

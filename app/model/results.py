@@ -27,10 +27,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, unquote
 
-from app.model import answers
+from app.model import answers, scoring
 from app.model.atomic import OutputError, write_text
 from app.model.attempts import QuestionResult, QuizResult
 from app.model.csvsafe import open_csv
+from app.model.judgement import discernment_value
 from app.model.progress import ProgressError, ProgressStore, to_stamp
 from app.model.schema import (
     Categorize,
@@ -472,6 +473,12 @@ def statements(store: ProgressStore, profile_id: int, packs: Sequence[Pack]) -> 
             "success": bool(passed),
             "completion": True,
         }
+        # Trust needs no answer key, only the ratings: one figure, read the same way everywhere.
+        trust = scoring.trust(
+            stored.result.response for stored in attempt.answers if stored.question_type == "judge"
+        )
+        if trust is not None:
+            result["extensions"] = {EXTENSION + "trust": round(trust, 6)}
         if attempt.started_at is not None:
             result["duration"] = _duration((submitted_at - attempt.started_at).total_seconds())
         context = _context(
@@ -1039,7 +1046,7 @@ def _import_one(
         quiz = QuizResult(
             tuple(results),
             float(_extension(context, "pass-mark", 0.7)),
-            _extension(context, "discernment"),
+            discernment_value(_extension(context, "discernment")),
             None,
             None if duration is None else at - timedelta(seconds=duration),
             at,
@@ -1086,6 +1093,7 @@ def _question_result(statement: dict[str, Any], question_id: str) -> tuple[Quest
             float(score.get("raw", 0.0) or 0.0),
             float(score.get("max", 0.0) or 0.0),
             tries if isinstance(tries, int) and not isinstance(tries, bool) else None,
+            kind,
         ),
         kind,
     )

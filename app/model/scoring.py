@@ -33,6 +33,12 @@ JUDGE_MIN = 1
 JUDGE_MAX = 6
 #: Ratings from this value up say "reliable"; below it, "unreliable".
 JUDGE_RELIABLE_FROM = 4
+#: The middle of the judge scale: a mean rating here leans neither to trust nor to doubt.
+JUDGE_MIDPOINT = (JUDGE_MIN + JUDGE_MAX) / 2
+#: Trust runs from the lowest mean rating minus the midpoint to the highest: -2.5 to +2.5.
+TRUST_RANGE = (JUDGE_MIN - JUDGE_MIDPOINT, JUDGE_MAX - JUDGE_MIDPOINT)
+#: Discernment runs from -5 (every unreliable item 6, every reliable 1) to +5.
+DISCERNMENT_RANGE = (float(JUDGE_MIN - JUDGE_MAX), float(JUDGE_MAX - JUDGE_MIN))
 #: Points are sums of float products (2/3 x 3 points), so "at least pass" tolerates rounding noise.
 PASS_TOLERANCE = 1e-9
 
@@ -302,3 +308,17 @@ def discernment(judge_pairs: Sequence[tuple[bool, int]]) -> float | None:
     if not reliable or not unreliable:
         return None
     return sum(reliable) / len(reliable) - sum(unreliable) / len(unreliable)
+
+
+def trust(ratings: Iterable[Any]) -> float | None:
+    """Return the mean of the judge ratings minus the scale's midpoint 3.5, from −2.5 to 2.5.
+
+    Trust says how far a learner leans towards believing (above 0) or doubting (below 0)
+    whatever they rate, reliable or not; discernment says whether they tell the two apart. A
+    course that only makes learners doubt everything lowers trust and leaves discernment where
+    it was. None when nothing was rated; values that are not ratings 1 to 6 are ignored.
+    """
+    rated = [rating for rating in (_rating(value) for value in ratings) if rating is not None]
+    if not rated:
+        return None
+    return sum(rated) / len(rated) - JUDGE_MIDPOINT

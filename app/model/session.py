@@ -98,6 +98,29 @@ class BeforeAfter:
         before, after = self.pre_discernment, self.post_discernment
         return None if before is None or after is None else after - before
 
+    @property
+    def pre_trust(self) -> float | None:
+        """Return the trust of the first check, or None when it rated nothing."""
+        return None if self.pre is None else self.pre.trust
+
+    @property
+    def post_trust(self) -> float | None:
+        """Return the trust of the final check, or None when it rated nothing."""
+        return None if self.post is None else self.post.trust
+
+    @property
+    def trust_change(self) -> float | None:
+        """Return post trust minus pre trust, or None unless both have one."""
+        before, after = self.pre_trust, self.post_trust
+        return None if before is None or after is None else after - before
+
+    @property
+    def same_questions(self) -> bool:
+        """Tell whether both checks were taken and asked the very same questions (a like-for-like score)."""
+        if self.pre is None or self.post is None:
+            return False
+        return bool(self.pre.results) and self.pre.question_ids == self.post.question_ids
+
 
 def _now() -> datetime:
     """Return the current time, timezone-aware in UTC."""
@@ -129,7 +152,15 @@ def display_order(question: Question, rng: random.Random) -> list[int]:
 def score(question: Question, response: Response, tries: int | None = None) -> QuestionResult:
     """Score one response into a QuestionResult without recording anything."""
     fraction = scoring.score_question(question, response)
-    return QuestionResult(question.id, response, fraction, fraction * question.points, question.points, tries)
+    return QuestionResult(
+        question.id,
+        response,
+        fraction,
+        fraction * question.points,
+        question.points,
+        tries,
+        scoring.question_type(question),
+    )
 
 
 def counted_responses(
@@ -217,7 +248,8 @@ class LessonSession:
         self.store.record_visit(*self._where(index), left_step_key=left_key, left_seconds=left_seconds)
         self.current_index = index
         self._step_opened_at = now
-        if self.steps[index].quiz is not None:
+        if self.steps[index].quiz is not None and index not in self._attempt_started:
+            # coming back to a quiz continues its attempt (its answers are still there); Retry starts a new one
             self.begin_attempt(index)
 
     def finish(self) -> None:
@@ -370,6 +402,8 @@ def state_from(
 ) -> LessonState:
     """Apply the completion rules of section 6 to what is known of a lesson.
 
+    A ``measure: pre`` quiz counts as passed once submitted, whatever its score.
+
     ``visited`` holds the step keys opened; ``quizzes`` maps each quiz step's key to None (never
     submitted) or whether an attempt passed; ``reflections`` maps each reflect step's key to its
     latest saved text or None. Missing keys count as nothing recorded.
@@ -386,6 +420,8 @@ def state_from(
             anything_recorded = anything_recorded or outcome is not None
             if outcome is None:
                 completed = False
+            elif step.quiz.measure == "pre":
+                outcome = True  # the before-measure is taken cold: taking it is enough, it is never a gate
             if not outcome:
                 passed = False
         elif step.reflect is not None:

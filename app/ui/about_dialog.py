@@ -18,6 +18,7 @@ LICENCES = (
     ("platformdirs", "MIT"),
     ("fsrs", "MIT"),
     ("keyring", "MIT"),
+    ("defusedxml", "PSF-2.0"),
 )
 
 

@@ -557,7 +557,7 @@ class BarChartView(ChartView):
 
 
 class BeforeAfterChartView(BarChartView):
-    """Two bars, before and after, on one scale: a score (0-100 %) or discernment (-5 to +5).
+    """Two bars, before and after, on one scale: a score (0-100 %), discernment (-5 to +5) or trust (-2.5 to +2.5).
 
     A missing side draws as a dashed, empty track with "not taken yet", so that it never reads as 0.
     """
@@ -582,7 +582,7 @@ class BeforeAfterChartView(BarChartView):
         self.set_values(before, after)
 
     def format_value(self, value: float | None) -> str:
-        """Write a value as the scale reads it: "80%" for a score, "+2.5" for discernment."""
+        """Write a value as the scale reads it: "80%" for a score, "+2.5" for discernment or trust."""
         if value is None:
             return self.NOT_TAKEN
         return percent_text(value) if self.kind == "score" else f"{value:+.1f}"

@@ -40,6 +40,7 @@ from app.model.class_report import (
     write_csv,
 )
 from app.model.results import ResultsError
+from app.model.scoring import DISCERNMENT_RANGE, TRUST_RANGE
 from app.ui.charts import BarChartView, BarDatum, BeforeAfterChartView, percent_text
 from app.ui.theme import SPACE_L, SPACE_M, SPACE_S, SPACE_XL, technique_numbers
 
@@ -72,6 +73,15 @@ def _item(text: str, sort: Any = None, tip: str = "") -> QStandardItem:
 
 def _number(value: float | None) -> float:
     return float("-inf") if value is None else value
+
+
+def _change_item(before: float | None, after: float | None) -> QStandardItem:
+    """A cell "+0.5 → +2.0" for a rating figure before and after, sorted by the change."""
+    if before is None and after is None:
+        return _item("–", float("-inf"))
+    shown = ["–" if value is None else f"{value:+.1f}" for value in (before, after)]
+    change = None if before is None or after is None else after - before
+    return _item(f"{shown[0]} → {shown[1]}", _number(change))
 
 
 class ReportTableView(QTableView):
@@ -152,6 +162,8 @@ class ClassReportView(QWidget):
         "First-try score",
         "Before",
         "After",
+        "Discernment",
+        "Trust",
     )
     QUESTION_HEADERS = (
         "Question",
@@ -208,13 +220,22 @@ class ClassReportView(QWidget):
             "Average discernment",
             change.mean_pre_discernment,
             change.mean_post_discernment,
-            minimum=-5.0,
-            maximum=5.0,
+            minimum=DISCERNMENT_RANGE[0],
+            maximum=DISCERNMENT_RANGE[1],
             kind="discernment",
+        )
+        self.trust_chart = BeforeAfterChartView(
+            "Average trust",
+            change.mean_pre_trust,
+            change.mean_post_trust,
+            minimum=TRUST_RANGE[0],
+            maximum=TRUST_RANGE[1],
+            kind="trust",
         )
         for title, chart in (
             ("Average score", self.score_chart),
             ("Average discernment", self.discernment_chart),
+            ("Average trust", self.trust_chart),
         ):
             column = QVBoxLayout()
             label = QLabel(title)
@@ -223,6 +244,15 @@ class ClassReportView(QWidget):
             column.addWidget(chart)
             charts.addLayout(column, 1)
         layout.addLayout(charts)
+        ratings_legend = QLabel(
+            "Discernment: how much higher a learner rates reliable posts than unreliable ones (−5 to +5). "
+            "Trust: the mean of all their ratings minus the middle of the scale (−2.5 doubts everything, "
+            "+2.5 believes everything). A class that only grows more suspicious loses trust without "
+            "gaining discernment. Their averages are over the learners who took both checks."
+        )
+        ratings_legend.setObjectName("muted")
+        ratings_legend.setWordWrap(True)
+        layout.addWidget(ratings_legend)
 
         layout.addWidget(self._heading("Techniques, hardest first"))
         self.techniques_chart = BarChartView(
@@ -338,6 +368,8 @@ class ClassReportView(QWidget):
             _item(_percent_or_dash(row.mean_score), _number(row.mean_score)),
             _item(_percent_or_dash(row.pre_score), _number(row.pre_score)),
             _item(_percent_or_dash(row.post_score), _number(row.post_score)),
+            _change_item(row.pre_discernment, row.post_discernment),
+            _change_item(row.pre_trust, row.post_trust),
         ]
 
 

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from app.model.dashboard import DashboardData, PackChange, dashboard_data, learner_started
 from app.model.progress import ProgressError
+from app.model.scoring import DISCERNMENT_RANGE, TRUST_RANGE
 from app.model.session import measure_quiz
 from app.ui.charts import (
     BarChartView,
@@ -66,9 +67,12 @@ WEAK_ACCURACY = 0.7
 #: name at most this many weak techniques in the sentence above the chart
 WEAK_NAMED = 3
 
-DISCERNMENT_NOTE = (
-    "Discernment is how much more you trust the reliable items than the unreliable ones, from −5 to +5. "
-    "Trusting everything less would not raise it: only telling the two apart does."
+#: What the two rating figures mean, under the card's charts (written for a reader of 15).
+RATINGS_NOTE = (
+    "Telling apart (discernment) is how much higher you rate reliable posts than unreliable ones, "
+    "from −5 to +5. Trust is how much you believe what you rate overall, reliable or not, from −2.5 "
+    "(you doubt everything) to +2.5 (you believe everything). Doubting everything lowers your trust "
+    "but does not help you tell posts apart."
 )
 
 
@@ -122,7 +126,7 @@ class StatTileView(QFrame):
 
 
 class BeforeAfterPanel(QWidget):
-    """One pack's before-and-after result: score and discernment bars, and their reading."""
+    """One pack's before-and-after result: score, discernment and trust bars, and their reading."""
 
     def __init__(self, change: PackChange, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -137,23 +141,36 @@ class BeforeAfterPanel(QWidget):
         self.discernment_chart: BeforeAfterChartView | None = None
         if result.pre_discernment is not None or result.post_discernment is not None:
             layout.addSpacing(SPACE_XS)
-            layout.addWidget(plain_label("DISCERNMENT", "pageKicker"))
+            layout.addWidget(plain_label("TELLING RELIABLE FROM UNRELIABLE (DISCERNMENT)", "pageKicker"))
             self.discernment_chart = BeforeAfterChartView(
                 "Discernment before and after",
                 result.pre_discernment,
                 result.post_discernment,
-                minimum=-5.0,
-                maximum=5.0,
+                minimum=DISCERNMENT_RANGE[0],
+                maximum=DISCERNMENT_RANGE[1],
                 kind="discernment",
             )
             layout.addWidget(self.discernment_chart)
+        self.trust_chart: BeforeAfterChartView | None = None
+        if result.pre_trust is not None or result.post_trust is not None:
+            layout.addSpacing(SPACE_XS)
+            layout.addWidget(plain_label("TRUST IN EVERYTHING YOU RATE", "pageKicker"))
+            self.trust_chart = BeforeAfterChartView(
+                "Trust before and after",
+                result.pre_trust,
+                result.post_trust,
+                minimum=TRUST_RANGE[0],
+                maximum=TRUST_RANGE[1],
+                kind="trust",
+            )
+            layout.addWidget(self.trust_chart)
         layout.addSpacing(SPACE_XS)
         self.reading = plain_label(change.reading, "dashboardReading")
         self.reading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.reading)
         self.note: QLabel | None = None
-        if self.discernment_chart is not None:
-            self.note = plain_label(DISCERNMENT_NOTE, "cardMeta")
+        if self.discernment_chart is not None or self.trust_chart is not None:
+            self.note = plain_label(RATINGS_NOTE, "cardMeta")
             layout.addWidget(self.note)
 
 

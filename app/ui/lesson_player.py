@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.ui.focus import controls_in_reading_order, focus_first_control
 from app.ui.theme import (
     SPACE_L,
     SPACE_M,
@@ -66,18 +67,6 @@ def following_lesson(pack: Pack, module: Module, lesson: Lesson) -> tuple[Module
     ids = [(m.id, le.id) for m, le in order]
     position = ids.index((module.id, lesson.id)) if (module.id, lesson.id) in ids else -1
     return order[position + 1] if 0 <= position < len(order) - 1 else None
-
-
-def _focusable_in(view: QWidget) -> list[QWidget]:
-    """Return the controls inside ``view`` that Tab reaches, in focus-chain order."""
-    controls: list[QWidget] = []
-    widget = view.nextInFocusChain()
-    while widget is not None and widget is not view:  # the whole chain: reparented widgets join late
-        if (view.isAncestorOf(widget) and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
-                and widget.isEnabled() and widget.isVisibleTo(view) and widget not in controls):
-            controls.append(widget)
-        widget = widget.nextInFocusChain()
-    return controls
 
 
 class PreparedLesson(NamedTuple):
@@ -500,10 +489,7 @@ class LessonPlayerView(QWidget):
         if self._view_slot.indexOf(view) < 0:
             self._view_slot.addWidget(view)
         view.show()
-        if self.indicator.dots:  # Tab: breadcrumb, the dot row, the step, Back and Next
-            chain = [self.indicator.dots[-1], *_focusable_in(view), self.back_button, self.next_button]
-            for before, after in pairwise(chain):
-                QWidget.setTabOrder(before, after)
+        self._chain_tab_order(view)
         side = self._side_panels.get(index)
         if side is not None:
             if self._side_layout.indexOf(side) < 0:
@@ -538,6 +524,23 @@ class LessonPlayerView(QWidget):
         if self.isVisible():  # else the window calls focus_step() once the player is on screen
             self.focus_step()
 
+    def _chain_tab_order(self, view: QWidget) -> None:
+        """Tab: breadcrumb, the dot row, the step's controls in reading order, Back and Next.
+
+        Controls disabled or hidden for now (Check, Mark selection, Try again) are in the chain too;
+        Tab passes over them until they can be used.
+        """
+        if self.indicator.dots and view is self.current_view():
+            chain = [self.indicator.dots[-1], *controls_in_reading_order(view), self.back_button, self.next_button]
+            for before, after in pairwise(chain):
+                QWidget.setTabOrder(before, after)
+
+    def _on_step_controls_changed(self) -> None:
+        """A step built new controls (a quiz's retry): put them in the Tab chain."""
+        view = self.current_view()
+        if view is not None:
+            self._chain_tab_order(view)
+
     def focus_step(self) -> None:
         """Put the keyboard focus in the step shown: its first control, else its scrolling column.
 
@@ -547,8 +550,8 @@ class LessonPlayerView(QWidget):
         view = self.current_view()
         if view is None:
             return
-        controls = _focusable_in(view)
-        (controls[0] if controls else self.scroll).setFocus(Qt.FocusReason.OtherFocusReason)
+        if not focus_first_control(view):
+            self.scroll.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _settle_layout(self) -> None:
         """Lay the step out now, so that it is painted once, as it will stay.
@@ -570,6 +573,13 @@ class LessonPlayerView(QWidget):
             self._done.add(self.current_index)
             self.indicator.set_statuses(self.current_index, self._done)
             self.next_lesson_requested.emit()
+
+    def submit_step(self) -> None:
+        """Ctrl+Return: let the step shown check, submit or save (a step without such an action ignores it)."""
+        view = self.current_view()
+        submit = getattr(view, "submit_step", None)
+        if submit is not None:
+            submit()
 
     def go_back(self) -> None:
         """Open the previous step."""
@@ -670,6 +680,9 @@ class LessonPlayerView(QWidget):
         completion = getattr(view, "completion_changed", None)
         if completion is not None:
             completion.connect(self.completion_changed)
+        controls_changed = getattr(view, "controls_changed", None)
+        if controls_changed is not None:
+            controls_changed.connect(self._on_step_controls_changed)
         return view, side_panel
 
     def _drop_views(self) -> None:

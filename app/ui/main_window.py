@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from app.model.schema import Lesson, Module
     from app.model.session import LessonSession, LessonState
     from app.ui.presentation import PresentationView
+    from app.ui.shortcuts_dialog import ShortcutRow
 
 APP_NAME = "Unspun"
 LOADING_TEXT = "Loading lessons…"
@@ -336,14 +337,25 @@ class MainWindow(QMainWindow):
 
         go_menu = bar.addMenu("&Go")
         self.home_action = self._action("&Home", ["Alt+Home"], self.show_library)
-        self.back_action = self._action("&Back", ["Alt+Left", "PgUp"], self.go_back)
-        self.next_action = self._action("&Next", ["Alt+Right", "PgDown"], self.go_next)
-        self.continue_action = self._action("&Continue", ["Ctrl+Return"], self.continue_learning)
+        # Only these change steps: PageUp, PageDown, Space and the arrows scroll the step instead.
+        self.back_action = self._action("&Back", ["Alt+Left"], self.go_back)
+        self.next_action = self._action("&Next", ["Alt+Right"], self.go_next)
+        # no shortcut: Ctrl+Return means "submit" to most people (it once reloaded the quiz here)
+        self.continue_action = self._action("&Continue", [], self.continue_learning)
         for action in (self.home_action, self.back_action, self.next_action, self.continue_action):
             go_menu.addAction(action)
+        go_menu.addSeparator()
+        self.submit_action = self._action(
+            "Check or &submit", ["Ctrl+Return", "Ctrl+Enter"], self.submit_step,
+            "Check the question you are on, or submit the quiz",
+        )
+        go_menu.addAction(self.submit_action)
         self.mastery.add_go_actions(go_menu)
 
         help_menu = bar.addMenu("&Help")
+        self.shortcuts_action = self._action("&Keyboard shortcuts", ["Ctrl+/"], self.show_shortcuts)
+        help_menu.addAction(self.shortcuts_action)
+        help_menu.addSeparator()
         self.authoring_guide_action = self._action(
             "&Writing lesson packs", [], lambda: self.show_guide("authoring.md"),
             "How to write a pack of your own, step by step",
@@ -371,6 +383,7 @@ class MainWindow(QMainWindow):
         self.home_button.setChecked(state == LIBRARY_STATE)
         self.back_action.setEnabled(in_lesson)
         self.next_action.setEnabled(in_lesson)
+        self.submit_action.setEnabled(in_lesson)
         self.state_changed.emit(state)
 
     def show_library(self) -> None:
@@ -384,6 +397,13 @@ class MainWindow(QMainWindow):
         """Play ``lesson`` from ``step_index`` (default: where the learner left it, else the start)."""
         if step_index is None:
             step_index = self._resume_index(pack, module, lesson)
+        if self._playing(pack, module, lesson):
+            # the lesson is still in the player (Home, then back): show its steps as they were left
+            self.player.open_step(step_index)
+            self.library.select_lesson(pack, module, lesson)
+            self._move_to_state(LESSON_STATE)
+            self.player.focus_step()
+            return
         # the player may have built the lesson's first step already, with the session to play it
         self.session = self.player.prepared_session(
             pack, module, lesson, self.store, self.profile_id
@@ -395,11 +415,31 @@ class MainWindow(QMainWindow):
         self._move_to_state(LESSON_STATE)
         self.player.focus_step()  # not the top bar: the learner reads on from the step
 
+    def _playing(self, pack: Pack, module: Module, lesson: Lesson) -> bool:
+        """Tell whether the player holds ``lesson``, recorded for the current learner in the current store."""
+        session = self.session
+        return (
+            session is not None
+            and self.player.session is session
+            and self.player.pack is pack
+            and self.player.module is module
+            and self.player.lesson is lesson
+            and session.store is self.store
+            and session.profile_id == self.profile_id
+        )
+
     def continue_learning(self) -> None:
-        """Return to the step opened last; with no history, start the first lesson."""
+        """Return to the step opened last; with no history, start the first lesson.
+
+        On the step opened last it does nothing: continuing never reloads (and so never clears) a step.
+        """
         target = self.continue_target()
         if target is not None:
             pack, module, lesson, index = target
+            if self.state == LESSON_STATE and self._playing(pack, module, lesson) \
+                    and self.player.current_index == index:
+                self.player.focus_step()
+                return
             self.open_lesson(pack, module, lesson, index)
         elif self.packs:
             pack = self.packs[0]
@@ -471,6 +511,64 @@ class MainWindow(QMainWindow):
         pending, self.pending_problems = self.pending_problems, []
         for path, result in pending:
             self.show_problems(path, result)
+
+    def submit_step(self) -> None:
+        """Ctrl+Return: check the question in focus, or submit the quiz (save a reflection) shown."""
+        if self.state == LESSON_STATE:
+            self.player.submit_step()
+
+    def shortcut_groups(self) -> list[tuple[str, list[ShortcutRow]]]:
+        """Return the whole keyboard map, grouped: the menus' shortcuts and the keys inside a step."""
+        from app.ui.shortcuts_dialog import ShortcutRow, action_row
+
+        def rows(*actions: QAction) -> list[ShortcutRow]:
+            return [action_row(action) for action in actions]
+
+        mastery = self.mastery
+        groups = [
+            ("Moving around", [
+                *rows(self.home_action, self.back_action, self.next_action),
+                action_row(mastery.review_action, "Review questions due"),
+                action_row(mastery.dashboard_action, "Dashboard"),
+                action_row(self.library_action, "Show or hide the library panel"),
+                ShortcutRow("Next or previous control, in reading order", "Tab or Shift+Tab"),
+                ShortcutRow("Move along the step dots; Return opens one", "Left, Right, Home, End"),
+            ]),
+            ("Answering", [
+                action_row(self.submit_action, "Check the question, or submit the quiz"),
+                ShortcutRow("Press the focused button", "Return or Space"),
+                ShortcutRow("Check a short answer", "Return"),
+                ShortcutRow("Choose an answer, move an item, change a rating", "Arrow keys, Space"),
+                ShortcutRow("Select words to mark", "Shift+arrow keys"),
+                ShortcutRow("Mark the selected words", "Ctrl+M"),
+            ]),
+            ("Reading", [
+                ShortcutRow("Scroll down or up a screen", "PgDown or PgUp, Space or Shift+Space"),
+                ShortcutRow("Scroll a little", "Down or Up"),
+            ]),
+            ("View", [
+                *rows(self.zoom_in_action, self.zoom_out_action, self.reset_zoom_action),
+                *rows(self.present_action, self.problems_action),
+                ShortcutRow("Presenting: show the next item or step", "Space or Right"),
+                ShortcutRow("Presenting: go back one item", "Left"),
+                ShortcutRow("Presenting: leave", "Escape"),
+            ]),
+        ]
+        listed = {row.what for _title, group in groups for row in group}
+        others = [  # any other menu action with a key (exports, say): the map never misses one
+            action_row(action)
+            for action in self.actions()
+            if action.shortcuts() and action not in (self.shortcuts_action, self.quit_action)
+            and action_row(action).what not in listed
+        ]
+        groups.append(("File and help", [*others, *rows(self.shortcuts_action, self.quit_action)]))
+        return groups
+
+    def show_shortcuts(self) -> None:
+        """Show the keyboard map (Help > Keyboard shortcuts)."""
+        from app.ui.shortcuts_dialog import KeyboardShortcutsDialog
+
+        KeyboardShortcutsDialog(self.shortcut_groups(), self).exec()
 
     def show_guide(self, file_name: str) -> None:
         """Show a guide for pack authors that ships with the app (app/resources.py GUIDES)."""

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from app.model import session as session_model
 from app.model.answers import Response
@@ -149,6 +149,7 @@ class QuestionCardView(QFrame):
         self.prompt.setAccessibleName("Question")
         self.view: QuestionView = create_question_view(question, context, display_order, self)
         self.view.response_changed.connect(self._on_view_response_changed)
+        self.view.submitted.connect(self._on_view_submitted)
 
         self.hint_button = make_button("Hint", self)
         self.hint_button.setToolTip("Show a hint")
@@ -178,9 +179,10 @@ class QuestionCardView(QFrame):
         actions.addWidget(self.score_label)
         actions.addWidget(self.hint_note)
         actions.addStretch(1)
-        actions.addWidget(self.hint_button)
-        actions.addWidget(self.retry_button)
+        # reading order is Tab order: Check (or Try again, in its place once checked), then Hint
         actions.addWidget(self.check_button)
+        actions.addWidget(self.retry_button)
+        actions.addWidget(self.hint_button)
         self.check_button.setVisible(checkable)
 
         self.hint_panel = CalmPanelView("Hint", context, self)
@@ -246,6 +248,10 @@ class QuestionCardView(QFrame):
             return session.score(self.question, response)
         return session_model.score(self.question, response)
 
+    def can_check(self) -> bool:
+        """Tell whether Check is offered and the question is answered (so Check would score it)."""
+        return self.checkable and self.result is None and self.is_answered()
+
     def check(self) -> QuestionResult:
         """Score the response, count the try, show the feedback and emit ``checked``."""
         result = self.score()
@@ -258,6 +264,9 @@ class QuestionCardView(QFrame):
 
     def show_result(self, result: QuestionResult) -> None:
         """Show ``result``: per-part marks, the score, and the explanation; freeze the answer."""
+        # freezing the answer and hiding Check would hand the focus on down the chain (to the top bar at the end)
+        focused = QApplication.focusWidget()
+        had_focus = focused is not None and self.isAncestorOf(focused)
         self.result = result
         self.view.clear_feedback()
         self.view.show_feedback(result)
@@ -276,6 +285,8 @@ class QuestionCardView(QFrame):
         self.explanation_panel.setVisible(bool(explanation.strip()))
         self.check_button.hide()
         self.retry_button.setVisible(self.checkable)
+        if had_focus:
+            (self.retry_button if self.checkable else self).setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _is_practice(self, result: QuestionResult) -> bool:
         """Tell whether ``result`` comes from a check after Try again (one the quiz does not count)."""
@@ -328,6 +339,13 @@ class QuestionCardView(QFrame):
 
     def _update_check_button(self) -> None:
         self.check_button.setEnabled(self.is_answered())
+
+    def _on_view_submitted(self) -> None:
+        """Return in a short answer: check it (practice), or go on to the next control (a test)."""
+        if self.can_check():
+            self.check()
+        elif not self.checkable and self.result is None:
+            self.focusNextChild()
 
     def _on_view_response_changed(self) -> None:
         self._update_check_button()

@@ -239,7 +239,100 @@ def test_before_and_after_pairs_first_attempts(store: ProgressStore, tmp_path: P
     assert change.mean_post_score == pytest.approx((1.0 + 0.5) / 2)
     assert change.mean_score_change == pytest.approx(((1.0 - 0.5) + (0.5 - 0.0)) / 2)
     assert change.mean_discernment_change == pytest.approx(((3.0 - 0.0) + (1.0 + 1.0)) / 2)
-    assert "rose" in change.reading and "1 more took only one" in change.reading
+    # the pre and post quizzes hold different questions: the scores are given, not said to rise
+    assert "averaged 50% on the first and 75% on the final one" in change.reading
+    assert "not a like-for-like comparison" in change.reading and "rose" not in change.reading
+    assert "1 more took only one" in change.reading
+
+
+def judge_attempt(
+    store: ProgressStore, profile: int, where: tuple[str, str, str, str], ratings: dict[str, tuple[bool, int]],
+    at: datetime, measure: str,
+) -> None:
+    """Record a measure attempt of judge questions: question id -> (reliable, rating)."""
+    marks = {qid: float((rating >= 4) == reliable) for qid, (reliable, rating) in ratings.items()}
+    pairs = list(ratings.values())
+    from app.model import scoring
+
+    attempt(
+        store, profile, where, marks, at,
+        kinds={qid: "judge" for qid in ratings},
+        responses={qid: rating for qid, (_, rating) in ratings.items()},
+        measure=measure,
+        discernment=scoring.discernment(pairs),
+    )
+
+
+def measure_ratings(prefix: str, reliable: list[int], unreliable: list[int]) -> dict[str, tuple[bool, int]]:
+    return {f"{prefix}-r{n}": (True, r) for n, r in enumerate(reliable)} | {
+        f"{prefix}-u{n}": (False, r) for n, r in enumerate(unreliable)
+    }
+
+
+@pytest.mark.parametrize(
+    ("post_reliable", "post_unreliable", "said", "not_said"),
+    [
+        # more discerning: reliable up, unreliable down, overall trust level
+        ([5, 5, 5, 5], [2, 2, 2, 2], "the class now tells reliable posts from unreliable ones better", "rates everything lower"),
+        # only more distrustful: everything down by the same amount
+        ([2, 2, 2, 2], [2, 2, 1, 2], "the class now rates everything lower, including the reliable posts", "better than before"),
+    ],
+)
+def test_class_change_reads_discernment_beside_trust(
+    store: ProgressStore, tmp_path: Path, post_reliable: list[int], post_unreliable: list[int], said: str, not_said: str
+) -> None:
+    """The class report's trust is each learner's mean rating minus 3.5, averaged; the reading tells discerning from distrustful."""
+    pre, post = ("tiny", "m", "before", "#1"), ("tiny", "m", "after", "#1")
+    files = []
+    for number in range(3):
+        profile = store.create_profile(f"T{number}")
+        judge_attempt(store, profile, pre, measure_ratings("pre", [4, 4, 4, 4], [4, 4, 3, 4]), T0, "pre")
+        judge_attempt(store, profile, post, measure_ratings("post", post_reliable, post_unreliable), T0 + timedelta(days=1), "post")
+        files.append(export(store, profile, tmp_path))
+    report = build_report(files)
+    change = report.change
+    before = (16 + 15) / 8 - 3.5
+    after = (sum(post_reliable) + sum(post_unreliable)) / 8 - 3.5
+    assert change.learners_both_trust == 3
+    assert change.mean_pre_trust == pytest.approx(before)
+    assert change.mean_post_trust == pytest.approx(after)
+    assert change.mean_trust_change == pytest.approx(after - before)
+    assert said in change.reading.lower() and not_said not in change.reading
+    row = report.learners[0]
+    assert (row.pre_trust, row.post_trust) == (pytest.approx(before), pytest.approx(after))
+    tables = {title: (header, rows) for title, header, rows in csv_tables(report)}
+    header, rows = tables["Learners"]
+    assert header[-4:] == ["pre_discernment", "post_discernment", "pre_trust", "post_trust"]
+    assert rows[0][-2:] == [round(before, 2), round(after, 2)]
+    values = dict(tables["Before and after"][1])
+    assert values["mean change in trust, learners with both"] == round(after - before, 2)
+
+
+def test_trust_extension_is_exported_and_a_hostile_one_is_ignored(store: ProgressStore, tmp_path: Path) -> None:
+    """An attempt's trust travels as a result extension; a file whose answers are gone keeps it, a hostile one never breaks the report."""
+    profile = store.create_profile("Ext")
+    judge_attempt(store, profile, ("tiny", "m", "before", "#1"), measure_ratings("pre", [6, 5], [2, 1]), T0, "pre")
+    judge_attempt(store, profile, ("tiny", "m", "after", "#1"), measure_ratings("post", [6, 6], [1, 1]), T0 + timedelta(days=1), "post")
+    path = export(store, profile, tmp_path)
+    statements = json.loads(path.read_text(encoding="utf-8"))
+    attempts = [s for s in statements if s["verb"]["id"] in (results.VERB_PASSED, results.VERB_FAILED)]
+    assert [s["result"]["extensions"][results.EXTENSION + "trust"] for s in attempts] == [0.0, 0.0]
+    # without the answers, the stated trust is what the report has
+    only_attempts = tmp_path / "attempts-only.json"
+    for statement in attempts:
+        statement["result"]["extensions"][results.EXTENSION + "trust"] = -1.25
+    only_attempts.write_text(json.dumps(attempts), encoding="utf-8")
+    change = build_report([only_attempts]).change
+    assert (change.mean_pre_trust, change.mean_post_trust) == (-1.25, -1.25)
+    for hostile in ("lots", 1e308, float("nan"), -99, True, [1], {"x": 1}):
+        for statement in attempts:
+            statement["result"]["extensions"][results.EXTENSION + "trust"] = hostile
+            statement["context"]["extensions"][results.EXTENSION + "discernment"] = hostile
+        broken = tmp_path / "hostile.json"
+        broken.write_text(json.dumps(attempts), encoding="utf-8")
+        report = build_report([broken])
+        assert report.change.mean_pre_trust is None and report.change.mean_pre_discernment is None
+        assert report.change.learners_both == 1 and "like-for-like" in report.change.reading
 
 
 def test_damaged_and_other_pack_files_are_skipped(

@@ -6,6 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from app.model import judgement, scoring
 from app.model.attempts import QuestionResult, QuizResult
 from app.model.dashboard import dashboard_data, describe_change
 from app.model.pack import Pack
@@ -70,33 +71,101 @@ def result(score: float, discernment: float | None) -> QuizResult:
     return QuizResult((QuestionResult("q", 1, score, score, 1.0),), 0.5, discernment)
 
 
+def rated(reliable: list[int], unreliable: list[int], prefix: str = "q") -> QuizResult:
+    """A measure attempt of judge answers: the ratings given to reliable, then unreliable items."""
+    answers = [
+        QuestionResult(f"{prefix}-r{n}", rating, float(rating >= 4), float(rating >= 4), 1.0, None, "judge")
+        for n, rating in enumerate(reliable)
+    ] + [
+        QuestionResult(f"{prefix}-u{n}", rating, float(rating <= 3), float(rating <= 3), 1.0, None, "judge")
+        for n, rating in enumerate(unreliable)
+    ]
+    pairs = [(True, rating) for rating in reliable] + [(False, rating) for rating in unreliable]
+    return QuizResult(tuple(answers), 0.5, scoring.discernment(pairs))
+
+
+#: A learner who became more discerning: reliable posts rated up, unreliable ones down, trust level.
+DISCERNING = (rated([4, 4, 3, 4, 4], [4, 3, 4, 4, 4], "pre"), rated([5, 5, 5, 5, 5], [2, 2, 2, 2, 2], "post"))
+#: A learner who only became more distrustful: everything rated down, the gap between them unchanged.
+DISTRUSTFUL = (rated([5, 5, 4, 5, 5], [4, 4, 4, 5, 4], "pre"), rated([2, 2, 1, 2, 2], [1, 1, 1, 2, 1], "post"))
+
+
+def test_trust_is_the_mean_rating_minus_the_midpoint() -> None:
+    """Trust is the mean of all judge ratings minus 3.5; other answers do not count."""
+    pre, post = DISTRUSTFUL
+    assert pre.trust == pytest.approx(45 / 10 - 3.5)
+    assert post.trust == pytest.approx(15 / 10 - 3.5)
+    change = BeforeAfter(pre, post)
+    assert change.trust_change == pytest.approx(-3.0)
+    assert change.discernment_change == pytest.approx(0.0, abs=1e-9)  # 0.6 before and after
+    assert result(0.5, 1.0).trust is None  # no judge answer, no trust
+
+
+def test_a_more_discerning_learner_is_told_they_tell_posts_apart_better() -> None:
+    """Discernment up, trust level: the reading says they tell reliable from unreliable better, and not that they doubt everything."""
+    change = BeforeAfter(*DISCERNING)
+    assert change.discernment_change is not None and change.discernment_change > 2
+    assert abs(change.trust_change or 0.0) < 0.5
+    reading = describe_change(change)
+    assert "You now tell reliable posts from unreliable ones better than before" in reading
+    assert "rate everything lower" not in reading
+
+
+def test_a_learner_who_only_distrusts_more_is_told_so_not_praised() -> None:
+    """Trust down, discernment flat: 'you now rate everything lower', and no claim of telling posts apart better."""
+    reading = describe_change(BeforeAfter(*DISTRUSTFUL))
+    assert "You now rate everything lower, including the reliable posts" in reading
+    assert "you don't tell reliable from unreliable any better" in reading
+    assert "better than before" not in reading
+    assert "doubt most of what you rate" in reading  # the final trust is -2.0
+
+
+def test_every_combination_of_discernment_and_trust_has_its_own_sentence() -> None:
+    """Discernment up/same/down times trust up/same/down: nine different readings, none a bare figure."""
+    readings = set()
+    for discernment_move in (-2.0, 0.0, 2.0):
+        for trust_move in (-1.0, 0.0, 1.0):
+            (sentence,) = judgement.learner_reading(1.0, 1.0 + discernment_move, 0.0, trust_move)[:1]
+            assert not any(character.isdigit() for character in sentence)
+            readings.add(sentence)
+            class_sentence = judgement.class_reading(1.0, 1.0 + discernment_move, 0.0, trust_move)[0]
+            assert class_sentence.startswith("On average the class")
+            readings.add(class_sentence)
+    assert len(readings) == 18
+
+
+def test_scores_of_different_questions_are_not_compared_like_for_like() -> None:
+    """The pre and post checks share no question: the score is given, never said to rise or fall."""
+    pre, post = rated([4, 4], [3, 3], "pre"), rated([5, 6], [1, 2], "post")
+    reading = describe_change(BeforeAfter(pre, post))
+    assert "not a like-for-like comparison" in reading
+    assert "rose" not in reading and "fell" not in reading
+
+
 @pytest.mark.parametrize(
     ("pre", "post", "expected"),
     [
-        (
-            result(0.4, -1.0),
-            result(0.8, 2.0),
-            ["rose", "40%", "80%", "-1.0 to +2.0", "apart better", "no longer"],
-        ),
-        (result(0.8, 2.0), result(0.4, 0.5), ["fell", "apart less well"]),
-        (result(0.5, 1.0), result(0.52, 1.2), ["stayed about the same", "about as well"]),
-        (result(0.5, None), result(0.6, -1.5), ["rose"]),
-        (result(0.3, 0.0), None, ["30%", "Take the final check"]),
+        (result(0.4, -1.0), result(0.8, 2.0), ["Your score rose", "40%", "80%", "better than before"]),
+        (result(0.8, 2.0), result(0.4, 0.5), ["Your score fell", "less well than before"]),
+        (result(0.5, 1.0), result(0.52, 1.2), ["stayed about the same", "about as well as before"]),
+        (result(0.5, None), result(0.6, -1.5), ["rose", "still rated the unreliable posts higher"]),
+        (result(0.3, 0.0), None, ["30%", "Take the final check", "about the same"]),
         (None, result(0.9, 1.0), ["nothing to compare", "90%"]),
     ],
 )
 def test_change_is_read_in_plain_words(
     pre: QuizResult | None, post: QuizResult | None, expected: list[str]
 ) -> None:
-    """The before-and-after reading names the direction of the change in score and discernment."""
+    """With the same questions before and after, the reading names the direction of the score and discernment."""
     reading = describe_change(BeforeAfter(pre, post))
     for phrase in expected:
         assert phrase in reading
+    assert "Discernment" not in reading and "+" not in reading  # words, not a statistic
 
 
 def test_negative_discernment_is_called_out() -> None:
     """A learner who still trusts unreliable items more is told so."""
-    assert "still trusted the unreliable" in describe_change(
+    assert "still rated the unreliable posts higher than the reliable ones" in describe_change(
         BeforeAfter(result(0.5, -2.0), result(0.6, -1.0))
     )
 

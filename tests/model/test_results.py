@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from app.model import results
+from app.model.dashboard import describe_change
 from app.model.pack import Pack
 from app.model.progress import ProgressStore
 from app.model.results import (
@@ -24,6 +25,7 @@ from app.model.results import (
     statement_problems,
     statements,
 )
+from app.model.session import before_after
 from tests.conftest import EXAMPLE_CHECK_ANSWERS, lesson_session
 
 RIGHT = EXAMPLE_CHECK_ANSWERS
@@ -117,6 +119,42 @@ def test_attempt_statements_carry_score_measure_and_discernment(pack: Pack, stor
         {"objectType": "Activity", "id": "urn:unspun:pack:example-miracle-tea/module/tea/lesson/before"}
     ]
     assert pre["result"]["duration"].startswith("PT")
+
+
+def test_attempt_statements_carry_trust_as_a_result_extension(pack: Pack, store: ProgressStore) -> None:
+    """A quiz with rated items exports its trust (mean rating minus 3.5) as a result extension; others have none."""
+    profile = study(pack, store)
+    attempts = by_verb(statements(store, profile, [pack]), "passed") + by_verb(
+        statements(store, profile, [pack]), "failed"
+    )
+    trust = {
+        s["context"]["extensions"].get("urn:unspun:xapi:extension:measure"): s["result"]
+        .get("extensions", {})
+        .get("urn:unspun:xapi:extension:trust")
+        for s in attempts
+    }
+    assert trust == {"pre": 5 - 3.5, "post": (5 + 2) / 2 - 3.5, None: None}
+
+
+def test_trust_survives_an_export_and_import(pack: Pack, store: ProgressStore, tmp_path: Path) -> None:
+    """The teacher's copy reads the same trust before and after as the learner's; a hostile discernment is dropped."""
+    profile = study(pack, store)
+    exported = tmp_path / "results.json"
+    export_json(store, profile, [pack], exported)
+    data = json.loads(exported.read_text(encoding="utf-8"))
+    for statement in data:
+        extensions = statement.get("context", {}).get("extensions", {})
+        if extensions.get("urn:unspun:xapi:extension:measure") == "pre":
+            extensions["urn:unspun:xapi:extension:discernment"] = "a lot"  # hostile: not a number
+            statement.setdefault("result", {}).setdefault("extensions", {})["urn:unspun:xapi:extension:trust"] = 1e300
+    exported.write_text(json.dumps(data), encoding="utf-8")
+    with ProgressStore.open(tmp_path / "teacher.sqlite3") as teacher:
+        (imported_id, _, _), *_ = import_results(teacher, exported).profiles
+        mine, theirs = before_after(store, profile, pack), before_after(teacher, imported_id, pack)
+        assert mine is not None and theirs is not None
+        assert (theirs.pre_trust, theirs.post_trust) == (mine.pre_trust, mine.post_trust) == (1.5, 0.0)
+        assert theirs.pre_discernment is None and theirs.post_discernment == mine.post_discernment
+        assert "higher overall" not in describe_change(theirs)  # a reading, not a crash
 
 
 def test_answers_point_at_their_attempt_with_interaction_detail(pack: Pack, store: ProgressStore) -> None:

@@ -287,6 +287,33 @@ def test_quiz_lesson_completed_then_passed(
     assert session.state() is LessonState.PASSED
 
 
+def test_the_pre_test_is_never_a_gate(pack: Pack, module: Module, store: ProgressStore, profile: int) -> None:
+    """Taking the before-measure is enough for its lesson to be passed, whatever the score; the final check still has its pass mark."""
+    before = make_session(pack, module, store, profile, "before")
+    before.open_step(0)
+    assert before.state() is LessonState.IN_PROGRESS  # opened, not taken
+    result = before.submit_quiz(0, {})  # taken cold, every answer blank
+    assert not result.passed and result.score == 0.0
+    assert before.state() is LessonState.PASSED
+    after = make_session(pack, module, store, profile, "after")
+    after.open_step(0)
+    after.submit_quiz(0, {})
+    assert after.state() is LessonState.COMPLETED  # the post quiz is a quiz like any other
+
+
+def test_dashboard_counts_a_taken_pre_test_as_passed(pack: Pack, module: Module, store: ProgressStore, profile: int) -> None:
+    """The dashboard's lesson counts and score history agree with the lesson state: a low pre-test still passes."""
+    from app.model.dashboard import dashboard_data
+
+    before = make_session(pack, module, store, profile, "before")
+    before.open_step(0)
+    before.submit_quiz(0, {})
+    data = dashboard_data(store, profile, [pack])
+    (completion,) = [m for m in data.modules if m.module_id == module.id]
+    assert completion.passed == 1 and completion.completed == 1
+    assert [point.passed for point in data.score_history] == [True]
+
+
 def test_submitted_but_not_opened_is_in_progress(
     pack: Pack, module: Module, store: ProgressStore, profile: int
 ) -> None:

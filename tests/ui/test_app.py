@@ -164,7 +164,7 @@ def test_menus_show_their_shortcuts(example_window):
     """Every menu action that has a shortcut shows it; Back and Next use Alt+Left and Alt+Right."""
     assert example_window.back_action.shortcut() == QKeySequence("Alt+Left")
     assert example_window.next_action.shortcut() == QKeySequence("Alt+Right")
-    assert QKeySequence("PgDown") in example_window.next_action.shortcuts()
+    assert QKeySequence("PgDown") not in example_window.next_action.shortcuts()  # PageDown scrolls a step
     menus = [action.menu() for action in example_window.menuBar().actions()]
     titles = [menu.title().replace("&", "") for menu in menus]
     assert titles == ["File", "View", "Go", "Help"]

@@ -56,6 +56,22 @@ def test_report_view_shows_every_question_and_learner(qtbot, report: ClassReport
     assert view.change_label.text() == report.change.reading
 
 
+def test_report_view_shows_trust_beside_discernment(qtbot, report: ClassReport, pack: Pack) -> None:
+    """The window draws the class's average trust before and after, and each learner's discernment and trust."""
+    view = ClassReportView(report, pack)
+    qtbot.addWidget(view)
+    change = report.change
+    assert change.learners_both_trust > 0
+    assert (view.trust_chart.before, view.trust_chart.after) == (change.mean_pre_trust, change.mean_post_trust)
+    assert view.trust_chart.accessibleDescription().startswith("Average trust: before ")
+    trust_column = ClassReportView.LEARNER_HEADERS.index("Trust")
+    for row in range(view.learners_table.proxy.rowCount()):
+        learner = next(r for r in report.learners if r.name == view.learners_table.cell_text(row, 0))
+        if learner.pre_trust is not None and learner.post_trust is not None:
+            expected = f"{learner.pre_trust:+.1f} → {learner.post_trust:+.1f}"
+            assert view.learners_table.cell_text(row, trust_column) == expected
+
+
 def test_tables_sort_on_values_not_text(qtbot, report: ClassReport, pack: Pack) -> None:
     """Sorting by facility orders the rows by the number (so 9% comes before 80%), empty values last."""
     view = ClassReportView(report, pack)

@@ -13,7 +13,7 @@ from app.model.progress import ProgressError
 from app.model.session import LessonSession, before_after
 from app.ui import results_dialogs
 from app.ui.charts import BeforeAfterChartView
-from app.ui.dashboard import DISCERNMENT_NOTE
+from app.ui.dashboard import RATINGS_NOTE
 from tests.conftest import EXAMPLE_PACK
 
 PACK_ID = "example-miracle-tea"
@@ -75,7 +75,7 @@ def test_continue_opens_the_step_left_last(example_window):
 
 
 def test_before_and_after_reads_the_stored_attempts(example_window):
-    """Pre and post checks give bars with their scores and discernment, and the reading of the stored result."""
+    """Pre and post checks give bars for score, discernment and trust, and the reading of the stored result."""
     window = example_window
     pre = _take_quiz(window, "before", {"pre-agency": 4, "pre-post": 4})
     post = _take_quiz(window, "after", {"post-agency": 6, "post-chain": 1})
@@ -84,15 +84,45 @@ def test_before_and_after_reads_the_stored_attempts(example_window):
     [panel] = dashboard.change_panels
     stored = before_after(window.store, window.profile_id, window.packs[0])
     assert panel.reading.text() == describe_change(stored)
-    assert "Your score rose" in panel.reading.text()
-    assert "from +0.0 to +5.0" in panel.reading.text()
+    # the two checks ask different questions: the scores are given, not compared like for like
+    assert "not a like-for-like comparison" in panel.reading.text()
+    assert "Your score rose" not in panel.reading.text()
     assert (panel.score_chart.before, panel.score_chart.after) == (pre.score, post.score)
     assert (panel.discernment_chart.before, panel.discernment_chart.after) == (0.0, 5.0)
     assert panel.discernment_chart.accessibleDescription() == (
         "Discernment before and after: before +0.0, after +5.0, a change of +5.0."
     )
-    assert panel.note is not None and panel.note.text() == DISCERNMENT_NOTE
-    assert "Trusting everything less would not raise it" in panel.note.text()
+    assert (panel.trust_chart.before, panel.trust_chart.after) == (0.5, 0.0)
+    assert panel.note is not None and panel.note.text() == RATINGS_NOTE
+    assert "does not help you tell posts apart" in panel.note.text()
+
+
+def test_a_more_discerning_learner_sees_it_on_the_card(example_window):
+    """Reliable rated up and unreliable down, trust level: the card says they tell posts apart better."""
+    window = example_window
+    _take_quiz(window, "before", {"pre-agency": 4, "pre-post": 4})
+    _take_quiz(window, "after", {"post-agency": 6, "post-chain": 1})
+    window.mastery.show_dashboard()
+    [panel] = window.mastery.dashboard.change_panels
+    text = panel.reading.text()
+    assert "You now tell reliable posts from unreliable ones better than before" in text
+    assert "rate everything lower" not in text
+    assert panel.trust_chart.accessibleDescription() == "Trust before and after: before +0.5, after +0.0, a change of -0.5."
+
+
+def test_a_learner_who_only_distrusts_more_sees_it_on_the_card(example_window):
+    """Everything rated lower, the gap unchanged: the card says 'you now rate everything lower', not 'better'."""
+    window = example_window
+    _take_quiz(window, "before", {"pre-agency": 6, "pre-post": 4})
+    _take_quiz(window, "after", {"post-agency": 3, "post-chain": 1})
+    window.mastery.show_dashboard()
+    [panel] = window.mastery.dashboard.change_panels
+    text = panel.reading.text()
+    assert "You now rate everything lower, including the reliable posts" in text
+    assert "better than before" not in text
+    assert (panel.discernment_chart.before, panel.discernment_chart.after) == (2.0, 2.0)
+    assert (panel.trust_chart.before, panel.trust_chart.after) == (1.5, -1.5)
+    assert panel.trust_chart.after < panel.trust_chart.before
 
 
 def test_a_fall_in_discernment_is_said_plainly(example_window):
@@ -102,8 +132,8 @@ def test_a_fall_in_discernment_is_said_plainly(example_window):
     _take_quiz(window, "after", {"post-agency": 1, "post-chain": 6})
     window.mastery.show_dashboard()
     [panel] = window.mastery.dashboard.change_panels
-    assert "Your score fell" in panel.reading.text()
-    assert "less well" in panel.reading.text()
+    assert "less well than before" in panel.reading.text()
+    assert "still rated the unreliable posts higher" in panel.reading.text()
     assert panel.discernment_chart.after < 0 < panel.discernment_chart.before
 
 

@@ -49,10 +49,12 @@ def test_next_back_and_alt_arrows_move_and_record(example_window, qtbot):
     example_window.activateWindow()
     qtbot.keyClick(example_window, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
     assert player.current_index == 1
-    qtbot.keyClick(example_window, Qt.Key.Key_PageDown)
+    qtbot.keyClick(example_window, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
     assert player.current_index == 2
     assert _visited(example_window, "the-post") == {"intro", "#2", "#3"}
     assert player.step_count_label.text() == f"Step 3 of {len(lesson.steps)}"
+    qtbot.keyClick(example_window, Qt.Key.Key_PageDown)  # PageDown scrolls; it never changes the step
+    assert player.current_index == 2
 
 
 def test_step_indicator_names_and_opens_steps(example_window):

@@ -6,14 +6,29 @@ import random
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app.model.progress import ProgressStore
 from app.model.schema import Choice as SchemaChoice
 from app.model.schema import Quiz, Single, Step, TrueFalse
 from app.model.session import LessonSession
 from app.ui.question_card import number_text
+from app.ui.steps import quiz as quiz_module
 from app.ui.steps.base import StepContext, create_step_view
 from app.ui.steps.quiz import QuizStepView
+
+
+@pytest.fixture(autouse=True)
+def blank_prompts(monkeypatch) -> list[int]:
+    """Answer "Submit anyway" when a submission with blank questions asks; record each question count."""
+    asked: list[int] = []
+
+    def confirm(_parent, missing: int) -> bool:
+        asked.append(missing)
+        return True
+
+    monkeypatch.setattr(quiz_module, "confirm_blank_submission", confirm)
+    return asked
 
 
 @pytest.fixture
@@ -146,16 +161,19 @@ def test_display_orders_come_from_the_session(open_quiz, monkeypatch) -> None:
 
 
 def test_measure_quiz_explains_the_before_and_after_check(open_quiz) -> None:
-    """A pre-test says it is a before-and-after check kept for comparison, and that its mark counts as usual."""
+    """A pre-test says it is a before-and-after check kept for comparison, with no pass mark: taking it is enough."""
     view = open_quiz("before")
+    count = len(view.quiz.questions)
     assert view.title.text() == "Before-and-after check"
-    assert view.meta.text() == "Test · 2 questions · Pass: 70%"
+    assert view.meta.text() == f"Test · {count} questions · No pass mark"
     assert view.measure_note.isVisible()
     note = view.measure_note.body.toPlainText()
     assert "before-and-after check" in note
-    assert "to compare with the after-check" in note
-    assert "pass mark of 70% counts towards passing this lesson" in note
-    assert "graded" not in note  # the header says "Pass: 70%": the note must not contradict it
+    assert "to compare with the final check" in note
+    assert "There is no pass mark: taking it is enough for this lesson." in note
+    after = open_quiz("after")  # the final check keeps its pass mark
+    assert after.meta.text().endswith("Pass: 70%")
+    assert "pass mark of 70% counts towards passing this lesson" in after.measure_note.body.toPlainText()
 
 
 # ---------------------------------------------------------------- practice
@@ -252,11 +270,12 @@ def test_practice_submission_shows_every_card_final(qtbot, open_quiz) -> None:
     assert not view.footer.isVisible()
 
 
-def test_unanswered_questions_are_counted_and_score_zero(qtbot, open_quiz, store) -> None:
-    """Submitting with nothing answered stores None answers, scores 0, and says not yet passed."""
+def test_unanswered_questions_are_counted_and_score_zero(qtbot, open_quiz, store, blank_prompts) -> None:
+    """Submitting with nothing answered asks first, then stores None answers, scores 0, says not yet passed."""
     view = open_quiz("check")
     assert view.unanswered_label.text() == "8 questions are not answered yet; they would score 0."
     click(qtbot, view.submit_button)
+    assert blank_prompts == [8]
     stored = stored_attempts(view, store)[0]
     unanswered = {r.question_id for r in stored.results if r.response is None}
     assert unanswered == set(view.cards)  # an order never moved is not answered: its shuffle earns nothing
@@ -283,19 +302,21 @@ def test_test_mode_shows_nothing_before_submission(qtbot, open_quiz, store) -> N
 
 
 def test_test_mode_summary_walks_through_each_question(qtbot, open_quiz, store) -> None:
-    """After submitting a test: the score, the discernment, a row per question, and feedback on each card."""
+    """After submitting a test: the score, how the posts were rated in words, a row per question, and feedback on each card."""
     view = open_quiz("before")
     for card in view.cards.values():
         click(qtbot, card.view.buttons[2])  # 2 is right for the post, wrong for the agency
     click(qtbot, view.submit_button)
     assert view.summary.isVisible()
     assert not view.mode_note.isVisible()  # "you'll see how you did once you submit" is over
+    # the before-measure is never a gate: a starting point, never "Not yet passed ... Retry"
     assert view.summary.headline.text() == "You scored 1 of 2 points (50%)"
-    assert "Discernment +0.0" in view.summary.detail.text()
-    # a before-and-after check passes like any quiz (Pass: 70% in its header); its first score is kept
-    assert view.summary.verdict.text() == "○ Not yet passed"
-    assert "The pass mark is 70%." in view.summary.detail.text()
-    assert "first score is kept for the before-and-after comparison" in view.summary.detail.text()
+    assert view.summary.verdict.text() == "✓ Taken"
+    detail = view.summary.detail.text()
+    assert "taking it is enough for this lesson" in detail
+    assert "In this check you rated reliable and unreliable posts about the same." in detail
+    assert "Not yet passed" not in detail and "Retry" not in detail and "Discernment" not in detail
+    assert view.summary.retry_button.text() == "Take it again"
     assert len(view.summary.walk_buttons) == 2
     words = {"pre-post": "Correct, 1 of 1 point", "pre-agency": "Not right, 0 of 1 point"}
     expected = [f"Question {n}: {words[question_id]}" for n, question_id in enumerate(view.cards, start=1)]
@@ -318,10 +339,12 @@ def test_test_mode_summary_walks_through_each_question(qtbot, open_quiz, store) 
 
 def test_retry_starts_a_fresh_attempt_and_shows_the_best(qtbot, open_quiz, store) -> None:
     """Retry clears the answers with new cards; the best earlier attempt is shown; both attempts are kept."""
-    view = open_quiz("before")
+    view = open_quiz("after")
     for card in view.cards.values():
-        click(qtbot, card.view.buttons[2])
+        click(qtbot, card.view.buttons[2])  # 2 is right for the chain message, wrong for the agency
     click(qtbot, view.submit_button)
+    assert view.summary.verdict.text() == "○ Not yet passed"
+    assert view.summary.retry_button.text() == "Retry"
     assert view.best_label.text() == "Best so far: 1 of 2 points (50%), not yet passed · 1 attempt"
     old_cards = list(view.cards.values())
     click(qtbot, view.summary.retry_button)
@@ -330,8 +353,8 @@ def test_retry_starts_a_fresh_attempt_and_shows_the_best(qtbot, open_quiz, store
     assert view.mode_note.isVisible()
     assert all(card not in old_cards for card in view.cards.values())
     assert all(card.response() is None for card in view.cards.values())
-    view.cards["pre-agency"].view.buttons[5].click()
-    view.cards["pre-post"].view.buttons[1].click()
+    view.cards["post-agency"].view.buttons[5].click()
+    view.cards["post-chain"].view.buttons[1].click()
     click(qtbot, view.submit_button)
     assert view.summary.headline.text() == "You scored 2 of 2 points (100%)"
     assert view.best_label.text() == "Best so far: 2 of 2 points (100%), passed · 2 attempts"
@@ -340,13 +363,28 @@ def test_retry_starts_a_fresh_attempt_and_shows_the_best(qtbot, open_quiz, store
 
 def test_an_existing_attempt_is_summed_up_when_the_quiz_opens(qtbot, open_quiz, store) -> None:
     """Reopening a quiz after a submission shows the best so far above a fresh attempt."""
-    first = open_quiz("before")
-    first.cards["pre-agency"].view.buttons[6].click()
+    first = open_quiz("after")
+    first.cards["post-agency"].view.buttons[6].click()
     click(qtbot, first.submit_button)
-    again = open_quiz("before")
+    again = open_quiz("after")
     assert again.best_label.isVisible()
     assert again.best_label.text() == "Best so far: 1 of 2 points (50%), not yet passed · 1 attempt"
     assert all(card.response() is None for card in again.cards.values())
+
+
+def test_the_pre_test_taken_again_keeps_the_first_attempt_as_the_starting_point(qtbot, open_quiz, store) -> None:
+    """Taking the pre-test again is allowed; its line names the first attempt as the starting point, never "not yet passed"."""
+    view = open_quiz("before")
+    for card in view.cards.values():
+        click(qtbot, card.view.buttons[2])
+    click(qtbot, view.submit_button)
+    click(qtbot, view.summary.retry_button)
+    for card in view.cards.values():
+        click(qtbot, card.view.buttons[6 if card.question.id == "pre-agency" else 1])
+    click(qtbot, view.submit_button)
+    assert view.best_label.text() == "Your starting point: 1 of 2 points (50%) · 2 attempts"
+    assert view.summary.headline.text() == "You scored 2 of 2 points (100%)"
+    assert "not yet passed" not in view.best_label.text()
 
 
 # ---------------------------------------------------------------- without a session
@@ -463,3 +501,78 @@ def test_submitting_scrolls_the_score_into_view(qtbot, open_quiz) -> None:
         return 0 <= top < area.viewport().height()
 
     qtbot.waitUntil(summary_on_screen)
+
+
+# ---------------------------------------------------------------- blanks and Ctrl+Return
+
+
+def test_keeping_on_answering_submits_nothing_and_keeps_the_answers(qtbot, open_quiz, store, monkeypatch) -> None:
+    """Submit with blanks asks; "Keep answering" records nothing, keeps every answer and goes to the first blank."""
+    asked: list[int] = []
+    monkeypatch.setattr(quiz_module, "confirm_blank_submission", lambda _parent, n: asked.append(n) or False)
+    view = open_quiz("check")
+    view.activateWindow()
+    qtbot.waitUntil(view.isActiveWindow)
+    click(qtbot, view.cards["q-tf"].view.rows[False].button)
+    click(qtbot, view.submit_button)
+    assert asked == [7]
+    assert stored_attempts(view, store) == []
+    assert view.result is None and view.footer.isVisible()
+    assert view.cards["q-tf"].response() is False
+    first_blank = view.unanswered_cards()[0]
+    assert first_blank.view.isAncestorOf(QApplication.focusWidget())
+
+
+def test_a_fully_answered_quiz_submits_without_asking(qtbot, open_quiz, store, blank_prompts) -> None:
+    view = open_quiz("check")
+    answer_practice_quiz(qtbot, view)
+    click(qtbot, view.submit_button)
+    assert blank_prompts == []
+    assert len(stored_attempts(view, store)) == 1
+
+
+def test_blank_prompt_says_how_many_and_offers_two_clear_buttons(qtbot, monkeypatch) -> None:
+    """The question names the count; its buttons say what they do; Keep answering is the safe default."""
+    seen: dict[str, object] = {}
+
+    def fake_exec(box: QMessageBox) -> int:
+        seen["text"] = box.text()
+        seen["buttons"] = sorted(button.text() for button in box.buttons())
+        seen["default"] = box.defaultButton().text()
+        seen["escape"] = box.escapeButton().text()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+    monkeypatch.undo()  # the autouse fixture patched confirm_blank_submission: use the real one
+    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    assert quiz_module.confirm_blank_submission(parent, 3) is False
+    assert seen["text"] == "3 questions are not answered. Submit anyway?"
+    assert seen["buttons"] == ["Keep answering", "Submit anyway"]
+    assert seen["default"] == seen["escape"] == "Keep answering"
+    quiz_module.confirm_blank_submission(parent, 1)
+    assert seen["text"] == "1 question is not answered. Submit anyway?"
+
+
+def test_ctrl_return_checks_the_question_in_focus_then_submits(qtbot, open_quiz, store, blank_prompts) -> None:
+    """Ctrl+Return (the step's submit) checks the focused question, keeps every answer, and submits last."""
+    view = open_quiz("check")
+    view.activateWindow()
+    qtbot.waitUntil(view.isActiveWindow)
+    tf = view.cards["q-tf"]
+    click(qtbot, tf.view.rows[False].button)
+    qtbot.keyClicks(view.cards["q-short"].view.field, "a testimonial")
+    tf.view.rows[False].button.setFocus()
+    view.submit_step()
+    assert tf.result is not None and tf.score_label.text() == "1 of 1 point"
+    assert tf.isAncestorOf(QApplication.focusWidget())  # on Try again, not thrown to the top bar
+    assert view.cards["q-short"].response() == "a testimonial"
+    assert stored_attempts(view, store) == []
+    view.submit_button.setFocus()
+    view.submit_step()
+    assert blank_prompts == [6]
+    assert view.result is not None
+    assert [r.response for r in stored_attempts(view, store)[0].results if r.question_id == "q-short"] == [
+        "a testimonial"
+    ]

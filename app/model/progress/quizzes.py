@@ -149,7 +149,7 @@ class QuizTables(StoreBase):
             (attempt_id,),
         )
         results = tuple(
-            QuestionResult(qid, _load_response(kind, response), fraction, points, possible, tried)
+            QuestionResult(qid, _load_response(kind, response), fraction, points, possible, tried, kind)
             for qid, kind, response, fraction, points, possible, tried in answer_rows
         )
         return QuizResult(results, row[0], row[1], attempt_id, parse_stamp(row[2]), parse_stamp(row[3]))
@@ -210,7 +210,9 @@ class QuizTables(StoreBase):
                 row[3],
                 row[4],
                 row[6],
-                QuestionResult(row[5], _load_response(row[6], row[7]), row[8], row[9], row[10], row[11]),
+                QuestionResult(
+                    row[5], _load_response(row[6], row[7]), row[8], row[9], row[10], row[11], row[6]
+                ),
                 datetime.fromisoformat(row[12]),
                 row[13],
             )
@@ -258,6 +260,7 @@ class QuizTables(StoreBase):
                     points,
                     possible,
                     tried,
+                    question_type,
                 )
             )
         return [
@@ -330,7 +333,9 @@ class QuizTables(StoreBase):
                 StoredAnswer(
                     row[1],
                     row[3],
-                    QuestionResult(row[2], _load_response(row[3], row[4]), row[5], row[6], row[7], row[8]),
+                    QuestionResult(
+                        row[2], _load_response(row[3], row[4]), row[5], row[6], row[7], row[8], row[3]
+                    ),
                 )
             )
         return [

@@ -26,6 +26,8 @@ class QuestionView(QWidget):
     """
 
     response_changed = Signal()
+    #: the learner said the answer is given (Return in a text field): the card checks it
+    submitted = Signal()
 
     def __init__(
         self,

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QWidget
 
 from app.model.answers import Response
@@ -12,6 +13,7 @@ from app.model.schema import Question, Short
 from app.model.scoring import short_right
 from app.ui.questions.base import QuestionView, register_question_view
 from app.ui.questions.common import FeedbackBadgeView, body_font, mark_of, question_style
+from app.ui.return_keys import RETURN_KEYS
 from app.ui.theme import SPACE_M, SPACE_S, SPACE_XS
 
 if TYPE_CHECKING:
@@ -40,6 +42,7 @@ class ShortQuestionView(QuestionView):
         self.field.setAccessibleName("Your answer")
         self.field.setMinimumHeight(36)
         self.field.textChanged.connect(self._on_field_text_changed)
+        self.field.installEventFilter(self)  # Return checks the answer
         self.badge = FeedbackBadgeView(self)
         self.badge.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.accepted = QLabel(self)
@@ -86,6 +89,15 @@ class ShortQuestionView(QuestionView):
     def set_read_only(self, read_only: bool) -> None:
         """Stop (or allow again) typing."""
         self.field.setReadOnly(read_only)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Return in the field says the answer is given; it goes no further (to a button that took the focus)."""
+        if watched is self.field and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+            if event.key() in RETURN_KEYS and modifiers == Qt.KeyboardModifier.NoModifier:
+                self.submitted.emit()
+                return True
+        return super().eventFilter(watched, event)
 
     def _on_field_text_changed(self, _text: str) -> None:
         self.response_changed.emit()

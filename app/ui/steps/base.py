@@ -35,6 +35,8 @@ class StepView(QWidget):
 
     #: the learner did something that may change the lesson's completion (submitted, saved)
     completion_changed = Signal()
+    #: the step built new controls (a quiz's fresh attempt): the Tab chain must take them in
+    controls_changed = Signal()
 
     def __init__(self, step: Step, index: int, context: StepContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -45,6 +47,9 @@ class StepView(QWidget):
     def side_panel(self) -> QWidget | None:
         """Return a widget for the side column (notes, sources, glossary), or None."""
         return None
+
+    def submit_step(self) -> None:
+        """Ctrl+Return: do the step's "I'm done" action (check, submit, save); by default nothing."""
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Let Return press the focused button, as Space does."""

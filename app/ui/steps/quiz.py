@@ -12,9 +12,11 @@ import random
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -25,9 +27,11 @@ from PySide6.QtWidgets import (
 from app.model import session as session_model
 from app.model.answers import Response
 from app.model.attempts import QuizResult
+from app.model.judgement import attempt_reading
 from app.model.schema import Question, Quiz, Step
 from app.model.scoring import Mark
 from app.model.text import markdown_to_plain
+from app.ui.focus import focus_first_control
 from app.ui.question_card import (
     CalmPanelView,
     QuestionCardView,
@@ -42,9 +46,9 @@ from app.ui.theme import SPACE_L, SPACE_M, SPACE_S, SPACE_XL, SPACE_XS, current_
 
 MEASURE_NOTES = {
     "pre": (
-        "**A before-and-after check.** Answer with what you know now. The score of your first "
-        "attempt is kept, to compare with the after-check at the end. As for any quiz, its pass "
-        "mark of {pass_mark} counts towards passing this lesson."
+        "**A before-and-after check.** Answer with what you know now: nobody is expected to know "
+        "these yet. Your first attempt is kept as your starting point, to compare with the final "
+        "check at the end. There is no pass mark: taking it is enough for this lesson."
     ),
     "post": (
         "**The after-check.** The score of your first attempt is compared with the check you took "
@@ -76,6 +80,23 @@ def scroll_to(widget: QWidget) -> None:
     if isinstance(parent, QScrollArea):
         parent.ensureWidgetVisible(widget, 0, SPACE_XL)
     widget.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+def confirm_blank_submission(parent: QWidget, missing: int) -> bool:
+    """Ask before submitting with ``missing`` questions blank; True means submit anyway."""
+    text = (
+        "1 question is not answered. Submit anyway?"
+        if missing == 1
+        else f"{missing} questions are not answered. Submit anyway?"
+    )
+    box = QMessageBox(QMessageBox.Icon.Question, "Submit quiz", text, QMessageBox.StandardButton.NoButton, parent)
+    box.setInformativeText("A question left blank scores 0 points.")
+    submit = box.addButton("Submit anyway", QMessageBox.ButtonRole.AcceptRole)
+    keep = box.addButton("Keep answering", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(keep)
+    box.setEscapeButton(keep)
+    box.exec()
+    return box.clickedButton() is submit
 
 
 def quiz_style() -> str:
@@ -121,7 +142,10 @@ class QuizStepView(StepView):
         mode = "Practice" if self.practice else "Test"
         count = len(self.quiz.questions)
         questions = "1 question" if count == 1 else f"{count} questions"
-        self.meta = QLabel(f"{mode} · {questions} · Pass: {percent(self.quiz.pass_mark)}", self)
+        if self.quiz.measure == "pre":  # the before-measure is never a gate
+            self.meta = QLabel(f"{mode} · {questions} · No pass mark", self)
+        else:
+            self.meta = QLabel(f"{mode} · {questions} · Pass: {percent(self.quiz.pass_mark)}", self)
         self.meta.setObjectName("muted")
         self.mode_note = QLabel(MODE_NOTES[self.quiz.mode], self)
         self.mode_note.setObjectName("muted")
@@ -144,7 +168,7 @@ class QuizStepView(StepView):
         self.unanswered_label.setObjectName("muted")
         self.submit_button = make_button("Submit quiz", self, primary=True)
         self.submit_button.setToolTip("Record this attempt and see your score")
-        self.submit_button.clicked.connect(self.submit)
+        self.submit_button.clicked.connect(self.request_submit)
         self.footer = QWidget(self)
         footer = QHBoxLayout(self.footer)
         footer.setContentsMargins(0, 0, 0, 0)
@@ -198,6 +222,7 @@ class QuizStepView(StepView):
         self.mode_note.show()
         self.footer.show()
         self._refresh_unanswered()
+        self.controls_changed.emit()
 
     def _build_cards(self) -> None:
         """Build one card per question of this attempt, in its order and display orders."""
@@ -259,6 +284,7 @@ class QuizStepView(StepView):
                 card.finish()
         if self.result is not None:
             self.summary.show_result(self.quiz, self.result, list(self.cards.values()))
+        self.controls_changed.emit()
 
     def _apply_fonts(self) -> None:
         self.title.setFont(body_font(1.5, QFont.Weight.DemiBold))
@@ -301,6 +327,32 @@ class QuizStepView(StepView):
         """Return how many times each question was checked in this attempt."""
         return {question_id: card.tries for question_id, card in self.cards.items()}
 
+    def unanswered_cards(self) -> list[QuestionCardView]:
+        """Return the cards not answered yet, in the order shown."""
+        return [card for card in self.cards.values() if not card.is_answered()]
+
+    def request_submit(self) -> QuizResult | None:
+        """Submit, asking first when questions are blank; None when the learner keeps answering."""
+        if self.result is not None:
+            return None
+        blank = self.unanswered_cards()
+        if blank and not confirm_blank_submission(self, len(blank)):
+            scroll_to(blank[0])  # back to the first question left to answer
+            focus_first_control(blank[0].view)
+            return None
+        return self.submit()
+
+    def submit_step(self) -> None:
+        """Ctrl+Return: check the question in focus when it can be checked, else submit the quiz."""
+        if self.result is not None:
+            return
+        focused = QApplication.focusWidget()
+        card = next((card for card in self.cards.values() if focused is not None and card.isAncestorOf(focused)), None)
+        if card is not None and card.can_check():
+            card.check()
+            return
+        self.request_submit()
+
     def first_checks(self) -> dict[str, Response]:
         """Return the first checked response of each question checked in this attempt (what counts)."""
         return {question_id: card.first_check() for question_id, card in self.cards.items() if card.first_result is not None}
@@ -325,6 +377,7 @@ class QuizStepView(StepView):
         self.mode_note.hide()  # "check as you go" / "you'll see how you did" no longer applies
         self.summary.show_result(self.quiz, result, [card for card in self.cards.values()])
         self.summary.show()
+        self.controls_changed.emit()  # the summary's rows
         self._refresh_best()
         self.completion_changed.emit()
         self.summary.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -350,9 +403,17 @@ class QuizStepView(StepView):
         if not attempts:
             self.best_label.hide()
             return
+        count = "1 attempt" if len(attempts) == 1 else f"{len(attempts)} attempts"
+        if self.quiz.measure == "pre":
+            first = attempts[0]
+            self.best_label.setText(
+                f"Your starting point: {points_text(first.points_earned, first.points_possible)} "
+                f"({percent(first.score)}) · {count}"
+            )
+            self.best_label.show()
+            return
         best = max(attempts, key=lambda attempt: attempt.score)
         verdict = "passed" if best.passed else "not yet passed"
-        count = "1 attempt" if len(attempts) == 1 else f"{len(attempts)} attempts"
         self.best_label.setText(
             f"Best so far: {points_text(best.points_earned, best.points_possible)} "
             f"({percent(best.score)}), {verdict} · {count}"
@@ -446,22 +507,30 @@ class QuizSummaryPanel(QFrame):
     def show_result(self, quiz: Quiz, result: QuizResult, cards: list[QuestionCardView]) -> None:
         """Fill the panel from a submitted attempt; ``cards`` are in the order shown."""
         score = points_text(result.points_earned, result.points_possible)
-        self.headline.setText(f"You scored {score} ({percent(result.score)})")
         details = []
-        # a before-and-after check passes like any quiz (its header says "Pass: 70%"); its first score is kept
-        if result.passed:
-            self.verdict.show_mark(Mark.RIGHT, "Passed")
-            details.append(f"The pass mark is {percent(result.pass_mark)}.")
-        else:
-            self.verdict.show_mark(Mark.MISSED, "Not yet passed")
-            details.append(f"The pass mark is {percent(result.pass_mark)}. Retry when you're ready.")
-        if quiz.measure:
-            details.append("Your first score is kept for the before-and-after comparison.")
-        if result.discernment is not None:
+        if quiz.measure == "pre":
+            # the before-measure is taken cold and is never a gate: no pass or fail, no call to retry
+            self.headline.setText(f"You scored {score} ({percent(result.score)})")
+            self.verdict.show_mark(Mark.RIGHT, "Taken")
             details.append(
-                f"Discernment {result.discernment:+.1f}: how much higher you rated the reliable items "
-                "than the unreliable ones."
+                "This check has no pass mark: taking it is enough for this lesson. Your first attempt "
+                "is kept as your starting point, to compare with the final check."
             )
+            self.retry_button.setText("Take it again")
+            self.retry_button.setToolTip("Answer the check again; your first attempt stays your starting point")
+        else:
+            self.headline.setText(f"You scored {score} ({percent(result.score)})")
+            self.retry_button.setText("Retry")
+            self.retry_button.setToolTip("Start a new attempt with the questions shuffled again")
+            if result.passed:
+                self.verdict.show_mark(Mark.RIGHT, "Passed")
+                details.append(f"The pass mark is {percent(result.pass_mark)}.")
+            else:
+                self.verdict.show_mark(Mark.MISSED, "Not yet passed")
+                details.append(f"The pass mark is {percent(result.pass_mark)}. Retry when you're ready.")
+            if quiz.measure:
+                details.append("Your first score is kept for the before-and-after comparison.")
+        details.extend(attempt_reading(result.discernment, result.trust))
         self.detail.setText(" ".join(details))
         self.setAccessibleName(self.headline.text())
         for row in self.walk_rows:

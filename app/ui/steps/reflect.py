@@ -103,6 +103,11 @@ class ReflectStepView(StepView):
     def _on_save_button_clicked(self) -> None:
         self.save()
 
+    def submit_step(self) -> None:
+        """Ctrl+Return saves the reflection once it is long enough."""
+        if self.save_button.isEnabled():
+            self.save()
+
     def save(self) -> None:
         """Store the reflection with the learner's progress (nothing is stored without a session)."""
         text = self.editor.toPlainText()
