@@ -9,7 +9,6 @@ problem is reported.
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -43,7 +42,7 @@ from app.model.schema import (
     Spot,
 )
 from app.model.source import PackFileError, PackSource
-from app.model.text import SCHEME_PATTERN, normalize_answer, scan_markdown
+from app.model.text import SCHEME_PATTERN, normalize_answer, pack_path, scan_markdown
 from app.model.yamlload import Mapping, Node, Scalar, Sequence
 
 #: A location in a file's node tree: ``None`` for the root, else ``(parent location, key or index)``.
@@ -51,7 +50,6 @@ Loc = tuple[Any, str | int] | None
 
 MANIFEST_FILE = "pack.yaml"
 
-_DRIVE = re.compile(r"^[A-Za-z]:[/\\]?")
 _WEB_SCHEMES = frozenset({"http", "https"})
 
 
@@ -84,31 +82,6 @@ def resolve(root: Node | None, loc: Loc, *, key: bool = False) -> Node | None:
 # ---------------------------------------------------------------- paths
 
 
-def pack_path(path: str) -> tuple[str | None, str | None]:
-    """Normalize a path a pack names; return (path inside the pack, None) or (None, what is wrong)."""
-    shown = f"`{path}`"
-    if (SCHEME_PATTERN.match(path) and not _DRIVE.match(path)) or path.startswith("//"):
-        return None, f"{shown} is a URL; a pack names its own files by relative paths, and nothing is fetched"
-    if _DRIVE.match(path) or path.startswith(("/", "\\")):
-        return None, f"{shown} is an absolute path; write it relative to the folder that holds pack.yaml"
-    if "\\" in path:
-        return None, f"{shown} uses `\\`; write paths with `/`"
-    parts: list[str] = []
-    for segment in path.split("/"):
-        if segment in ("", "."):
-            continue
-        if segment == "..":
-            if not parts:
-                return (
-                    None,
-                    f"{shown} leaves the pack; paths must stay inside the folder that holds pack.yaml",
-                )
-            parts.pop()
-        else:
-            parts.append(segment)
-    if not parts:
-        return None, f"{shown} names no file"
-    return "/".join(parts), None
 
 
 def check_module_paths(
