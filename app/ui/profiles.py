@@ -12,11 +12,21 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QColor, QFont, QIcon, QPainter
-from PySide6.QtWidgets import QInputDialog, QLineEdit, QMenu, QMessageBox, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QToolButton,
+    QWidget,
+)
 
 from app.model.progress import MAX_PROFILE_NAME, ProgressError
 from app.ui.charts import duration_text, text_on
 from app.ui.icons import drawn_icon
+from app.ui.plain_text import make_plain, message_box, show_message
 from app.ui.theme import current_theme, scaled, theme_signals, ui_font
 
 if TYPE_CHECKING:
@@ -28,13 +38,19 @@ if TYPE_CHECKING:
 
 def ask_profile_name(parent: QWidget | None, title: str, label: str, text: str = "") -> str | None:
     """Ask for a profile name; return it, or None when the learner cancels."""
-    name, accepted = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Normal, text)
-    return name if accepted else None
+    dialog = QInputDialog(parent)
+    dialog.setWindowTitle(title)
+    dialog.setLabelText(label)  # it may hold a profile's name, which an imported results file chose
+    dialog.setTextEchoMode(QLineEdit.EchoMode.Normal)
+    dialog.setTextValue(text)
+    for child in dialog.findChildren(QLabel):
+        make_plain(child)
+    return dialog.textValue() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
 def confirm_delete(parent: QWidget | None, title: str, text: str) -> bool:
     """Ask before deleting a profile; Cancel is the default. Return True to delete."""
-    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.NoButton, parent)
+    box = message_box(parent, QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.NoButton)
     delete = box.addButton("Delete profile", QMessageBox.ButtonRole.DestructiveRole)
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(cancel)
@@ -45,7 +61,7 @@ def confirm_delete(parent: QWidget | None, title: str, text: str) -> bool:
 
 def show_profile_error(parent: QWidget | None, text: str) -> None:
     """Say why a profile could not be changed."""
-    QMessageBox.warning(parent, "Profile not changed", text)
+    show_message(parent, QMessageBox.Icon.Warning, "Profile not changed", text)
 
 
 # ---------------------------------------------------------------- what a profile holds
@@ -70,37 +86,19 @@ def avatar_icon(name: str, size: int = 22) -> QIcon:
     return drawn_icon(size, draw)
 
 
-def _count(store: ProgressStore, sql: str, profile_id: int) -> int:
-    rows = store.query(sql, (profile_id,))
-    return int(rows[0][0]) if rows else 0
-
-
 def profile_losses(store: ProgressStore, profile_id: int) -> list[str]:
     """List what deleting a profile loses, in words ("3 quiz attempts", "1 h 5 min of study")."""
+    held = store.profile_holdings(profile_id)
     counts = (
-        ("SELECT count(*) FROM attempts WHERE profile_id = ?", "quiz attempt", "quiz attempts"),
-        ("SELECT count(*) FROM checks WHERE profile_id = ?", "checked answer", "checked answers"),
-        (
-            "SELECT count(DISTINCT pack_id || '/' || module_id || '/' || lesson_id || '/' || step_key) "
-            "FROM reflections WHERE profile_id = ?",
-            "reflection",
-            "reflections",
-        ),
-        (
-            "SELECT count(DISTINCT pack_id || '/' || module_id || '/' || lesson_id) FROM visits WHERE profile_id = ?",
-            "lesson opened",
-            "lessons opened",
-        ),
-        ("SELECT count(*) FROM review_items WHERE profile_id = ?", "question in review", "questions in review"),
+        (held.attempts, "quiz attempt", "quiz attempts"),
+        (held.checks, "checked answer", "checked answers"),
+        (held.reflections, "reflection", "reflections"),
+        (held.lessons_opened, "lesson opened", "lessons opened"),
+        (held.review_items, "question in review", "questions in review"),
     )
-    lines = []
-    for sql, one, many in counts:
-        number = _count(store, sql, profile_id)
-        if number:
-            lines.append(f"{number} {one if number == 1 else many}")
-    seconds = store.time_studied(profile_id)
-    if seconds >= 60:
-        lines.append(f"{duration_text(seconds)} of study time")
+    lines = [f"{number} {one if number == 1 else many}" for number, one, many in counts if number]
+    if held.seconds_studied >= 60:
+        lines.append(f"{duration_text(held.seconds_studied)} of study time")
     return lines
 
 

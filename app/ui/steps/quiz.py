@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
 
 from app.model import session as session_model
 from app.model.answers import Response
+from app.model.attempts import QuizResult
 from app.model.judgement import attempt_reading
 from app.model.schema import Question, Quiz, Step
 from app.model.scoring import Mark
-from app.model.session import QuizResult
 from app.model.text import markdown_to_plain
 from app.ui.focus import focus_first_control
 from app.ui.question_card import (
@@ -138,6 +138,7 @@ class QuizStepView(StepView):
 
         self.title = QLabel(self.quiz.title or default_title(self.quiz), self)
         self.title.setObjectName("quizTitle")
+        self.title.setTextFormat(Qt.TextFormat.PlainText)  # a pack's title is text, never HTML
         self.title.setWordWrap(True)
         mode = "Practice" if self.practice else "Test"
         count = len(self.quiz.questions)
@@ -463,6 +464,7 @@ class QuizSummaryPanel(QFrame):
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.headline = QLabel(self)
         self.headline.setObjectName("quizTitle")
+        self.headline.setTextFormat(Qt.TextFormat.PlainText)
         self.headline.setWordWrap(True)
         self.verdict = FeedbackBadgeView(self)
         self.verdict.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
