@@ -365,6 +365,11 @@ class MainWindow(QMainWindow):
             "Pack &format reference", [], lambda: self.show_guide("pack-format.md"),
             "Every file and field of a lesson pack",
         )
+        self.teaching_guide_action = self._action(
+            "&Teaching guide", [], lambda: self.show_guide("teaching-guide.md"),
+            "How to run each module with a class: aims, timing, discussion, rubrics, the before-and-after check",
+        )
+        help_menu.addAction(self.teaching_guide_action)
         help_menu.addAction(self.authoring_guide_action)
         help_menu.addAction(self.format_guide_action)
         help_menu.addSeparator()
@@ -572,7 +577,7 @@ class MainWindow(QMainWindow):
         KeyboardShortcutsDialog(self.shortcut_groups(), self).exec()
 
     def show_guide(self, file_name: str) -> None:
-        """Show a guide for pack authors that ships with the app (app/resources.py GUIDES)."""
+        """Show a guide that ships with the app: for teachers or pack authors (app/resources.py GUIDES)."""
         from app.ui.guide_dialog import GuideDialog
 
         GuideDialog(file_name, self).exec()
