@@ -21,6 +21,7 @@ from app.model.progress.base import (
     is_damage,
     utc_now,
 )
+from app.model.progress.drafts import DraftsTable
 from app.model.progress.profiles import ProfilesTable
 from app.model.progress.quizzes import QuizTables
 from app.model.progress.reflections import ReflectionsTable
@@ -42,7 +43,7 @@ def _unreadable(path: Path) -> bool:
     return False
 
 
-class ProgressStore(ProfilesTable, VisitsTable, QuizTables, ReflectionsTable, SettingsTable):
+class ProgressStore(ProfilesTable, VisitsTable, QuizTables, ReflectionsTable, DraftsTable, SettingsTable):
     """The SQLite file that holds every profile's progress.
 
     Open it with ``ProgressStore.open(path)``; use it as a context manager or call ``close()``.
