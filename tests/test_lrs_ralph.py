@@ -47,9 +47,20 @@ from ralph.backends.lrs.fs import FSLRSBackend
 # Ralph 5.1.0's file-system backend refuses every write after the first unless it appends.
 FSLRSBackend.default_operation_type = BaseOperationType.APPEND
 
+from pathlib import Path
+
 import uvicorn
 
-uvicorn.run("ralph.api:app", host="127.0.0.1", port=int(sys.argv[1]), log_level="warning")
+
+class ReadyServer(uvicorn.Server):
+    # writes the ready file once it listens: the test waits for that, not for a guessed time
+    async def startup(self, sockets=None):
+        await super().startup(sockets=sockets)
+        if self.started:
+            Path(sys.argv[2]).write_text("listening", encoding="utf-8")
+
+
+ReadyServer(uvicorn.Config("ralph.api:app", host="127.0.0.1", port=int(sys.argv[1]), log_level="warning")).run()
 """
 
 HASHER = """\
@@ -95,17 +106,21 @@ class Ralph:
         return env
 
     def start(self) -> None:
-        """Start Ralph and wait until its heartbeat answers."""
+        """Start Ralph, wait (boundedly) for the file it writes once it listens, then for its heartbeat."""
         log = (self.folder / "ralph.log").open("ab")
+        ready = self.folder / "ready"
+        ready.unlink(missing_ok=True)
         self.process = subprocess.Popen(
-            [str(RALPH_PYTHON), str(self.folder / "launch.py"), str(self.port)],
+            [str(RALPH_PYTHON), str(self.folder / "launch.py"), str(self.port), str(ready)],
             env=self.environment(),
             stdout=log,
             stderr=subprocess.STDOUT,
             cwd=self.folder,
         )
         deadline = time.monotonic() + START_SECONDS
-        while time.monotonic() < deadline:
+        while time.monotonic() < deadline and self.process.poll() is None and not ready.is_file():
+            time.sleep(0.05)  # polling the handshake file, within the deadline
+        while ready.is_file() and time.monotonic() < deadline:
             if self.process.poll() is not None:
                 break
             try:

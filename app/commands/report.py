@@ -1,7 +1,9 @@
-"""``unspun report FILES... -o class.csv [--pack PACK]``: a class report from learners' results files.
+"""``unspun report FILES... -o class.csv [--pack PACK] [--gradebook] [--items ITEMS.csv]``: a class report.
 
 Prints a short summary, writes the report as CSV (``docs/class-report.md``), and lists each
-file it skipped on stderr with the reason. Exits 0 when at least one file was read, 1 when none
+file it skipped on stderr with the reason. With ``--gradebook`` the CSV is the gradebook instead:
+one row per learner, one column per quiz, as a school's gradebook imports it; ``--items`` writes
+the item analysis alone, one row per question. Exits 0 when at least one file was read, 1 when none
 was (or the CSV could not be written), 2 for a bad command line. Never imports Qt.
 """
 
@@ -12,7 +14,8 @@ import sys
 
 from app.commands import PROG
 from app.model.atomic import OutputError, refuse_input_as_output
-from app.model.class_report import FLAG_EXPLANATIONS, ClassReport, build_report, write_csv
+from app.model.class_report import FLAG_EXPLANATIONS, ClassReport, read_class, report_from, write_csv
+from app.model.gradebook import gradebook_from, write_gradebook, write_item_analysis
 from app.model.loader import load_pack
 from app.model.pack import Pack
 from app.model.results import ResultsError
@@ -32,6 +35,12 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="PACK",
         help="the pack the results are for (folder, pack.yaml or .zip): adds techniques and question texts",
     )
+    parser.add_argument(
+        "--gradebook",
+        action="store_true",
+        help="write a gradebook instead: one row per learner, one column per quiz (best score in percent)",
+    )
+    parser.add_argument("--items", metavar="CSV", help="also write the item analysis, one row per question, here")
     return parser
 
 
@@ -80,7 +89,10 @@ def run_report(argv: list[str]) -> int:
     except SystemExit as stop:
         return stop.code if isinstance(stop.code, int) else 2
     try:
-        refuse_input_as_output(args.output, [*args.files, *([args.pack] if args.pack else [])])
+        inputs = [*args.files, *([args.pack] if args.pack else [])]
+        refuse_input_as_output(args.output, inputs)
+        if args.items:
+            refuse_input_as_output(args.items, [*inputs, args.output])
     except OutputError as error:
         print(f"unspun report: {error}", file=sys.stderr)
         return 2
@@ -89,18 +101,30 @@ def run_report(argv: list[str]) -> int:
         pack = _load(args.pack)
         if pack is None:
             return 1
-    report = build_report(args.files, pack)
+    data = read_class(args.files, pack.id if pack is not None else None)
+    report = report_from(data, pack)
     for skipped in report.skipped:
         print(f"skipped: {skipped.reason}", file=sys.stderr)
     if not report.files_read:
         print("unspun report: no results file could be read; nothing written", file=sys.stderr)
         return 1
     try:
-        write_csv(report, args.output)
+        if args.gradebook:
+            gradebook = gradebook_from(data, pack)
+            write_gradebook(gradebook, args.output)
+        else:
+            write_csv(report, args.output)
+        if args.items:
+            write_item_analysis(report, args.items)
     except ResultsError as error:
         print(f"unspun report: {error}", file=sys.stderr)
         return 1
     for line in summary_lines(report):
         print(line)
-    print(f"Wrote the class report to {args.output}")
+    if args.gradebook:
+        print(f"Wrote the gradebook ({len(gradebook.rows)} learners, {len(gradebook.quizzes)} quizzes) to {args.output}")
+    else:
+        print(f"Wrote the class report to {args.output}")
+    if args.items:
+        print(f"Wrote the item analysis ({len(report.questions)} questions) to {args.items}")
     return 0

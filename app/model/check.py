@@ -9,7 +9,6 @@ problem is reported.
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -18,6 +17,7 @@ import msgspec.structs
 
 from app.model import schema
 from app.model.images import MAX_IMAGE_BYTES, ImageRefusedError, extension_mismatch, sniff_image
+from app.model.item_writing import PlacedQuestion, item_writing_findings
 from app.model.limits import MAX_PROBLEMS_PER_FILE
 from app.model.marks import key_span
 from app.model.problems import Problem, Severity
@@ -43,7 +43,7 @@ from app.model.schema import (
     Spot,
 )
 from app.model.source import PackFileError, PackSource
-from app.model.text import SCHEME_PATTERN, normalize_answer, scan_markdown
+from app.model.text import SCHEME_PATTERN, normalize_answer, pack_path, scan_markdown
 from app.model.yamlload import Mapping, Node, Scalar, Sequence
 
 #: A location in a file's node tree: ``None`` for the root, else ``(parent location, key or index)``.
@@ -51,7 +51,6 @@ Loc = tuple[Any, str | int] | None
 
 MANIFEST_FILE = "pack.yaml"
 
-_DRIVE = re.compile(r"^[A-Za-z]:[/\\]?")
 _WEB_SCHEMES = frozenset({"http", "https"})
 
 
@@ -84,31 +83,6 @@ def resolve(root: Node | None, loc: Loc, *, key: bool = False) -> Node | None:
 # ---------------------------------------------------------------- paths
 
 
-def pack_path(path: str) -> tuple[str | None, str | None]:
-    """Normalize a path a pack names; return (path inside the pack, None) or (None, what is wrong)."""
-    shown = f"`{path}`"
-    if (SCHEME_PATTERN.match(path) and not _DRIVE.match(path)) or path.startswith("//"):
-        return None, f"{shown} is a URL; a pack names its own files by relative paths, and nothing is fetched"
-    if _DRIVE.match(path) or path.startswith(("/", "\\")):
-        return None, f"{shown} is an absolute path; write it relative to the folder that holds pack.yaml"
-    if "\\" in path:
-        return None, f"{shown} uses `\\`; write paths with `/`"
-    parts: list[str] = []
-    for segment in path.split("/"):
-        if segment in ("", "."):
-            continue
-        if segment == "..":
-            if not parts:
-                return (
-                    None,
-                    f"{shown} leaves the pack; paths must stay inside the folder that holds pack.yaml",
-                )
-            parts.pop()
-        else:
-            parts.append(segment)
-    if not parts:
-        return None, f"{shown} names no file"
-    return "/".join(parts), None
 
 
 def check_module_paths(
@@ -250,6 +224,8 @@ class PackChecker:
         self._file_lines: dict[str, list[str]] = {}
         self._counts: dict[str, int] = {}
         self._manifest_root = manifest_root
+        #: every question of the pack with where it is, for the item-writing checks
+        self.placed_questions: list[PlacedQuestion] = []
         self.file = MANIFEST_FILE
         self.root: Node | None = manifest_root
 
@@ -407,6 +383,18 @@ class PackChecker:
             if key not in self.used_techniques:
                 self.warning(((None, "techniques"), key), f"technique `{key}` is never used", key=True)
 
+    def check_item_writing(self) -> None:
+        """Warn about answer keys that test-taking cues beat and measures too thin to measure (every module read)."""
+
+        def locate(where: tuple[str, Node | None, Loc]) -> tuple[str, int]:
+            file, root, loc = where
+            node = resolve(root, loc)
+            return file, node.line if node is not None else 1
+
+        for finding in item_writing_findings(self.placed_questions, locate):
+            self.file, self.root, loc = finding.where
+            self.warning(loc, finding.message)
+
     # -- modules
 
     def check_module(self, file: str, module: Module, root: Node | None) -> None:
@@ -460,8 +448,13 @@ class PackChecker:
                     f"a second quiz with `measure: {quiz.measure}`; a pack has at most one "
                     f"(the first is in {first})",
                 )
+        measure_where = (self.file, self.root, (loc, "measure"))
         for index, question in enumerate(quiz.questions):
-            self.question(question, ((loc, "questions"), index), question_ids)
+            question_loc: Loc = ((loc, "questions"), index)
+            self.question(question, question_loc, question_ids)
+            self.placed_questions.append(
+                PlacedQuestion(question, quiz.measure, (self.file, self.root, question_loc), measure_where)
+            )
 
     def question(self, question: QuestionBase, loc: Loc, question_ids: dict[str, Loc]) -> None:
         """Check one question: id, references, Markdown, and its type's own rules."""

@@ -20,10 +20,11 @@ from typing import TYPE_CHECKING
 
 from app.model import review
 from app.model.judgement import SCORE_STEADY, Trend, learner_reading, trend
+from app.model.lesson_state import LessonState
 from app.model.progress import Position, ProgressStore
 from app.model.schema import Lesson, Module
 from app.model.schema import step_key as schema_step_key
-from app.model.session import BeforeAfter, LessonState, before_after, state_from
+from app.model.session import BeforeAfter, before_after, state_from
 
 if TYPE_CHECKING:
     from app.model.pack import Pack
@@ -309,7 +310,7 @@ def dashboard_data(
         tuple(_technique_accuracy(store, profile_id, packs)),
         store.time_studied(profile_id),
         tuple(changes),
-        review.due_count(store, profile_id, now),
+        review.due_count(store, profile_id, now, packs=packs),
     )
 
 

@@ -19,9 +19,8 @@ from urllib.parse import quote, unquote
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from app.model.check import pack_path
 from app.model.schema import Source, Term
-from app.model.text import CITATION_PATTERN
+from app.model.text import CITATION_PATTERN, pack_path
 
 #: beyond this, a code block is shown as plain text: highlighting megabytes blocks the UI
 MAX_HIGHLIGHT_CHARS = 20_000

@@ -13,6 +13,10 @@ Rules, kept small on purpose:
   say) reviews the card again with its rating, which brings it back sooner. A lesson answer right
   first time leaves the schedule alone: only the Review screen moves an item further out.
 - **Reviews.** ``record_review`` applies the rating of a review answer and logs it.
+- **Not minutes later.** The scheduler's learning and relearning steps are one day long, so a
+  missed question comes back the next day, never minutes after the answer.
+- **One due count.** ``due_count`` counts the due items whose question is in the loaded packs,
+  the ones the Review screen can show; the top bar and the dashboard both show it.
 - Fuzzing is off, so that the same answers at the same times give the same schedule.
 
 Every time is timezone-aware UTC; pass ``now`` to schedule at a fixed time (tests).
@@ -24,7 +28,7 @@ import json
 import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from fsrs import Card, Rating, Scheduler
@@ -38,7 +42,17 @@ if TYPE_CHECKING:
 
     from app.model.pack import Pack
 
-SCHEDULER = Scheduler(enable_fuzzing=False)
+#: One learning step and one relearning step of a day: fsrs's default steps (1 and 10 minutes)
+#: brought a missed question back minutes after it was answered, so a learner who had just
+#: finished a module faced it again at once. With these, a miss (Again) comes back the next day,
+#: a partial answer (Hard) a day and a half later, and a lapse of a well-known item the next day
+#: rather than after its long interval.
+MISSED_COMES_BACK_AFTER = timedelta(days=1)
+SCHEDULER = Scheduler(
+    enable_fuzzing=False,
+    learning_steps=(MISSED_COMES_BACK_AFTER,),
+    relearning_steps=(MISSED_COMES_BACK_AFTER,),
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -280,13 +294,25 @@ def due_items(
     return due
 
 
-def due_count(store: ProgressStore, profile_id: int, now: datetime | None = None) -> int:
-    """Count the items due at ``now`` across all packs (the toolbar's number)."""
-    rows = store.query(
-        "SELECT count(*) FROM review_items WHERE profile_id = ? AND due <= ?",
-        (profile_id, to_stamp(_utc(now))),
-    )
-    return int(rows[0][0])
+def due_count(
+    store: ProgressStore, profile_id: int, now: datetime | None = None, *, packs: Sequence[Pack] | None
+) -> int:
+    """Count the items due at ``now`` that the Review screen can show: the one number the top bar
+    and the dashboard both show.
+
+    ``packs`` are the loaded packs; an item whose question is in none of them is not counted (it
+    cannot be reviewed until its pack is loaded again). ``packs=None`` counts every item stored,
+    loaded or not (for tests and reports); the caller must say which it means.
+    """
+    if packs is None:
+        rows = store.query(
+            "SELECT count(*) FROM review_items WHERE profile_id = ? AND due <= ?",
+            (profile_id, to_stamp(_utc(now))),
+        )
+        return int(rows[0][0])
+    if not packs:
+        return 0
+    return len(due_items(store, profile_id, now, packs=packs))
 
 
 def record_review(

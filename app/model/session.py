@@ -14,11 +14,11 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
-from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from app.model import drafts, scoring
 from app.model.answers import Response
+from app.model.lesson_state import LessonState
 from app.model.schema import (
     Categorize,
     Judge,
@@ -38,20 +38,6 @@ from app.model.words import count_words
 if TYPE_CHECKING:
     from app.model.pack import Pack
     from app.model.progress import ProgressStore
-
-
-class LessonState(StrEnum):
-    """A lesson's state as section 6 of the format defines it."""
-
-    NOT_STARTED = "not started"
-    IN_PROGRESS = "in progress"
-    COMPLETED = "completed"
-    PASSED = "passed"
-
-    @property
-    def done(self) -> bool:
-        """Tell whether the lesson counts as completed (passed lessons are completed too)."""
-        return self in (LessonState.COMPLETED, LessonState.PASSED)
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,6 +23,7 @@ _INNER_WHITESPACE = re.compile(r"\s+")
 CITATION_PATTERN = re.compile(r"\[@([a-z][a-z0-9]*(?:-[a-z0-9]+)*)(?:\s*,\s*([^\]]*))?\]")
 #: A URL scheme at the start of a link target (``https:``, ``mailto:``).
 SCHEME_PATTERN = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
+_DRIVE = re.compile(r"^[A-Za-z]:[/\\]?")
 
 
 def _is_trimmable(char: str) -> bool:
@@ -134,3 +135,30 @@ def _scan_inline(children: list[Token], refs: MarkdownRefs) -> None:
             refs.links.append(str(child.attrGet("href") or ""))
         elif kind == "image":
             refs.images.append(unquote(str(child.attrGet("src") or "")))
+
+
+def pack_path(path: str) -> tuple[str | None, str | None]:
+    """Normalize a path a pack names; return (path inside the pack, None) or (None, what is wrong)."""
+    shown = f"`{path}`"
+    if (SCHEME_PATTERN.match(path) and not _DRIVE.match(path)) or path.startswith("//"):
+        return None, f"{shown} is a URL; a pack names its own files by relative paths, and nothing is fetched"
+    if _DRIVE.match(path) or path.startswith(("/", "\\")):
+        return None, f"{shown} is an absolute path; write it relative to the folder that holds pack.yaml"
+    if "\\" in path:
+        return None, f"{shown} uses `\\`; write paths with `/`"
+    parts: list[str] = []
+    for segment in path.split("/"):
+        if segment in ("", "."):
+            continue
+        if segment == "..":
+            if not parts:
+                return (
+                    None,
+                    f"{shown} leaves the pack; paths must stay inside the folder that holds pack.yaml",
+                )
+            parts.pop()
+        else:
+            parts.append(segment)
+    if not parts:
+        return None, f"{shown} names no file"
+    return "/".join(parts), None

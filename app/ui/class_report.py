@@ -9,12 +9,12 @@ dashboard's own (``charts.py``).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer
-from PySide6.QtGui import QAction, QResizeEvent, QStandardItem, QStandardItemModel
+from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtGui import QResizeEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -36,9 +36,11 @@ from app.model.class_report import (
     ClassReport,
     LearnerRow,
     QuestionStats,
-    build_class_report,
+    read_class,
+    report_from,
     write_csv,
 )
+from app.model.gradebook import Gradebook, gradebook_from, write_gradebook, write_item_analysis
 from app.model.results import ResultsError
 from app.model.scoring import DISCERNMENT_RANGE, TRUST_RANGE
 from app.ui.charts import BarChartView, BarDatum, BeforeAfterChartView, percent_text
@@ -50,8 +52,6 @@ if TYPE_CHECKING:
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 RESULTS_FILTER = "Results files (*.json);;All files (*)"
 CSV_FILTER = "CSV files (*.csv)"
-#: The LRS sender is set up this long after the main window is built, off the startup path.
-LRS_START_DELAY_MS = 3000
 
 
 def _percent_or_dash(value: float | None) -> str:
@@ -176,9 +176,16 @@ class ClassReportView(QWidget):
         "Most common wrong answers",
     )
 
-    def __init__(self, report: ClassReport, pack: Pack | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        report: ClassReport,
+        pack: Pack | None = None,
+        parent: QWidget | None = None,
+        gradebook: Gradebook | None = None,
+    ) -> None:
         super().__init__(parent)
         self.report = report
+        self.gradebook = gradebook
         self.pack = pack
         self.setObjectName("pageColumn")
         layout = QVBoxLayout(self)
@@ -376,9 +383,16 @@ class ClassReportView(QWidget):
 class ClassReportDialog(QDialog):
     """A window with the class report, scrolled, and a button to export it as CSV."""
 
-    def __init__(self, report: ClassReport, pack: Pack | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        report: ClassReport,
+        pack: Pack | None = None,
+        parent: QWidget | None = None,
+        gradebook: Gradebook | None = None,
+    ) -> None:
         super().__init__(parent)
         self.report = report
+        self.gradebook = gradebook
         self.setWindowTitle(f"Class report: {report.pack_title}")
         self.setAccessibleName("Class report")
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
@@ -404,6 +418,19 @@ class ClassReportDialog(QDialog):
         self.export_button.setAccessibleName("Export CSV…")
         self.export_button.clicked.connect(self._on_export_button_clicked)
         footer.addWidget(self.export_button)
+        self.gradebook_button = QPushButton("Export gradebook…")
+        self.gradebook_button.setAccessibleName("Export gradebook…")
+        self.gradebook_button.setToolTip(
+            "One row per learner and one column per quiz (best score in percent), for a school's gradebook"
+        )
+        self.gradebook_button.clicked.connect(self._on_gradebook_button_clicked)
+        self.gradebook_button.setVisible(gradebook is not None)
+        footer.addWidget(self.gradebook_button)
+        self.items_button = QPushButton("Export item analysis…")
+        self.items_button.setAccessibleName("Export item analysis…")
+        self.items_button.setToolTip("One row per question: facility, discrimination, common wrong answers")
+        self.items_button.clicked.connect(self._on_items_button_clicked)
+        footer.addWidget(self.items_button)
         self.close_button = QPushButton("Close")
         self.close_button.setAccessibleName("Close")
         self.close_button.clicked.connect(self.close)
@@ -420,6 +447,41 @@ class ClassReportDialog(QDialog):
         self.status_label.setText(f"Saved {Path(path).name}.")
         return True
 
+    def _save(self, path: str, write: Callable[[str], None]) -> bool:
+        """Write one CSV with ``write``; say in the footer whether it worked."""
+        try:
+            write(path)
+        except ResultsError as error:
+            self.status_label.setText(str(error))
+            return False
+        self.status_label.setText(f"Saved {Path(path).name}.")
+        return True
+
+    def export_gradebook(self, path: str) -> bool:
+        """Write the gradebook (one row per learner) to ``path``."""
+        gradebook = self.gradebook
+        return gradebook is not None and self._save(path, lambda target: write_gradebook(gradebook, target))
+
+    def export_item_analysis(self, path: str) -> bool:
+        """Write the item analysis (one row per question) to ``path``."""
+        return self._save(path, lambda target: write_item_analysis(self.report, target))
+
+    def _ask_path(self, title: str, suggested: str) -> str:
+        path, _ = QFileDialog.getSaveFileName(self, title, suggested, CSV_FILTER)
+        if path and not path.lower().endswith(".csv"):
+            path += ".csv"
+        return path
+
+    def _on_gradebook_button_clicked(self) -> None:
+        path = self._ask_path("Export gradebook", f"gradebook-{self.report.pack_id or 'pack'}.csv")
+        if path:
+            self.export_gradebook(path)
+
+    def _on_items_button_clicked(self) -> None:
+        path = self._ask_path("Export item analysis", f"item-analysis-{self.report.pack_id or 'pack'}.csv")
+        if path:
+            self.export_item_analysis(path)
+
     def _on_export_button_clicked(self) -> None:
         """Ask where to save the CSV, then save it."""
         suggested = f"class-report-{self.report.pack_id or 'pack'}.csv"
@@ -434,9 +496,10 @@ def show_class_report(
     paths: Sequence[str], packs: Sequence[Pack], parent: QWidget | None = None
 ) -> ClassReportDialog:
     """Build the report of ``paths`` (for the loaded pack they are about, if any) and show it."""
-    report = build_class_report(paths, packs)
-    pack = next((candidate for candidate in packs if candidate.id == report.pack_id), None)
-    dialog = ClassReportDialog(report, pack, parent)
+    data = read_class(paths)
+    pack = next((candidate for candidate in packs if candidate.id == data.pack_id), None)
+    report = report_from(data, pack)
+    dialog = ClassReportDialog(report, pack, parent, gradebook_from(data, pack))
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
     return dialog
@@ -448,33 +511,3 @@ def open_class_report(window: Any) -> ClassReportDialog | None:
     if not paths:
         return None
     return show_class_report(paths, list(getattr(window, "packs", [])), window)
-
-
-def _install_lrs_sync(window: Any) -> None:
-    """Set up the LRS sender (imported only now: it brings urllib and keyring)."""
-    from app.ui.lrs_settings import install_lrs_sync
-
-    install_lrs_sync(window)
-
-
-def _open_lrs_settings(window: Any) -> None:
-    """Show the LRS settings dialog."""
-    from app.ui.lrs_settings import open_lrs_settings
-
-    open_lrs_settings(window)
-
-
-def classroom_actions(window: Any) -> list[QAction]:
-    """Make File menu actions for the classroom: Class report… and Send results to an LRS…"""
-    report_action = QAction("&Class report…", window)
-    report_action.setStatusTip("Open many learners' results files and see what the class found hard")
-    report_action.triggered.connect(lambda: open_class_report(window))
-    window.class_report_action = report_action
-    window.lrs_sync = None
-    # The sender is set up after the first paint; it sends nothing until a teacher turns sending on.
-    QTimer.singleShot(LRS_START_DELAY_MS, window, lambda: _install_lrs_sync(window))
-    lrs_action = QAction("Send results to an &LRS…", window)
-    lrs_action.setStatusTip("Send results to a Learning Record Store")
-    lrs_action.triggered.connect(lambda: _open_lrs_settings(window))
-    window.lrs_settings_action = lrs_action
-    return [report_action, lrs_action]

@@ -9,7 +9,8 @@ techniques a learner keeps missing are named.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
@@ -186,6 +187,8 @@ class DashboardView(ColumnPageView):
         self.store = store
         self.profile_id = profile_id
         self.packs: list[Pack] = []
+        #: the moment reviews are counted at (None: now); the window shares its clock with the top bar
+        self.clock: Callable[[], datetime | None] = lambda: None
         self.data: DashboardData | None = None
         self.error: str | None = None
         self._restyle()
@@ -221,7 +224,7 @@ class DashboardView(ColumnPageView):
     def load(self) -> DashboardData | None:
         """Compute the dashboard's data, or keep the reason it could not be read."""
         try:
-            self.data = dashboard_data(self.store, self.profile_id, self.packs)
+            self.data = dashboard_data(self.store, self.profile_id, self.packs, self.clock())
             self.error = None
         except ProgressError as error:
             self.data, self.error = None, str(error)

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.model.session import LessonState
+from app.model.lesson_state import LessonState
 from app.ui.library import EMPTY_LIBRARY_TEXT
 from app.ui.page import ColumnPageView, ContinuePanel, card_layout, plain_label
 from app.ui.theme import SPACE_L, SPACE_M, SPACE_S, SPACE_XL, SPACE_XS

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.model.session import LessonState
+from app.model.lesson_state import LessonState
 from app.ui.icons import drawn_icon
 from app.ui.item_views import WrappingTreeView, paint_row_panel
 from app.ui.theme import SPACE_L, SPACE_M, SPACE_S, SPACE_XS, Theme, current_theme, scaled

@@ -40,11 +40,12 @@ from app.ui.theme import (
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 
+    from app.model.lesson_state import LessonState
     from app.model.pack import Pack
     from app.model.problems import LoadResult
     from app.model.progress import ProgressStore
     from app.model.schema import Lesson, Module
-    from app.model.session import LessonSession, LessonState
+    from app.model.session import LessonSession
     from app.ui.presentation import PresentationView
     from app.ui.shortcuts_dialog import ShortcutRow
 
@@ -288,7 +289,7 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         from PySide6.QtGui import QKeySequence  # with QAction, imported after the first paint
 
-        from app.ui.class_report import classroom_actions
+        from app.ui.classroom_menu import classroom_actions
         from app.ui.handout_actions import HandoutActions
 
         bar = self.menuBar()

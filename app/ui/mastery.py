@@ -99,6 +99,7 @@ class MasteryWiring:
 
             window = self.window
             self._dashboard = DashboardView(window.store, window.profile_id)
+            self._dashboard.clock = lambda: self.clock()  # one due count: the top bar's moment
             self._dashboard.continue_requested.connect(window.continue_learning)
             self._dashboard.review_requested.connect(self.show_review)
             self._dashboard.home_requested.connect(window.show_library)
@@ -183,16 +184,16 @@ class MasteryWiring:
 
     def refresh_review_count(self) -> None:
         """Show how many questions are due in the top bar and the Go menu."""
-        count = 0
-        if self.window.packs:  # no packs (yet): nothing can be shown, so nothing is due
-            # counted from the model: building the Review screen (question widgets, fsrs) only to
-            # count would cost the first paint of the library
-            from app.model import review
+        # counted from the model, as the dashboard counts (review.due_count): building the Review
+        # screen (question widgets, fsrs) only to count would cost the first paint of the library
+        from app.model import review
 
-            try:
-                count = len(review.due_items(self.window.store, self.window.profile_id, self.clock(), packs=self.window.packs))
-            except ProgressError:
-                count = 0
+        try:
+            count = review.due_count(
+                self.window.store, self.window.profile_id, self.clock(), packs=self.window.packs
+            )
+        except ProgressError:
+            count = 0
         text = f"Review ({count})" if count else "Review"
         if hasattr(self, "review_button"):
             self.review_button.setText(text)

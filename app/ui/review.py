@@ -92,7 +92,7 @@ class ReviewView(ColumnPageView):
     def due_count(self) -> int:
         """Count the items due now that the screen can show."""
         try:
-            return len(due_review_items(self.store, self.profile_id, self.packs, self.clock()))
+            return review.due_count(self.store, self.profile_id, self.clock(), packs=self.packs)
         except ProgressError:
             return 0
 

@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.model.check import closest_passage, pack_path, resolve
+from app.model.check import closest_passage, resolve
 from app.model.images import image_format
-from app.model.text import parse_markdown_refs, scan_markdown
+from app.model.text import pack_path, parse_markdown_refs, scan_markdown
 from app.model.yamlload import load_yaml
 
 

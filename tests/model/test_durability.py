@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import random
+import selectors
 import signal
 import sqlite3
 import stat
@@ -14,6 +15,7 @@ import time
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import IO
 
 import pytest
 
@@ -160,6 +162,7 @@ while True:
 KILLS = 55
 
 
+@pytest.mark.slow
 def test_confirmed_answers_survive_sigkill_at_random_moments(path: Path) -> None:
     """Killed with SIGKILL 55 times at random moments, the store keeps every confirmed answer and stays intact."""
     rng = random.Random(20250310)
@@ -410,6 +413,7 @@ from app.model.session import QuestionResult, QuizResult
 
 store, _ = open_with_recovery(sys.argv[1])
 profile = store.ensure_default_profile()
+print("ready", flush=True)  # the store is open: the test waits for both before saying go
 sys.stdin.readline()  # start together
 for number in range(int(sys.argv[3])):
     qid = sys.argv[2] + "-" + str(number)
@@ -419,6 +423,15 @@ for number in range(int(sys.argv[3])):
 store.close()
 print("done", flush=True)
 """
+
+
+def _read_line_within(stream: IO[str], seconds: float) -> str:
+    """Return the next line from a child's pipe, or "" if none comes within ``seconds``."""
+    with selectors.DefaultSelector() as selector:
+        selector.register(stream, selectors.EVENT_READ)
+        if not selector.select(timeout=seconds):
+            return ""
+    return stream.readline()
 
 
 def test_two_instances_write_at_once_without_loss(path: Path) -> None:
@@ -437,7 +450,9 @@ def test_two_instances_write_at_once_without_loss(path: Path) -> None:
         )
         for name in ("first", "second")
     ]
-    time.sleep(0.5)  # both have opened the store
+    for writer in writers:  # the handshake: each says "ready" once it has opened the store
+        assert writer.stdout is not None
+        assert _read_line_within(writer.stdout, seconds=60) == "ready\n", writer.stderr
     for writer in writers:
         assert writer.stdin is not None
         writer.stdin.write("go\n")

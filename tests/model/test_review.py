@@ -84,9 +84,9 @@ def test_new_item_comes_due_after_its_learning_step(store: ProgressStore, profil
     """A question missed at T0 is not due at T0 but is due once its first learning step has passed."""
     created = note(store, profile, "q1", 0.0, 1, T0)
     assert created is not None
-    assert review.due_count(store, profile, T0) == 0
+    assert review.due_count(store, profile, T0, packs=None) == 0
     later = created.due + timedelta(seconds=1)
-    assert review.due_count(store, profile, later) == 1
+    assert review.due_count(store, profile, later, packs=None) == 1
     assert [entry.question_id for entry in review.due_items(store, profile, later)] == ["q1"]
 
 
@@ -101,7 +101,7 @@ def test_right_first_time_in_a_lesson_leaves_the_schedule(store: ProgressStore, 
 
 
 def test_wrong_again_in_a_lesson_reschedules_sooner(store: ProgressStore, profile: int) -> None:
-    """An item reviewed right until due in days comes back within minutes when missed again in a lesson."""
+    """An item reviewed right until due in days comes back the next day when missed again in a lesson."""
     entry = note(store, profile, "q1", 0.0, 1, T0)
     assert entry is not None
     at = T0
@@ -112,7 +112,7 @@ def test_wrong_again_in_a_lesson_reschedules_sooner(store: ProgressStore, profil
     missed_at = at + timedelta(hours=2)
     again = note(store, profile, "q1", 0.0, 1, missed_at)
     assert again is not None
-    assert again.due - missed_at <= timedelta(minutes=10)
+    assert again.due - missed_at == review.MISSED_COMES_BACK_AFTER == timedelta(days=1)
     stored = review.item(store, profile, *WHERE[:2], "q1")
     assert stored is not None and stored.due == again.due
 
@@ -121,7 +121,7 @@ def test_wrong_again_in_a_lesson_reschedules_sooner(store: ProgressStore, profil
 
 
 def test_right_reviews_space_out_and_wrong_reviews_bring_back(store: ProgressStore, profile: int) -> None:
-    """Each right review moves the next one further out; a wrong one makes it due again soon."""
+    """Each right review moves the next one further out; a wrong one makes it due again the next day."""
     entry = note(store, profile, "q1", 0.0, 1, T0)
     assert entry is not None
     gaps = []
@@ -134,7 +134,7 @@ def test_right_reviews_space_out_and_wrong_reviews_bring_back(store: ProgressSto
     assert gaps[-1] >= timedelta(days=3)
     at = entry.due + timedelta(hours=1)
     entry = review.record_review(store, profile, entry, 0.0, at)
-    assert entry.due - at <= timedelta(minutes=10)
+    assert entry.due - at == timedelta(days=1)
 
 
 def test_partial_review_is_sooner_than_right(store: ProgressStore, profile: int) -> None:
@@ -176,13 +176,13 @@ def test_due_items_span_packs_and_keep_profiles_apart(store: ProgressStore, prof
         store, profile, "pack-a", "m", "l", "s", LessonAnswer("a1", "single", 0.0), T0 + timedelta(hours=1)
     )
     review.note_answer(store, other, "pack-a", "m", "l", "s", LessonAnswer("o1", "single", 0.0), T0)
-    later = T0 + timedelta(days=1)
+    later = T0 + timedelta(days=2)
     assert [(e.pack_id, e.question_id) for e in review.due_items(store, profile, later)] == [
         ("pack-b", "b1"),
         ("pack-a", "a1"),
     ]
-    assert review.due_count(store, profile, later) == 2
-    assert review.due_count(store, other, later) == 1
+    assert review.due_count(store, profile, later, packs=None) == 2
+    assert review.due_count(store, other, later, packs=None) == 1
     with pytest.raises(ValueError):
         review.record_review(store, other, review.due_items(store, profile, later)[0], 1.0, later)
 
@@ -230,3 +230,14 @@ def test_session_check_commits_and_schedules_once(store: ProgressStore, profile:
     assert [row[0] for row in ratings] == [int(Rating.Again), int(Rating.Hard)]
     # Questions left unanswered in the submission were never checked, so they become items now.
     assert {e.question_id for e in entries} >= {"q-single", "q-short"}
+
+
+@pytest.mark.parametrize(("fraction", "tries", "earliest"), [(0.0, 1, 1.0), (0.5, 1, 1.0), (1.0, 2, 1.0)])
+def test_a_missed_question_never_comes_back_the_same_day(
+    store: ProgressStore, profile: int, fraction: float, tries: int, earliest: float
+) -> None:
+    """Wrong, partly right or right only after retries: the item is due a day later at the earliest."""
+    entry = note(store, profile, "q1", fraction, tries, T0)
+    assert entry is not None
+    assert entry.due - T0 >= timedelta(days=earliest)
+    assert review.due_count(store, profile, T0 + timedelta(hours=23), packs=None) == 0

@@ -121,6 +121,25 @@ def test_open_class_report_lists_skipped_files(
     assert dialog.report.pack_loaded and dialog.report.techniques
 
 
+def test_gradebook_and_item_analysis_export_from_the_window(
+    qtbot, class_files: list[Path], pack: Pack, tmp_path: Path, monkeypatch
+) -> None:
+    """The window opened on files offers a gradebook (a row per learner) and an item analysis (a row per question)."""
+    dialog = class_report_ui.show_class_report(list(map(str, class_files)), [pack])
+    qtbot.addWidget(dialog)
+    assert dialog.gradebook_button.isVisible() and dialog.items_button.isVisible()
+    for button, name in ((dialog.gradebook_button, "grades"), (dialog.items_button, "items")):
+        monkeypatch.setattr(
+            QFileDialog, "getSaveFileName", lambda *a, name=name, **k: (str(tmp_path / name), "CSV files (*.csv)")
+        )
+        button.click()
+        assert f"{name}.csv" in dialog.status_label.text()
+    grades = (tmp_path / "grades.csv").read_text(encoding="utf-8-sig").splitlines()
+    items = (tmp_path / "items.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert grades[0].startswith("identity,name,") and len(grades) == 1 + 8
+    assert items[0].startswith("quiz,quiz_title,question") and len(items) == 1 + len(dialog.report.questions)
+
+
 def test_main_window_has_the_classroom_menu_items(example_window) -> None:
     """File holds Class report… and Send results to an LRS…"""
     file_menu = example_window.menuBar().actions()[0].menu()

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from app.model.installed import InstallError, install_folder, remove_installed
-from app.model.session import LessonState
+from app.model.lesson_state import LessonState
 from app.ui import pack_library
 from app.ui.main_window import MainWindow
 from tests.conftest import EXAMPLE_PACK

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from app.model.session import LessonState
+from app.model.lesson_state import LessonState
 from app.ui.library import STATE_ROLE
 
 

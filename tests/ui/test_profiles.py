@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from app.model.lesson_state import LessonState
 from app.model.progress import ProgressError
-from app.model.session import LessonState
 from app.ui import profiles
 from app.ui.library import STATE_ROLE
 from tests.conftest import EXAMPLE_PACK

@@ -35,8 +35,8 @@ def _submit(window, responses: dict) -> QuizStepView:
 
 @pytest.fixture
 def later(example_window):
-    """Move the window's review clock a day on, when everything missed in a lesson is due."""
-    moment = datetime.now(UTC) + timedelta(days=1)
+    """Move the window's review clock two days on, when everything missed in a lesson is due."""
+    moment = datetime.now(UTC) + timedelta(days=2)
     example_window.mastery.clock = lambda: moment
     return moment
 
@@ -183,3 +183,45 @@ def test_the_review_count_follows_checks_time_and_activation(example_window, qtb
     window.mastery.clock = lambda: datetime.now(UTC) + timedelta(days=1)
     QApplication.sendEvent(window, QEvent(QEvent.Type.WindowActivate))
     assert button.text() == "Review (1)"
+
+
+def _top_bar_count(window) -> int:
+    text = window.mastery.review_button.text()
+    return int(text[len("Review (") : -1]) if text != "Review" else 0
+
+
+def _counts(window) -> tuple[int, int]:
+    """Return (the top bar's due count, the dashboard's), both freshly computed."""
+    window.mastery.refresh_review_count()
+    dashboard = window.mastery.dashboard
+    dashboard.set_profile(window.profile_id)
+    dashboard.set_packs(window.packs)
+    data = dashboard.load()
+    assert data is not None
+    return _top_bar_count(window), data.reviews_due
+
+
+def test_top_bar_and_dashboard_agree_on_due_reviews_in_every_state(example_window, later, monkeypatch):
+    """One due count: nothing due, items due, items of a pack not loaded, no packs, another learner."""
+    from app.ui import profiles
+
+    window = example_window
+    assert _counts(window) == (0, 0)
+    _submit(window, {"q-tf": True})
+    due, _ = _counts(window)
+    assert due > 0 and _counts(window) == (due, due)
+    # an item of a pack that is not loaded cannot be reviewed: neither counts it (the dashboard once said 8, the bar 0)
+    review.note_answer(
+        window.store, window.profile_id, "not-loaded", "m", "l", "s",
+        review.LessonAnswer("q", "single", 0.0), datetime.now(UTC),
+    )
+    assert review.due_count(window.store, window.profile_id, later, packs=None) == due + 1
+    assert _counts(window) == (due, due)
+    packs = list(window.packs)
+    window.set_packs([])
+    assert _counts(window) == (0, 0)
+    window.set_packs(packs)
+    assert _counts(window) == (due, due)
+    monkeypatch.setattr(profiles, "ask_profile_name", lambda *args: "Sam")
+    window.mastery.profile_button.create_profile()
+    assert _counts(window) == (0, 0)
