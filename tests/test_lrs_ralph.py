@@ -32,6 +32,7 @@ from app.model.lrs import HttpRequest, HttpResponse, TransportError, urllib_tran
 from app.model.progress import ProgressStore
 from tests.class_data import make_class
 from tests.conftest import EXAMPLE_PACK, ROOT
+from tests.stored import stored_rows
 
 RALPH_PYTHON = ROOT / ".venv-ralph" / ("Scripts/python.exe" if sys.platform == "win32" else "bin/python")
 USER, PASSWORD = "teacher", "correct horse battery staple"
@@ -213,7 +214,7 @@ def test_every_statement_reaches_ralph_exactly_once(ralph: Ralph, tmp_path: Path
         assert queued > 30
         expected = {
             row[0]: json.loads(row[1])
-            for row in store.query("SELECT statement_id, statement_json FROM lrs_outbox")
+            for row in stored_rows(store, "SELECT statement_id, statement_json FROM lrs_outbox")
         }
 
         # 1. Batches 1 and 2 arrive; the answer to batch 3 is lost after Ralph stored it.

@@ -235,7 +235,7 @@ def start(argv: list[str]) -> MainWindow:
     Before the first paint only what the loading window needs is done (docs/performance.md):
     its theme, icon and saved geometry, read from the progress file without opening the store.
     """
-    from app.model.settings_peek import peek_settings
+    from app.model.progress.settings import peek_settings
 
     arguments = parse_arguments(argv)
     app = ensure_application()

@@ -14,10 +14,10 @@ from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QVBoxLa
 
 from app.model import session as session_model
 from app.model.answers import Response
+from app.model.attempts import QuestionResult
 from app.model.drafts import QuestionDraft, question_draft, question_response
 from app.model.schema import Question
 from app.model.scoring import Mark
-from app.model.session import QuestionResult
 from app.ui.focus import focus_first_control
 from app.ui.questions.base import QuestionView, create_question_view
 from app.ui.questions.common import (

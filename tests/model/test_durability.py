@@ -20,6 +20,7 @@ from typing import IO
 import pytest
 
 from app.model import progress
+from app.model.attempts import QuestionResult, QuizResult
 from app.model.progress import (
     BACKUP_INTERVAL,
     KEEP_DAILY_DAYS,
@@ -37,7 +38,7 @@ from app.model.progress import (
     prune_backups,
 )
 from app.model.progress.recovery import move_aside
-from app.model.session import QuestionResult, QuizResult
+from tests.stored import stored_rows
 
 ROOT = Path(__file__).resolve().parents[2]
 WHERE = ("pack-a", "module-a", "lesson-a", "quiz")
@@ -141,7 +142,7 @@ def shared_tmp() -> Iterator[Path]:
 CRASH_WRITER = """
 import sys
 from app.model.progress import open_with_recovery
-from app.model.session import QuestionResult, QuizResult
+from app.model.attempts import QuestionResult, QuizResult
 
 store, report = open_with_recovery(sys.argv[1])
 if report is not None:
@@ -409,7 +410,7 @@ def test_full_disk_gives_a_clear_error_and_loses_nothing(path: Path) -> None:
 TWO_WRITERS = """
 import sys
 from app.model.progress import open_with_recovery
-from app.model.session import QuestionResult, QuizResult
+from app.model.attempts import QuestionResult, QuizResult
 
 store, _ = open_with_recovery(sys.argv[1])
 profile = store.ensure_default_profile()
@@ -596,9 +597,11 @@ def test_version_1_database_upgrades_with_its_data(path: Path) -> None:
         ]
         assert store.attempt_statement_id(7) == "attempt-uuid"
         assert store.reflection(1, *WHERE[:3], "r") == "my thoughts"
-        assert store.query("SELECT count(*) FROM reflections WHERE statement_id IS NOT NULL")[0][0] == 1
-        stats = store.query(
-            "SELECT question_id, answered, first_try_sum FROM question_stats ORDER BY question_id"
+        assert (
+            stored_rows(store, "SELECT count(*) FROM reflections WHERE statement_id IS NOT NULL")[0][0] == 1
+        )
+        stats = stored_rows(
+            store, "SELECT question_id, answered, first_try_sum FROM question_stats ORDER BY question_id"
         )
         assert [tuple(row) for row in stats] == [("q1", 1, 1.0), ("q2", 1, 0.0)]
         store.record_time(1, *WHERE, 30.0)

@@ -425,7 +425,7 @@ def test_csv_has_one_row_per_answered_question(pack: Pack, store: ProgressStore,
 
 def test_csv_defuses_spreadsheet_formulas(store: ProgressStore, tmp_path: Path) -> None:
     """Text that a spreadsheet would run as a formula is written with a leading quote."""
-    from app.model.session import QuestionResult
+    from app.model.attempts import QuestionResult
 
     profile = store.create_profile("=HYPERLINK(1)")
     store.record_answer(profile, "p", "m", "l", "s", QuestionResult("q", "+cmd", 0.0, 0.0, 1.0), "short")
