@@ -219,6 +219,9 @@ class ProfileMenuButton(QToolButton):
         rename_text = f"Rename “{current.name}”…" if current else "Rename…"
         self.rename_action = menu.addAction(rename_text, self.rename_current)
         self.rename_action.setEnabled(current is not None)
+        self.school_action = menu.addAction("School identity…", self.edit_school_identity)
+        self.school_action.setStatusTip("Say who you are at school, so your results reach your school account")
+        self.school_action.setEnabled(current is not None)
         self.delete_menu = menu.addMenu("Delete profile")
         for profile in profiles:
             self.delete_menu.addAction(
@@ -292,6 +295,15 @@ class ProfileMenuButton(QToolButton):
             return
         self.set_profile(current.id)
         self.profiles_changed.emit()
+
+    def edit_school_identity(self) -> None:
+        """Show the school identity dialog for the current profile."""
+        current = self.current()
+        if current is None:
+            return
+        from app.ui.school_identity import open_school_identity
+
+        open_school_identity(self.store, current, self.window())
 
     def delete_profile(self, profile_id: int) -> bool:
         """Ask for confirmation, naming what is lost, then delete; return True when deleted.
