@@ -20,6 +20,7 @@ from app.model.progress.base import (
     is_damage,
     utc_now,
 )
+from app.model.progress.drafts import DraftsTable
 from app.model.progress.imports import ImportsTable
 from app.model.progress.outbox import OutboxTable
 from app.model.progress.profiles import ProfilesTable
@@ -94,6 +95,7 @@ class ProgressStore(
     VisitsTable,
     QuizTables,
     ReflectionsTable,
+    DraftsTable,
     SettingsTable,
     ReviewsTable,
     OutboxTable,
