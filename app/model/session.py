@@ -3,7 +3,7 @@
 A screen asks a ``LessonSession`` what to show and tells it what the learner did; the session
 scores with ``scoring.py`` and records through ``ProgressStore``. It holds no Qt.
 
-The module-level functions (``lesson_state``, ``module_progress``, ``before_after``) answer the
+The module-level functions (``lesson_state``, ``lesson_standing``, ``before_after``) answer the
 same questions for screens that show many lessons at once, such as the library.
 """
 
@@ -16,13 +16,13 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from app.model import review, scoring
+from app.model import drafts, review, scoring
 from app.model.answers import Response
 
 # Re-exported as well: they lived here before attempts.py, and other code still imports them from here.
 from app.model.attempts import QuestionResult as QuestionResult
 from app.model.attempts import QuizResult as QuizResult
-from app.model.lesson_state import LessonState
+from app.model.lesson_state import LessonStanding, LessonState
 from app.model.schema import (
     Categorize,
     Judge,
@@ -261,6 +261,30 @@ class LessonSession:
         self._attempt_started[step_index] = _now()
         self._checked.pop(step_index, None)
 
+    def attempt_started(self, step_index: int) -> datetime | None:
+        """Return when the quiz attempt at ``step_index`` began, or None when none has begun."""
+        return self._attempt_started.get(step_index)
+
+    def resume_attempt(self, step_index: int, started_at: datetime | None, checked: set[str]) -> None:
+        """Continue a quiz attempt kept in a draft: its start, and the questions already checked in it.
+
+        A question checked before is not fed to review again when the attempt is submitted.
+        """
+        self._attempt_started[step_index] = started_at or self._attempt_started.get(step_index) or _now()
+        self._checked[step_index] = set(checked)
+
+    def draft(self, step_index: int, kind: type[drafts.D]) -> drafts.D | None:
+        """Return the draft kept for step ``step_index`` when it is a ``kind``; None when none or unreadable."""
+        return drafts.decode(kind, self.store.draft(*self._where(step_index)))
+
+    def save_draft(self, step_index: int, draft: drafts.Draft) -> None:
+        """Keep ``draft`` as the work in progress on step ``step_index`` (committed at once)."""
+        self.store.save_draft(*self._where(step_index), drafts.encode(draft))
+
+    def discard_draft(self, step_index: int) -> None:
+        """Forget the work in progress on step ``step_index``."""
+        self.store.delete_draft(*self._where(step_index))
+
     def question_order(self, quiz: Quiz) -> list[int]:
         """Return the question indices in the order this attempt shows them (quiz ``shuffle``)."""
         count = len(quiz.questions)
@@ -380,6 +404,23 @@ def lesson_state(
     return state_from(lesson, visited, quizzes, reflections)
 
 
+def lesson_standing(
+    store: ProgressStore, profile_id: int, pack: Pack, module: Module, lesson: Lesson
+) -> LessonStanding:
+    """Return a lesson's state and, when it is completed but not passed, its unpassed quiz's best score."""
+    state = lesson_state(store, profile_id, pack, module, lesson)
+    if state is not LessonState.COMPLETED:
+        return LessonStanding(state)
+    bests = []
+    for index, step in enumerate(lesson.steps):
+        if step.quiz is None:
+            continue
+        attempts = store.attempts(profile_id, pack.id, module.id, lesson.id, schema_step_key(step, index))
+        if attempts and not any(attempt.passed for attempt in attempts):
+            bests.append(max(attempt.score for attempt in attempts))
+    return LessonStanding(state, min(bests) if bests else None)
+
+
 def state_from(
     lesson: Lesson,
     visited: set[str],
@@ -421,14 +462,6 @@ def state_from(
     if not completed:
         return LessonState.IN_PROGRESS
     return LessonState.PASSED if passed else LessonState.COMPLETED
-
-
-def module_progress(store: ProgressStore, profile_id: int, pack: Pack, module: Module) -> float:
-    """Return the fraction of a module's lessons that are completed or passed."""
-    if not module.lessons:
-        return 0.0
-    done = sum(lesson_state(store, profile_id, pack, module, lesson).done for lesson in module.lessons)
-    return done / len(module.lessons)
 
 
 def measure_quiz(pack: Pack, measure: str) -> tuple[Module, Lesson, int] | None:

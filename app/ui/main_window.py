@@ -40,7 +40,7 @@ from app.ui.theme import (
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 
-    from app.model.lesson_state import LessonState
+    from app.model.lesson_state import LessonStanding, LessonState
     from app.model.pack import Pack
     from app.model.problems import LoadResult
     from app.model.progress import ProgressStore
@@ -169,7 +169,7 @@ class MainWindow(QMainWindow):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setHandleWidth(1)
-        self.library = LibraryPanel(self._lesson_state, self._module_progress)
+        self.library = LibraryPanel(self._lesson_standing)
         self.library.setMinimumWidth(200)
         self.library.lesson_requested.connect(self._on_library_lesson_requested)
         self.library.module_requested.connect(self._on_library_module_requested)
@@ -628,10 +628,10 @@ class MainWindow(QMainWindow):
 
         return lesson_state(self.store, self.profile_id, pack, module, lesson)
 
-    def _module_progress(self, pack: Pack, module: Module) -> float:
-        from app.model.session import module_progress
+    def _lesson_standing(self, pack: Pack, module: Module, lesson: Lesson) -> LessonStanding:
+        from app.model.session import lesson_standing
 
-        return module_progress(self.store, self.profile_id, pack, module)
+        return lesson_standing(self.store, self.profile_id, pack, module, lesson)
 
     def continue_target(self) -> tuple[Pack, Module, Lesson, int] | None:
         """Find the pack, module, lesson and step index opened last, if they still exist."""
@@ -780,6 +780,7 @@ class MainWindow(QMainWindow):
         if not self.built:  # closed while loading: nothing was changed
             super().closeEvent(event)
             return
+        self.player.flush_drafts()  # an answer typed a moment ago is kept before anything else
         self.save_window_settings()
         self.mastery.finish_session()
         if self._following_theme:
