@@ -461,8 +461,10 @@ def test_export_to_an_unwritable_path_fails_with_a_message(qapp: object, tmp_pat
         status = cli_main(["export", str(EXAMPLE_PACK), "-o", str(target), *suffix_args])
         captured = capsys.readouterr()
         assert status == 1
-        assert "cannot write" in captured.err
+        assert f"{target} could not be written" in captured.err
         assert "Traceback" not in captured.err + captured.out
+        assert "Wrote" not in captured.out
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["a-file"]  # no partial file anywhere
 
 
 def test_export_of_a_broken_pack_prints_the_validate_lines(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -158,3 +158,30 @@ def test_the_error_lines_in_the_walkthrough_are_what_validate_prints(
     assert len(printed) == expected_count + 1
     for line in printed[:-1]:
         assert line in _walkthrough()
+
+
+def test_a_failed_new_leaves_no_half_written_pack(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A write failing part-way (a full disk while writing the schemas) leaves nothing behind, and says why."""
+    import app.model.jsonschema as jsonschema
+
+    def full_disk(*_: object, **__: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(jsonschema, "write_schemas", full_disk)
+    target = tmp_path / "mypack"
+    assert run_new([str(target)]) == 1
+    assert "No space left on device" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_new_fills_an_empty_folder_with_ordinary_permissions(tmp_path: Path) -> None:
+    target = tmp_path / "empty"
+    target.mkdir()
+    assert run_new([str(target)]) == 0
+    assert (target / "pack.yaml").is_file()
+    probe = tmp_path / "probe"
+    probe.mkdir()  # a folder made as the user makes one: the permissions the new pack must have
+    assert target.stat().st_mode & 0o777 == probe.stat().st_mode & 0o777
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["empty", "probe"]

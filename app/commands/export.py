@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 from app.commands import PROG, add_pack_arguments, parse_pack_arguments
+from app.model.atomic import OutputError, refuse_input_as_output
 from app.model.interchange.bank import BankError, write_atomically
 from app.model.loader import load_pack
 from app.model.pack import Pack
@@ -36,8 +37,8 @@ def export_bank(pack: Pack, output: Path, fmt: str) -> int:
         print(f"warning: {warning}", file=sys.stderr)
     try:
         write_atomically(output, written.data)
-    except (OSError, BankError) as error:
-        reason = error.strerror if isinstance(error, OSError) and error.strerror else error
+    except (OutputError, BankError) as error:
+        reason = error.reason if isinstance(error, OutputError) else error
         print(f"unspun export: could not write {output}: {reason}", file=sys.stderr)
         return 1
     name = "Moodle XML" if fmt == "moodle-xml" else "GIFT"
@@ -75,6 +76,11 @@ def run_export(argv: list[str]) -> int:
     except SystemExit as stop:
         return stop.code if isinstance(stop.code, int) else 2
     pack_path = args.packs[0]
+    try:
+        refuse_input_as_output(args.output, [pack_path])
+    except OutputError as error:
+        print(f"unspun export: {error}", file=sys.stderr)
+        return 2
     result = load_pack(pack_path)
     if result.pack is None or result.errors:
         prefix = pack_label(pack_path)

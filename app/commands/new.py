@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from app.commands import PROG
+from app.model.atomic import OutputError, atomic_folder
 from app.resources import guide, starter_pack
 
 STARTER = starter_pack()
@@ -19,8 +20,10 @@ def create_starter_pack(target: Path) -> None:
         raise FileExistsError(f"{target} already exists and is not an empty folder")
     from app.model.jsonschema import write_schemas  # the same generator as the repository's schema/ files
 
-    shutil.copytree(STARTER, target, dirs_exist_ok=True, ignore=shutil.ignore_patterns("__init__.py", "__pycache__"))
-    write_schemas(target / "schema")
+    # Built beside the target and renamed into place: a failure leaves no half-written pack.
+    with atomic_folder(target) as staging:
+        shutil.copytree(STARTER, staging, dirs_exist_ok=True, ignore=shutil.ignore_patterns("__init__.py", "__pycache__"))
+        write_schemas(staging / "schema")
 
 
 def run_new(argv: list[str]) -> int:
@@ -32,7 +35,7 @@ def run_new(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     try:
         create_starter_pack(args.folder)
-    except (FileExistsError, OSError) as error:
+    except (FileExistsError, OSError, OutputError) as error:
         print(f"unspun new: {error}", file=sys.stderr)
         return 1
     print(f"Wrote a starter pack to {args.folder}/")

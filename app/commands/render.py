@@ -14,6 +14,7 @@ import tempfile
 from pathlib import Path
 
 from app.commands import PROG, add_pack_arguments, parse_pack_arguments
+from app.model.atomic import OutputError
 
 #: names Windows refuses for files and folders, whatever the extension
 _RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
@@ -87,8 +88,15 @@ def run_render(argv: list[str]) -> int:
     except OSError as error:
         print(f"{PROG} render: error: cannot create {out}: {error.strerror or error}", file=sys.stderr)
         return 1
-    with tempfile.TemporaryDirectory(prefix="unspun-render-") as scratch:
-        written = _render(result.pack, out, size, Path(scratch), full=args.full)
+    try:
+        with tempfile.TemporaryDirectory(prefix="unspun-render-") as scratch:
+            written = _render(result.pack, out, size, Path(scratch), full=args.full)
+    except OutputError as error:
+        print(f"{PROG} render: error: {error}", file=sys.stderr)
+        return 1
+    except OSError as error:  # a step's folder could not be made
+        print(f"{PROG} render: error: {error.strerror or error}: {error.filename or out}", file=sys.stderr)
+        return 1
     print(f"Wrote {written} images to {out}")
     return 0
 
@@ -101,6 +109,7 @@ def _render(pack: object, out: Path, size: tuple[int, int], scratch: Path, full:
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
+    from app.model.atomic import atomic_path
     from app.model.pack import Pack
     from app.model.progress import ProgressStore
     from app.ui.app import app_icon, ensure_application, follow_system_theme
@@ -140,8 +149,9 @@ def _render(pack: object, out: Path, size: tuple[int, int], scratch: Path, full:
             window.resize(*size)  # start from the default size: a short step gets no blank tail
             fit_step()
         settle()
-        if not window.grab().save(str(path), "PNG"):
-            raise OSError(f"could not write {path}")
+        with atomic_path(path) as temp:
+            if not window.grab().save(str(temp), "PNG"):
+                raise OutputError(path, "the PNG writer failed")
 
     written = 0
     try:

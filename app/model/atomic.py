@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
+import shutil
+import uuid
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any, Literal, overload
@@ -23,7 +24,14 @@ TEMP_PREFIX = ".unspun-partial-"
 
 
 class OutputError(Exception):
-    """An output could not be written; the message says why, for the user."""
+    """An output could not be written; the message names the file and says why, for the user.
+
+    ``reason`` is the why alone, for callers that name the file themselves."""
+
+    def __init__(self, target: Path, reason: str) -> None:
+        super().__init__(f"{target} could not be written: {reason}.")
+        self.target = target
+        self.reason = reason
 
 
 def _describe(error: OSError) -> str:
@@ -55,23 +63,30 @@ def _temp_path(target: Path) -> Path:
     """Create an empty temporary file beside ``target`` (same folder, same suffix) and return its path."""
     folder = target.parent
     if not folder.is_dir():
-        raise OutputError(f"{target} could not be written: the folder {folder} does not exist.")
-    try:
-        fd, name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=target.suffix, dir=folder)
-    except OSError as error:
-        raise OutputError(f"{target} could not be written: {_describe(error)}.") from error
-    os.close(fd)
-    return Path(name)
+        raise OutputError(target, f"the folder {folder} does not exist")
+    for _ in range(100):
+        temp = folder / f"{TEMP_PREFIX}{uuid.uuid4().hex[:12]}{target.suffix}"
+        try:
+            # not mkstemp: its 0600 would become the finished file's permissions; 0666 less the umask is
+            # what any new file gets
+            fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        except FileExistsError:
+            continue
+        except OSError as error:
+            raise OutputError(target, _describe(error)) from error
+        os.close(fd)
+        return temp
+    raise OutputError(target, "no temporary name was free beside it")
 
 
 def _commit(temp: Path, target: Path) -> None:
     """Move the finished ``temp`` over ``target``."""
     try:
         if temp.stat().st_size == 0:
-            raise OutputError(f"{target} could not be written: the result was empty.")
+            raise OutputError(target, "the result was empty")
         os.replace(temp, target)
     except OSError as error:
-        raise OutputError(f"{target} could not be written: {_describe(error)}.") from error
+        raise OutputError(target, _describe(error)) from error
     _fsync_folder(target.parent)
 
 
@@ -89,7 +104,7 @@ def atomic_path(target: Path | str) -> Iterator[Path]:
         yield temp
         _commit(temp, target)
     except OSError as error:
-        raise OutputError(f"{target} could not be written: {_describe(error)}.") from error
+        raise OutputError(target, _describe(error)) from error
     finally:
         if temp.exists():
             _unlink_quietly(temp)
@@ -118,7 +133,7 @@ def _atomic_open(target: Path, mode: str, encoding: str, newline: str | None) ->
             else:
                 handle = temp.open("w", encoding=encoding, newline=newline)
         except OSError as error:
-            raise OutputError(f"{target} could not be written: {_describe(error)}.") from error
+            raise OutputError(target, _describe(error)) from error
         with handle:
             yield handle
             handle.flush()
@@ -135,6 +150,33 @@ def write_text(target: Path | str, text: str, *, encoding: str = "utf-8") -> Non
     """Write ``text`` to ``target`` atomically."""
     with atomic_open(target, "w", encoding=encoding) as handle:
         handle.write(text)
+
+
+@contextlib.contextmanager
+def atomic_folder(target: Path | str) -> Iterator[Path]:
+    """Yield a temporary folder beside ``target`` to fill; once the block ends without an exception
+    it becomes ``target`` (which must not exist, or be an empty folder). On failure the temporary
+    folder is removed and ``target`` is left as it was; ``OSError`` becomes ``OutputError``."""
+    target = Path(target)
+    parent = target.parent
+    if not parent.is_dir():
+        raise OutputError(target, f"the folder {parent} does not exist")
+    temp = parent / f"{TEMP_PREFIX}{uuid.uuid4().hex}"
+    try:
+        temp.mkdir()  # not mkdtemp: its 0700 would become the new folder's permissions
+    except OSError as error:
+        raise OutputError(target, _describe(error)) from error
+    try:
+        yield temp
+        if target.is_dir() and not any(target.iterdir()):
+            target.rmdir()  # an empty folder the user made for it; rename cannot replace a folder everywhere
+        os.rename(temp, target)
+    except OSError as error:
+        raise OutputError(target, _describe(error)) from error
+    finally:
+        if temp.exists():
+            shutil.rmtree(temp, ignore_errors=True)
+    _fsync_folder(parent)
 
 
 def refuse_input_as_output(output: Path | str, inputs: Iterable[Path | str]) -> None:
@@ -163,6 +205,5 @@ def refuse_input_as_output(output: Path | str, inputs: Iterable[Path | str]) -> 
                 same = False
         if same:
             raise OutputError(
-                f"Refusing to write {output}: it is one of the input files, and writing would destroy it. "
-                "Choose another output file."
+                out, "it is one of the input files, and writing over it would destroy it; choose another output file"
             )

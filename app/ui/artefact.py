@@ -10,6 +10,7 @@ with ``ArtefactView(item, pack, annotations_visible=False)``.
 
 from __future__ import annotations
 
+import math
 import zlib
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -702,14 +703,27 @@ class ArtefactImageView(QWidget):
     def heightForWidth(self, width: int) -> int:
         """Return the height the image takes at ``width``."""
         if self.image is None:
-            return 140
+            return self._placeholder_height(width)
         height = min(self.image.width(), width) * self.image.height() / max(1, self.image.width())
         return round(min(height, IMAGE_MAX_HEIGHT))
+
+    def _placeholder_text(self) -> str:
+        message = f"Image not shown: {self.reason}"
+        return f"{message}\n\nDescription: {self.alt}" if self.alt else message
+
+    def _placeholder_height(self, width: int) -> int:
+        """The height the placeholder's words need at ``width``, and never under 140 px."""
+        inner = max(80, width - 2 * SPACE_L)
+        flags = int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
+        text = QFontMetricsF(sans_font(14)).boundingRect(
+            QRectF(0, 0, inner, 100_000), flags, self._placeholder_text()
+        )
+        return max(140, math.ceil(text.height()) + 2 * SPACE_L + 4)
 
     def sizeHint(self) -> QSize:
         """Prefer the image's own size, within limits."""
         if self.image is None:
-            return QSize(360, 140)
+            return QSize(360, self._placeholder_height(360))
         width = min(self.image.width(), 640)
         return QSize(width, self.heightForWidth(width))
 
@@ -726,9 +740,7 @@ class ArtefactImageView(QWidget):
             painter.drawRoundedRect(box, 8, 8)
             painter.setPen(QColor(theme.muted))
             painter.setFont(sans_font(14))
-            message = f"Image not shown: {self.reason}"
-            if self.alt:
-                message += f"\n\nDescription: {self.alt}"
+            message = self._placeholder_text()
             painter.drawText(
                 box.adjusted(SPACE_L, SPACE_L, -SPACE_L, -SPACE_L),
                 Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,

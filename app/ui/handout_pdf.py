@@ -33,6 +33,7 @@ from PySide6.QtGui import (
     QTextFormat,
 )
 
+from app.model.atomic import OutputError, atomic_path
 from app.model.handout import CJK_FAMILIES, SANS_FAMILIES, Handout, build_handout
 from app.model.pack import Pack
 from app.ui.rich_text import read_pack_image
@@ -142,30 +143,45 @@ def format_for(path: str | os.PathLike[str], fmt: str | None) -> str:
 
 
 def export_handout(pack: Pack, path: str | os.PathLike[str], *, answer_key: bool, fmt: str | None = None) -> None:
-    """Write the worksheet (or the answer key) of ``pack`` to ``path`` as PDF or HTML."""
+    """Write the worksheet (or the answer key) of ``pack`` to ``path`` as PDF or HTML.
+
+    The file is written beside ``path`` under a temporary name and renamed when complete, so a
+    failure (a full disk, a folder that cannot be written, Qt's PDF writer failing) leaves no
+    partial file and raises HandoutExportError; a file of the pack itself is never overwritten.
+    """
     chosen = format_for(path, fmt)
     target = Path(path)
-    _check_writable(target)
+    if target.is_dir():
+        raise HandoutExportError(f"{target} could not be written: it is a folder")
+    _refuse_pack_file(pack, target)
     images = _Images(pack, inline=chosen == "html")
     handout = build_handout(pack, answer_key=answer_key, image_tag=images.tag)
-    if chosen == "html":
-        try:
-            target.write_text(handout.html, encoding="utf-8")
-        except OSError as error:
-            raise HandoutExportError(f"cannot write {target}: {error.strerror or error}") from error
-        return
-    write_pdf(handout, target, images.resources)
-
-
-def _check_writable(target: Path) -> None:
-    """Fail early, in words, when ``target`` cannot be written (QPdfWriter only says "no")."""
-    if target.is_dir():
-        raise HandoutExportError(f"cannot write {target}: it is a folder")
     try:
-        with open(target, "ab"):
-            pass
-    except OSError as error:
-        raise HandoutExportError(f"cannot write {target}: {error.strerror or error}") from error
+        with atomic_path(target) as temp:
+            if chosen == "html":
+                temp.write_text(handout.html, encoding="utf-8")
+            else:
+                write_pdf(handout, temp, images.resources)
+                _check_pdf(temp)
+    except OutputError as error:
+        raise HandoutExportError(str(error)) from error
+    except HandoutExportError as error:
+        raise HandoutExportError(f"{target} could not be written: {error}") from error
+
+
+def _refuse_pack_file(pack: Pack, target: Path) -> None:
+    """Refuse to write over one of the pack's own files (the pack is an input)."""
+    root = pack.source.root
+    if root is None:
+        return
+    try:
+        inside = target.resolve().relative_to(root).as_posix()
+    except (ValueError, OSError, RuntimeError):
+        return
+    if inside in pack.source.files():
+        raise HandoutExportError(
+            f"refusing to write {target}: it is a file of the pack being exported. Choose another file."
+        )
 
 
 def layout_document(handout: Handout, resources: dict[str, QImage], width: float) -> QTextDocument:
@@ -413,7 +429,10 @@ def section_per_page(document: QTextDocument, handout: Handout, cuts: list[float
 
 
 def write_pdf(handout: Handout, target: Path, resources: dict[str, QImage]) -> None:
-    """Draw the handout page by page into an A4 PDF with a header on every page."""
+    """Draw the handout page by page into an A4 PDF with a header on every page.
+
+    Raises HandoutExportError (saying what failed, to complete a sentence naming the file) when
+    Qt's writer fails; ``_check_pdf`` then finds a PDF it left incomplete."""
     writer = QPdfWriter(str(target))
     writer.setResolution(PDF_DPI)
     writer.setPageLayout(
@@ -431,7 +450,7 @@ def write_pdf(handout: Handout, target: Path, resources: dict[str, QImage]) -> N
     sections = section_per_page(document, handout, cuts)
     painter = QPainter()
     if not painter.begin(writer):
-        raise HandoutExportError(f"cannot write {target}")
+        raise HandoutExportError("the PDF writer could not start")
     try:
         scale = writer.resolution() / LAYOUT_DPI
         painter.scale(scale, scale)
@@ -446,7 +465,23 @@ def write_pdf(handout: Handout, target: Path, resources: dict[str, QImage]) -> N
             document.drawContents(painter, QRectF(0, start + 0.5, body.width(), end - start - 1.5))
             painter.restore()
     finally:
-        painter.end()
+        finished = painter.end()
+    if not finished:
+        raise HandoutExportError("the PDF writer failed")
+
+
+def _check_pdf(path: Path) -> None:
+    """Make sure Qt's PDF writer wrote a whole PDF (it reports a failed write by writing less)."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(5)
+            handle.seek(0, os.SEEK_END)
+            handle.seek(max(0, handle.tell() - 1024))
+            tail = handle.read()
+    except OSError as error:
+        raise HandoutExportError(f"the written PDF could not be checked: {error.strerror or error}") from error
+    if head != b"%PDF-" or b"%%EOF" not in tail:
+        raise HandoutExportError("the PDF writer stopped before the end")
 
 
 def _draw_header(painter: QPainter, handout: Handout, section: str, page: int, left: float, right: float) -> None:

@@ -131,7 +131,7 @@ def load_pack_image(pack: Pack, path: str, max_width: int | None = None) -> QIma
 def placeholder_image(reason: str, width: int = IMAGE_DISPLAY_WIDTH, theme: Theme | None = None) -> QImage:
     """Draw the box shown instead of a pack image: a dashed frame saying the image is not shown, and why."""
     theme = theme or current_theme()
-    width = max(200, width)
+    width = max(320, width)  # room for the reason in a few lines, even in a narrow view
     title_font = ui_font(14)
     title_font.setBold(True)
     body_font = ui_font(13)

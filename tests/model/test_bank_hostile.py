@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from app.cli import main
+from app.model.atomic import OutputError
 from app.model.interchange.bank import MAX_BANK_BYTES, BankError, write_atomically
 
 BILLION_LAUGHS = """<?xml version="1.0"?>
@@ -85,8 +86,8 @@ def test_export_leaves_the_old_bank_whole_when_writing_fails(tmp_path: Path, mon
     def broken_replace(source: str, destination: str) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("app.model.interchange.bank.os.replace", broken_replace)
-    with pytest.raises(OSError):
+    monkeypatch.setattr("app.model.atomic.os.replace", broken_replace)
+    with pytest.raises(OutputError, match="No space left on device"):
         write_atomically(target, b"new bank")
     assert target.read_bytes() == b"old bank"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bank.xml"]

@@ -98,6 +98,7 @@ def test_the_example_view_shows_the_reason(qtbot, swapped_pack: tuple[Pack, Path
     view = ArtefactImageView(pack, "assets/poster.png", "A poster", LIGHT)
     qtbot.addWidget(view)
     assert view.failed() and "SVG is not accepted" in view.reason
+    assert view.heightForWidth(300) > view.heightForWidth(900) >= 140  # the words are never cut off
     view.resize(500, 200)
     assert not has_red(view.grab().toImage())
 
@@ -152,5 +153,5 @@ def test_header_sizes_match_qts_decoder(fmt: str, quality: int) -> None:
 def test_the_placeholder_fits_its_reason() -> None:
     short = placeholder_image("`a.svg` is an SVG drawing", 400)
     long = placeholder_image("`a.svg` is an SVG drawing; " * 12, 400)
-    assert short.width() == long.width() == 400
+    assert short.width() == long.width() == 400 and placeholder_image("x", 100).width() == 320
     assert long.height() > short.height()

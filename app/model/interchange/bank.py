@@ -9,10 +9,7 @@ with the pack loader, and only then moves it into place, so a failed import leav
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
-import tempfile
 import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -21,6 +18,7 @@ from typing import Any
 
 import yaml
 
+from app.model import atomic
 from app.model.limits import MIB
 from app.model.pack import Pack
 from app.model.schema import Judge, Lesson, Module, Question, Reflect, Spot, step_key
@@ -428,52 +426,34 @@ def write_pack(result: ImportResult, target: Path, *, pack_id: str, title: str) 
     modules = build_modules(result)
     parent = target.resolve().parent
     parent.mkdir(parents=True, exist_ok=True)
-    building = Path(tempfile.mkdtemp(prefix=f".{target.name}.partial-", dir=parent))
     try:
-        module_files: list[str] = []
-        manifest = {"format": 1, "id": pack_id, "title": title, "modules": module_files}
-        (building / "modules").mkdir()
-        for module in modules:
-            file = f"modules/{module['id']}.yaml"
-            module_files.append(file)
-            (building / file).write_text(dump_yaml(module), encoding="utf-8")
-        (building / "pack.yaml").write_text(dump_yaml(manifest), encoding="utf-8")
-        if result.assets:
-            (building / "assets").mkdir()
-            for name, data in result.assets.items():
-                (building / "assets" / name).write_bytes(data)
-        loaded = load_pack(building)
-        if loaded.errors:
-            shown = "; ".join(problem.format(pack_label(target)) for problem in loaded.errors[:3])
-            raise BankError(f"the converted pack does not validate ({shown}); nothing written")
-        if target.exists():
-            target.rmdir()
-        os.replace(building, target)
-    except OSError as error:
-        raise BankError(f"could not write the pack to {target}: {error.strerror or error}; nothing written") from None
-    finally:
-        if building.exists():
-            shutil.rmtree(building, ignore_errors=True)
+        with atomic.atomic_folder(target) as building:  # built beside target, renamed in when whole
+            module_files: list[str] = []
+            manifest = {"format": 1, "id": pack_id, "title": title, "modules": module_files}
+            (building / "modules").mkdir()
+            for module in modules:
+                file = f"modules/{module['id']}.yaml"
+                module_files.append(file)
+                (building / file).write_text(dump_yaml(module), encoding="utf-8")
+            (building / "pack.yaml").write_text(dump_yaml(manifest), encoding="utf-8")
+            if result.assets:
+                (building / "assets").mkdir()
+                for name, data in result.assets.items():
+                    (building / "assets" / name).write_bytes(data)
+            loaded = load_pack(building)
+            if loaded.errors:
+                shown = "; ".join(problem.format(pack_label(target)) for problem in loaded.errors[:3])
+                raise BankError(f"the converted pack does not validate ({shown}); nothing written")
+    except atomic.OutputError as error:
+        raise BankError(f"could not write the pack to {target}: {error.reason}; nothing written") from None
     questions = sum(1 for item in result.questions if item.question is not None)
     return WrittenPack(target, len(modules), questions, len(result.questions) - questions)
 
 
 def write_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder, so a reader never sees half a file."""
-    folder = path.resolve().parent
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=folder)
-    try:
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temporary, 0o666 & ~umask)  # as an ordinary new file would be, not mkstemp's 0600
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    """Write ``data`` to ``path`` whole or not at all (the one atomic writer, ``app.model.atomic``);
+    raises OutputError, whose ``reason`` says why."""
+    atomic.write_bytes(path, data)
 
 
 def read_bank_bytes(path: Path) -> bytes:
