@@ -1,22 +1,20 @@
 """Use an installed Unspun as a user would, from an empty folder outside the checkout.
 
-    VENV/bin/python .ci/check_installed.py [--screenshot FILE.png]
+    VENV/bin/python .ci/check_installed.py
 
 Run with the interpreter of the venv (or pipx venv) Unspun was installed into; ``unspun`` is taken
 from beside that interpreter. Checks: ``--version``; ``validate --builtin`` (the built-in pack found
 through the installed package); ``new`` then ``validate``; a mistyped command exits 2 and opens no
-window; and the window, started as ``unspun`` starts it (offscreen), lists the built-in pack's
-four modules. Exits 1 with a line per failure.
+window; and the window, started as ``unspun`` (offscreen, reporting its library through UNSPUN_SMOKE_TEST), lists
+the built-in pack's four modules. Exits 1 with a line per failure.
 """
 
 from __future__ import annotations
 
-import argparse
 import os
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 CHECKOUT = Path(__file__).resolve().parent.parent
@@ -55,42 +53,28 @@ def check_commands(work: Path) -> None:
     check(done.returncode == 1 and "no display" in done.stderr, f"no display: exit {done.returncode}, one line")
 
 
-def check_window(screenshot: Path | None) -> None:
-    """Start the window the way ``unspun`` does and wait until the library lists the built-in pack."""
-    os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    from app.resources import builtin_pack
-    from app.ui import app as app_module
+def check_window() -> None:
+    """Start ``unspun`` offscreen as a user starts it; it reports what the library lists, then quits."""
+    import json
 
-    qt_app = app_module.ensure_application()
-    window = app_module.start([])
-    deadline = time.monotonic() + 60
-    while not window.packs and time.monotonic() < deadline:
-        qt_app.processEvents()
-        time.sleep(0.02)
-    tree = window.library.tree
-    modules = [tree.topLevelItem(0).child(i).text(0) for i in range(tree.topLevelItem(0).childCount())] \
-        if tree.topLevelItemCount() else []
-    check(str(builtin_pack()).startswith(sys.prefix), f"the built-in pack is inside the installation ({builtin_pack()})")
-    check(len(modules) == 4, f"the library lists the built-in pack's four modules: {modules}")
-    if screenshot is not None:
-        settle = time.monotonic() + 1.5  # let the home screen lay its cards out before the picture
-        while time.monotonic() < settle:
-            qt_app.processEvents()
-            time.sleep(0.02)
-        window.grab().save(str(screenshot))
-    window.close()
+    report = Path("library.json").resolve()
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", UNSPUN_SMOKE_TEST=str(report))
+    done = run(env=env)
+    listed = json.loads(report.read_text("utf-8")) if report.is_file() else {"packs": []}
+    modules = listed["packs"][0]["modules"] if listed["packs"] else []
+    check(done.returncode == 0 and len(modules) == 4,
+          f"the window's library lists the built-in pack's four modules: {modules} {done.stderr.strip()}")
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--screenshot", type=Path, help="save the window to this PNG")
-    args = parser.parse_args()
-    screenshot = args.screenshot.resolve() if args.screenshot else None
     with tempfile.TemporaryDirectory(prefix="unspun-installed-") as folder:
         os.chdir(folder)
         os.environ["UNSPUN_DATA_DIR"] = str(Path(folder) / "data")
         check_commands(Path(folder))
-        check_window(screenshot)
+        check_window()
+        from app.resources import builtin_pack
+
+        check(str(builtin_pack()).startswith(sys.prefix), f"the built-in pack is inside the installation ({builtin_pack()})")
     if failures:
         print(f"{len(failures)} checks of the installed Unspun failed", file=sys.stderr)
         return 1

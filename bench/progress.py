@@ -32,13 +32,13 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from app.model import review
+from app.model.attempts import QuestionResult, QuizResult
 from app.model.dashboard import dashboard_data
 from app.model.loader import load_pack
 from app.model.pack import Pack
 from app.model.progress import BUSY_TIMEOUT_MS, ProgressStore, to_stamp
 from app.model.schema import step_key
 from app.model.scoring import question_type
-from app.model.session import QuestionResult, QuizResult
 
 ROOT = Path(__file__).resolve().parent.parent
 RECORD_GOAL_MS = 5.0

@@ -5,6 +5,7 @@ Each runs as a user runs it, in a fresh interpreter, with no display: none of th
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -14,12 +15,14 @@ import pytest
 
 from app import __version__
 from app.cli import COMMANDS, SUMMARIES
+from app.model.loader import load_pack
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _run(*args: str, cwd: Path, env_drop: tuple[str, ...] = ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY")):
-    env = {k: v for k, v in os.environ.items() if k not in env_drop}
+def _run(*args: str, cwd: Path, env_add: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    dropped = ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY")  # no display: nothing here may need one
+    env = {k: v for k, v in os.environ.items() if k not in dropped} | (env_add or {})
     env["PYTHONPATH"] = str(ROOT)
     return subprocess.run(
         [sys.executable, "-m", "app", *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=60
@@ -81,6 +84,22 @@ def test_validate_builtin_checks_the_pack_that_ships(tmp_path: Path) -> None:
     done = _run("validate", "--builtin", cwd=tmp_path)
     assert done.returncode == 0, done.stdout + done.stderr
     assert done.stdout.splitlines()[-1] == "0 errors, 0 warnings"
+
+
+def test_the_window_starts_and_lists_the_builtin_pack(tmp_path: Path) -> None:
+    """Started as a user starts it (offscreen), the library lists the built-in pack's four modules."""
+    report = tmp_path / "library.json"
+    env = {"QT_QPA_PLATFORM": "offscreen", "UNSPUN_SMOKE_TEST": str(report), "UNSPUN_DATA_DIR": str(tmp_path / "d")}
+    done = _run(cwd=tmp_path, env_add=env)
+    assert done.returncode == 0, done.stderr
+    listed = json.loads(report.read_text("utf-8"))
+    assert [pack["title"] for pack in listed["packs"]] == [load_pack(ROOT / "lessons").pack.title]
+    assert listed["packs"][0]["modules"] == [
+        "The Great Firewall",
+        "Official messaging on Weibo and the other platforms",
+        "The 1962 war narrative and the 2017 standoff",
+        "Reading the article itself",
+    ]
 
 
 def test_validate_with_no_pack_is_a_usage_error(tmp_path: Path) -> None:

@@ -107,6 +107,9 @@ NUMERIC_FEATURES: dict[str, Callable[[Artefact], float]] = {
     "punctuation: hashtags and mentions": lambda item: sum(_text(item).count(c) for c in "#@"),
     # what is drawn around the text
     "engagement shown": lambda item: float(item.engagement is not None),
+    # "it went viral, so it is fake" (or true) is a surface cue too
+    "engagement: reposts": lambda item: float(item.engagement.reposts or 0) if item.engagement else -1.0,
+    "engagement: likes": lambda item: float(item.engagement.likes or 0) if item.engagement else -1.0,
     "date shown": lambda item: float(item.date is not None),
 }
 

@@ -32,6 +32,7 @@ from app.model.lrs import HttpRequest, HttpResponse, TransportError, urllib_tran
 from app.model.progress import ProgressStore
 from tests.class_data import make_class
 from tests.conftest import EXAMPLE_PACK, ROOT
+from tests.stored import stored_rows
 
 RALPH_PYTHON = ROOT / ".venv-ralph" / ("Scripts/python.exe" if sys.platform == "win32" else "bin/python")
 USER, PASSWORD = "teacher", "correct horse battery staple"
@@ -47,9 +48,20 @@ from ralph.backends.lrs.fs import FSLRSBackend
 # Ralph 5.1.0's file-system backend refuses every write after the first unless it appends.
 FSLRSBackend.default_operation_type = BaseOperationType.APPEND
 
+from pathlib import Path
+
 import uvicorn
 
-uvicorn.run("ralph.api:app", host="127.0.0.1", port=int(sys.argv[1]), log_level="warning")
+
+class ReadyServer(uvicorn.Server):
+    # writes the ready file once it listens: the test waits for that, not for a guessed time
+    async def startup(self, sockets=None):
+        await super().startup(sockets=sockets)
+        if self.started:
+            Path(sys.argv[2]).write_text("listening", encoding="utf-8")
+
+
+ReadyServer(uvicorn.Config("ralph.api:app", host="127.0.0.1", port=int(sys.argv[1]), log_level="warning")).run()
 """
 
 HASHER = """\
@@ -95,17 +107,21 @@ class Ralph:
         return env
 
     def start(self) -> None:
-        """Start Ralph and wait until its heartbeat answers."""
+        """Start Ralph, wait (boundedly) for the file it writes once it listens, then for its heartbeat."""
         log = (self.folder / "ralph.log").open("ab")
+        ready = self.folder / "ready"
+        ready.unlink(missing_ok=True)
         self.process = subprocess.Popen(
-            [str(RALPH_PYTHON), str(self.folder / "launch.py"), str(self.port)],
+            [str(RALPH_PYTHON), str(self.folder / "launch.py"), str(self.port), str(ready)],
             env=self.environment(),
             stdout=log,
             stderr=subprocess.STDOUT,
             cwd=self.folder,
         )
         deadline = time.monotonic() + START_SECONDS
-        while time.monotonic() < deadline:
+        while time.monotonic() < deadline and self.process.poll() is None and not ready.is_file():
+            time.sleep(0.05)  # polling the handshake file, within the deadline
+        while ready.is_file() and time.monotonic() < deadline:
             if self.process.poll() is not None:
                 break
             try:
@@ -198,7 +214,7 @@ def test_every_statement_reaches_ralph_exactly_once(ralph: Ralph, tmp_path: Path
         assert queued > 30
         expected = {
             row[0]: json.loads(row[1])
-            for row in store.query("SELECT statement_id, statement_json FROM lrs_outbox")
+            for row in stored_rows(store, "SELECT statement_id, statement_json FROM lrs_outbox")
         }
 
         # 1. Batches 1 and 2 arrive; the answer to batch 3 is lost after Ralph stored it.

@@ -17,6 +17,7 @@ import msgspec.structs
 
 from app.model import schema
 from app.model.images import MAX_IMAGE_BYTES, ImageRefusedError, extension_mismatch, sniff_image
+from app.model.item_writing import PlacedQuestion, item_writing_findings
 from app.model.limits import MAX_PROBLEMS_PER_FILE
 from app.model.marks import key_span
 from app.model.problems import Problem, Severity
@@ -223,6 +224,8 @@ class PackChecker:
         self._file_lines: dict[str, list[str]] = {}
         self._counts: dict[str, int] = {}
         self._manifest_root = manifest_root
+        #: every question of the pack with where it is, for the item-writing checks
+        self.placed_questions: list[PlacedQuestion] = []
         self.file = MANIFEST_FILE
         self.root: Node | None = manifest_root
 
@@ -380,6 +383,18 @@ class PackChecker:
             if key not in self.used_techniques:
                 self.warning(((None, "techniques"), key), f"technique `{key}` is never used", key=True)
 
+    def check_item_writing(self) -> None:
+        """Warn about answer keys that test-taking cues beat and measures too thin to measure (every module read)."""
+
+        def locate(where: tuple[str, Node | None, Loc]) -> tuple[str, int]:
+            file, root, loc = where
+            node = resolve(root, loc)
+            return file, node.line if node is not None else 1
+
+        for finding in item_writing_findings(self.placed_questions, locate):
+            self.file, self.root, loc = finding.where
+            self.warning(loc, finding.message)
+
     # -- modules
 
     def check_module(self, file: str, module: Module, root: Node | None) -> None:
@@ -433,8 +448,13 @@ class PackChecker:
                     f"a second quiz with `measure: {quiz.measure}`; a pack has at most one "
                     f"(the first is in {first})",
                 )
+        measure_where = (self.file, self.root, (loc, "measure"))
         for index, question in enumerate(quiz.questions):
-            self.question(question, ((loc, "questions"), index), question_ids)
+            question_loc: Loc = ((loc, "questions"), index)
+            self.question(question, question_loc, question_ids)
+            self.placed_questions.append(
+                PlacedQuestion(question, quiz.measure, (self.file, self.root, question_loc), measure_where)
+            )
 
     def question(self, question: QuestionBase, loc: Loc, question_ids: dict[str, Loc]) -> None:
         """Check one question: id, references, Markdown, and its type's own rules."""

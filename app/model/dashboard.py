@@ -182,12 +182,7 @@ def _module_completion(
     store: ProgressStore, profile_id: int, pack: Pack, imported: set[tuple[str, str]]
 ) -> list[ModuleCompletion]:
     """Compute lesson states for every module of a pack from a few indexed queries."""
-    visited: dict[tuple[str, str], set[str]] = {}
-    for module_id, lesson_id, key in store.query(
-        "SELECT module_id, lesson_id, step_key FROM visits WHERE profile_id = ? AND pack_id = ?",
-        (profile_id, pack.id),
-    ):
-        visited.setdefault((module_id, lesson_id), set()).add(key)
+    visited = store.visited_in_pack(profile_id, pack.id)
     completions = []
     for module in pack.modules:
         states = []
@@ -198,13 +193,7 @@ def _module_completion(
                 key = schema_step_key(step, index)
                 where = (profile_id, pack.id, module.id, lesson.id, key)
                 if step.quiz is not None:
-                    # max() over the last column of an index is one lookup, however many attempts there are.
-                    row = store.query(
-                        """SELECT max(passed) FROM attempts WHERE profile_id = ? AND pack_id = ?
-                           AND module_id = ? AND lesson_id = ? AND step_key = ?""",
-                        where,
-                    )
-                    quizzes[key] = None if row[0][0] is None else bool(row[0][0])
+                    quizzes[key] = store.best_passed(*where)
                 elif step.reflect is not None:
                     reflections[key] = store.reflection(*where)
             state = state_from(lesson, visited.get((module.id, lesson.id), set()), quizzes, reflections)
@@ -227,33 +216,27 @@ def _module_completion(
 
 def _score_history(store: ProgressStore, profile_id: int) -> list[ScorePoint]:
     """Return the latest attempts, oldest first."""
-    rows = store.query(
-        """SELECT submitted_at, score, passed, pack_id, module_id, lesson_id, step_key, measure
-           FROM attempts WHERE profile_id = ? ORDER BY submitted_at DESC LIMIT ?""",
-        (profile_id, HISTORY_LIMIT),
-    )
-    points = [
+    return [
         ScorePoint(
+            entry.submitted_at,
+            entry.score,
             # the before-measure is never a gate: taking it counts as passing it
-            datetime.fromisoformat(row[0]), row[1], bool(row[2]) or row[7] == "pre", row[3], row[4], row[5], row[6], row[7]
+            entry.passed or entry.measure == "pre",
+            entry.pack_id,
+            entry.module_id,
+            entry.lesson_id,
+            entry.step_key,
+            entry.measure,
         )
-        for row in rows
+        for entry in store.recent_attempts(profile_id, HISTORY_LIMIT)
     ]
-    points.reverse()
-    return points
 
 
 def _technique_accuracy(
     store: ProgressStore, profile_id: int, packs: Sequence[Pack]
 ) -> list[TechniqueAccuracy]:
     """Sum first-try scores per technique from the per-question totals; weakest first."""
-    stats: dict[tuple[str, str, str], tuple[int, float]] = {
-        (row[0], row[1], row[2]): (int(row[3]), float(row[4]))
-        for row in store.query(
-            "SELECT pack_id, module_id, question_id, answered, first_try_sum FROM question_stats WHERE profile_id = ?",
-            (profile_id,),
-        )
-    }
+    stats = store.question_stats(profile_id)
     results = []
     for pack in packs:
         totals: dict[str, list[float]] = {}
@@ -291,9 +274,7 @@ def dashboard_data(
 ) -> DashboardData:
     """Gather everything the dashboard shows for one learner across the loaded packs."""
     imported: dict[str, set[tuple[str, str]]] = {}
-    for pack_id, module_id, lesson_id in store.query(
-        "SELECT pack_id, module_id, lesson_id FROM completions WHERE profile_id = ?", (profile_id,)
-    ):
+    for pack_id, module_id, lesson_id, _ in store.imported_completions(profile_id):
         imported.setdefault(pack_id, set()).add((module_id, lesson_id))
     modules: list[ModuleCompletion] = []
     changes: list[PackChange] = []

@@ -88,6 +88,7 @@ def _load(path: str | Path) -> LoadResult:
         module_files.setdefault(module.id, file)
     if all_modules_read:
         checker.check_unused()
+        checker.check_item_writing()
     problems.extend(checker.problems)
 
     problems = _sorted(problems, [file for file, _ in module_paths])

@@ -43,7 +43,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 from urllib.parse import urlsplit
 
-from app.model.progress import ProgressError, ProgressStore, to_stamp
+from app.model.progress import OutboxEntry, ProgressError, ProgressStore, to_stamp
+from app.model.results import statements as learner_statements
 
 if TYPE_CHECKING:
     from app.model.pack import Pack
@@ -232,39 +233,20 @@ def enqueue(store: ProgressStore, statements: Iterable[dict[str, Any]]) -> int:
         (statement["id"], json.dumps(statement, ensure_ascii=False, separators=(",", ":")))
         for statement in statements
     ]
-    if not rows:
-        return 0
-    now = to_stamp(datetime.now(UTC))
-    with store.transaction() as db:
-        before = db.total_changes
-        next_seq = int(db.execute("SELECT coalesce(max(seq), 0) FROM lrs_outbox").fetchone()[0]) + 1
-        for statement_id, text in rows:
-            cursor = db.execute(
-                "INSERT OR IGNORE INTO lrs_outbox (statement_id, seq, statement_json, queued_at) VALUES (?, ?, ?, ?)",
-                (statement_id, next_seq, text, now),
-            )
-            next_seq += cursor.rowcount
-        return db.total_changes - before
+    return store.queue_statements(rows, datetime.now(UTC))
 
 
 def enqueue_all(store: ProgressStore, packs: Sequence[Pack]) -> int:
     """Queue the statements of every profile on this computer; return how many were new."""
-    from app.model.results import statements  # results imports progress; keep this module light to import
-
     added = 0
     for profile in store.profiles():
-        added += enqueue(store, statements(store, profile.id, packs))
+        added += enqueue(store, learner_statements(store, profile.id, packs))
     return added
 
 
 def activity_fingerprint(store: ProgressStore) -> tuple[Any, ...]:
     """Sum up what statements depend on, so that a sync can skip enqueueing when nothing changed."""
-    row = store.query(
-        """SELECT (SELECT max(id) FROM attempts), (SELECT max(id) FROM checks), (SELECT max(id) FROM reflections),
-                  (SELECT count(*) FROM completions), (SELECT total(times) FROM visits),
-                  (SELECT count(*) FROM profiles)"""
-    )
-    return tuple(row[0])
+    return store.activity_fingerprint()
 
 
 @dataclass(frozen=True, slots=True)
@@ -315,12 +297,9 @@ def _label(statement_json: str) -> str:
 def outbox_status(store: ProgressStore, failures_shown: int = 20) -> OutboxStatus:
     """Count the outbox by status and list the latest failures."""
     counts = dict.fromkeys(Status, 0)
-    for status, count in store.query("SELECT status, count(*) FROM lrs_outbox GROUP BY status"):
+    for status, count in store.outbox_counts().items():
         counts[Status(status)] = count
-    failed = store.query(
-        "SELECT statement_id, statement_json, error FROM lrs_outbox WHERE status = 'failed' ORDER BY seq DESC LIMIT ?",
-        (failures_shown,),
-    )
+    failed = store.outbox_failures(failures_shown)
     backoff = _backoff_state(store)
     return OutboxStatus(
         counts[Status.QUEUED],
@@ -328,21 +307,19 @@ def outbox_status(store: ProgressStore, failures_shown: int = 20) -> OutboxStatu
         counts[Status.FAILED],
         backoff.get("error"),
         _parse(backoff.get("retry_at")),
-        tuple(FailedStatement(row[0], _label(row[1]), row[2] or "") for row in failed),
+        tuple(FailedStatement(entry.statement_id, _label(entry.statement_json), reason) for entry, reason in failed),
     )
 
 
 def statement_status(store: ProgressStore, statement_id: str) -> tuple[Status, str | None] | None:
     """Return one statement's status and its last error, or None when it was never queued."""
-    rows = store.query("SELECT status, error FROM lrs_outbox WHERE statement_id = ?", (statement_id,))
-    return None if not rows else (Status(rows[0][0]), rows[0][1])
+    found = store.outbox_status(statement_id)
+    return None if found is None else (Status(found[0]), found[1])
 
 
 def retry_failed(store: ProgressStore) -> int:
     """Queue the failed statements again (after the teacher fixed something); return how many."""
-    with store.transaction() as db:
-        cursor = db.execute("UPDATE lrs_outbox SET status = 'queued', tries = 0 WHERE status = 'failed'")
-        return cursor.rowcount
+    return store.requeue_failed()
 
 
 # ---------------------------------------------------------------- sending
@@ -469,20 +446,16 @@ def send_pending(
     sent = failed = requests = 0
     after_seq = 0
     while max_requests is None or requests < max_requests:
-        rows = store.query(
-            """SELECT statement_id, statement_json, seq FROM lrs_outbox
-               WHERE status = 'queued' AND seq > ? ORDER BY seq LIMIT ?""",
-            (after_seq, max(config.batch_size, 1)),
-        )
+        rows = store.queued_after(after_seq, max(config.batch_size, 1))
         if not rows:
             break
         # A refused statement (failed) is skipped next time round; a sent one is no longer queued.
-        batches: list[list[Any]] = [list(rows)]
+        batches: list[list[OutboxEntry]] = [list(rows)]
         while batches and (max_requests is None or requests < max_requests):
             batch = batches.pop(0)
             requests += 1
             try:
-                response = _post(config, transport, [row[1] for row in batch])
+                response = _post(config, transport, [entry.statement_json for entry in batch])
             except TransportError as error:
                 return _postpone(store, batch, str(error), clock(), rng, sent, failed, requests)
             outcome, reason = _classify(response, len(batch), config.statements_url)
@@ -496,33 +469,26 @@ def send_pending(
                 failed += len(batch)
             else:
                 return _postpone(store, batch, reason, clock(), rng, sent, failed, requests)
-        after_seq = rows[-1][2]
+        after_seq = rows[-1].seq
     if sent or failed:
         store.set_setting(SETTING_BACKOFF, {})
     return SendReport(sent, failed, _count_queued(store), requests)
 
 
 def _count_queued(store: ProgressStore) -> int:
-    return int(store.query("SELECT count(*) FROM lrs_outbox WHERE status = 'queued'")[0][0])
+    return store.queued_count()
 
 
 def _mark(
-    store: ProgressStore, batch: Sequence[Any], status: Status, reason: str | None, at: datetime
+    store: ProgressStore, batch: Sequence[OutboxEntry], status: Status, reason: str | None, at: datetime
 ) -> None:
     """Record a batch's new status in one transaction."""
-    stamp = to_stamp(at)
-    with store.transaction() as db:
-        db.executemany(
-            """UPDATE lrs_outbox SET status = ?, tries = tries + 1, error = ?,
-                   sent_at = CASE WHEN ? = 'sent' THEN ? ELSE sent_at END
-               WHERE statement_id = ?""",
-            [(str(status), reason, str(status), stamp, row[0]) for row in batch],
-        )
+    store.mark_outbox([entry.statement_id for entry in batch], str(status), reason, at)
 
 
 def _postpone(
     store: ProgressStore,
-    batch: Sequence[Any],
+    batch: Sequence[OutboxEntry],
     reason: str,
     at: datetime,
     rng: random.Random | None,
@@ -533,21 +499,11 @@ def _postpone(
     """Keep the batch queued with its reason and push the next try back; report the stop."""
     failures = int(_backoff_state(store).get("failures", 0) or 0) + 1
     retry_at = at + timedelta(seconds=backoff_delay(failures, rng))
-    stamp = to_stamp(at)
-    with store.transaction() as db:
-        db.executemany(
-            "UPDATE lrs_outbox SET tries = tries + 1, error = ? WHERE statement_id = ?",
-            [(reason, row[0]) for row in batch],
-        )
-        db.execute(
-            "INSERT INTO settings (key, value_json) VALUES (?, ?) "
-            "ON CONFLICT (key) DO UPDATE SET value_json = excluded.value_json",
-            (
-                SETTING_BACKOFF,
-                json.dumps(
-                    {"failures": failures, "retry_at": to_stamp(retry_at), "error": reason, "at": stamp}
-                ),
-            ),
+    with store.batch():  # the batch's tries and the backoff are kept together, or neither
+        store.mark_outbox([entry.statement_id for entry in batch], str(Status.QUEUED), reason, at)
+        store.set_setting(
+            SETTING_BACKOFF,
+            {"failures": failures, "retry_at": to_stamp(retry_at), "error": reason, "at": to_stamp(at)},
         )
     return SendReport(sent, failed, _count_queued(store), requests, reason, retry_at)
 

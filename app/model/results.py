@@ -29,6 +29,7 @@ from urllib.parse import quote, unquote
 
 from app.model import answers, scoring
 from app.model.atomic import OutputError, write_text
+from app.model.attempts import QuestionResult, QuizResult
 from app.model.csvsafe import open_csv
 from app.model.judgement import discernment_value
 from app.model.progress import ProgressError, ProgressStore, to_stamp
@@ -43,7 +44,7 @@ from app.model.schema import (
     Single,
     TrueFalse,
 )
-from app.model.session import QuestionResult, QuizResult, lesson_state
+from app.model.session import lesson_state
 
 if TYPE_CHECKING:
     from app.model.pack import Pack
@@ -433,42 +434,29 @@ def statements(store: ProgressStore, profile_id: int, packs: Sequence[Pack]) -> 
     catalogue = _Catalogue({pack.id: pack for pack in packs})
     found: list[dict[str, Any]] = []
 
-    attempt_rows = store.query(
-        """SELECT id, pack_id, module_id, lesson_id, step_key, measure, started_at, submitted_at, score,
-                  points_earned, points_possible, pass_mark, passed, discernment, statement_id
-           FROM attempts WHERE profile_id = ? ORDER BY id""",
-        (profile_id,),
-    )
-    answer_rows: dict[int, list[Any]] = {}
-    for row in store.query(
-        """SELECT attempt_id, position, question_id, question_type, response_json, fraction, points,
-                  points_possible, tries
-           FROM answers WHERE attempt_id IN (SELECT id FROM attempts WHERE profile_id = ?)
-           ORDER BY attempt_id, position""",
-        (profile_id,),
-    ):
-        answer_rows.setdefault(row[0], []).append(row)
-    for (
-        attempt_id,
-        pack_id,
-        module_id,
-        lesson_id,
-        key,
-        measure,
-        started,
-        submitted,
-        score,
-        earned,
-        possible,
-        pass_mark,
-        passed,
-        discernment,
-        stored_id,
-    ) in attempt_rows:
+    for attempt in store.stored_attempts(profile_id):
+        pack_id, module_id, lesson_id, key = (
+            attempt.pack_id,
+            attempt.module_id,
+            attempt.lesson_id,
+            attempt.step_key,
+        )
+        measure, discernment, pass_mark, passed = (
+            attempt.measure,
+            attempt.discernment,
+            attempt.pass_mark,
+            attempt.passed,
+        )
+        score, earned, possible, stored_id = (
+            attempt.score,
+            attempt.points_earned,
+            attempt.points_possible,
+            attempt.statement_id,
+        )
         quiz_iri = activity_id(pack_id, module_id, lesson_id, key)
         language = catalogue.language(pack_id)
         title = catalogue.title(pack_id, module_id, lesson_id)
-        submitted_at = datetime.fromisoformat(submitted)
+        submitted_at = attempt.submitted_at
         attempt_statement = _as_uuid(stored_id)
         extensions: dict[str, Any] = {EXTENSION + "pass-mark": pass_mark}
         if measure is not None:
@@ -487,12 +475,12 @@ def statements(store: ProgressStore, profile_id: int, packs: Sequence[Pack]) -> 
         }
         # Trust needs no answer key, only the ratings: one figure, read the same way everywhere.
         trust = scoring.trust(
-            _load(row[3], row[4]) for row in answer_rows.get(attempt_id, []) if row[3] == "judge"
+            stored.result.response for stored in attempt.answers if stored.question_type == "judge"
         )
         if trust is not None:
             result["extensions"] = {EXTENSION + "trust": round(trust, 6)}
-        if started is not None:
-            result["duration"] = _duration((submitted_at - datetime.fromisoformat(started)).total_seconds())
+        if attempt.started_at is not None:
+            result["duration"] = _duration((submitted_at - attempt.started_at).total_seconds())
         context = _context(
             catalogue, pack_id, module_id, lesson_id, activity_id(pack_id, module_id, lesson_id)
         )
@@ -507,18 +495,9 @@ def statements(store: ProgressStore, profile_id: int, packs: Sequence[Pack]) -> 
         statement["result"] = result
         statement["context"] = context
         found.append(statement)
-        for (
-            _,
-            position,
-            question_id,
-            kind,
-            response_json,
-            fraction,
-            points,
-            question_possible,
-            tries,
-        ) in answer_rows.get(attempt_id, []):
-            response = _load(kind, response_json)
+        for stored in attempt.answers:
+            position, kind, answered = stored.position, stored.question_type, stored.result
+            question_id, response = answered.question_id, answered.response
             answer = _statement(
                 answer_statement_id(stored_id, question_id),
                 actor,
@@ -532,7 +511,14 @@ def statements(store: ProgressStore, profile_id: int, packs: Sequence[Pack]) -> 
                 },
                 submitted_at,
             )
-            answer["result"] = _answer_result(kind, response, fraction, points, question_possible, tries)
+            answer["result"] = _answer_result(
+                kind,
+                response,
+                answered.fraction,
+                answered.points_earned,
+                answered.points_possible,
+                answered.tries,
+            )
             answer_context = _context(catalogue, pack_id, module_id, lesson_id, quiz_iri)
             answer_context["statement"] = {"objectType": "StatementRef", "id": attempt_statement}
             answer_context["extensions"] = dict(extensions, **{EXTENSION + "position": position})
@@ -572,15 +558,19 @@ def statements(store: ProgressStore, profile_id: int, packs: Sequence[Pack]) -> 
         statement["context"] = context
         found.append(statement)
 
-    for pack_id, module_id, lesson_id, key, text, saved_at, stored_id in store.query(
-        """SELECT pack_id, module_id, lesson_id, step_key, text, saved_at, statement_id FROM reflections
-           WHERE profile_id = ? ORDER BY id""",
-        (profile_id,),
-    ):
+    for reflection in store.reflections(profile_id):
+        pack_id, module_id, lesson_id, key = (
+            reflection.pack_id,
+            reflection.module_id,
+            reflection.lesson_id,
+            reflection.step_key,
+        )
+        text, saved, reflection_id = reflection.text, reflection.saved_at, reflection.statement_id
         language = catalogue.language(pack_id)
         statement = _statement(
             _as_uuid(
-                stored_id or f"{profile.uuid}/reflection/{pack_id}/{module_id}/{lesson_id}/{key}/{saved_at}"
+                reflection_id
+                or f"{profile.uuid}/reflection/{pack_id}/{module_id}/{lesson_id}/{key}/{to_stamp(saved)}"
             ),
             actor,
             VERB_ANSWERED,
@@ -593,7 +583,7 @@ def statements(store: ProgressStore, profile_id: int, packs: Sequence[Pack]) -> 
                     "name": _language_map("Reflection", language),
                 },
             },
-            datetime.fromisoformat(saved_at),
+            saved,
         )
         statement["result"] = {"response": text, "completion": True}
         context = _context(
@@ -618,22 +608,11 @@ def _completions(
             for lesson in module.lessons:
                 if not lesson_state(store, profile_id, pack, module, lesson).done:
                     continue
-                row = store.query(
-                    """SELECT max(at) FROM (
-                           SELECT last_opened_at AS at FROM visits
-                               WHERE profile_id = ? AND pack_id = ? AND module_id = ? AND lesson_id = ?
-                           UNION ALL SELECT submitted_at FROM attempts
-                               WHERE profile_id = ? AND pack_id = ? AND module_id = ? AND lesson_id = ?
-                           UNION ALL SELECT saved_at FROM reflections
-                               WHERE profile_id = ? AND pack_id = ? AND module_id = ? AND lesson_id = ?)""",
-                    (profile_id, pack.id, module.id, lesson.id) * 3,
-                )
-                done[(pack.id, module.id, lesson.id)] = datetime.fromisoformat(row[0][0])
-    for pack_id, module_id, lesson_id, completed_at in store.query(
-        "SELECT pack_id, module_id, lesson_id, completed_at FROM completions WHERE profile_id = ?",
-        (profile_id,),
-    ):
-        done.setdefault((pack_id, module_id, lesson_id), datetime.fromisoformat(completed_at))
+                last = store.lesson_last_activity(profile_id, pack.id, module.id, lesson.id)
+                if last is not None:
+                    done[(pack.id, module.id, lesson.id)] = last
+    for pack_id, module_id, lesson_id, completed_at in store.imported_completions(profile_id):
+        done.setdefault((pack_id, module_id, lesson_id), completed_at)
     found = []
     for (pack_id, module_id, lesson_id), at in done.items():
         language = catalogue.language(pack_id)
@@ -676,16 +655,26 @@ def csv_rows(store: ProgressStore, profile_id: int) -> list[dict[str, Any]]:
     if profile is None:
         raise ResultsError("There is no such profile to export.")
     rows: list[dict[str, Any]] = []
-    for row in store.query(
-        """SELECT attempts.pack_id, attempts.module_id, attempts.lesson_id, attempts.step_key, answers.question_id,
-                  answers.question_type, answers.response_json, answers.fraction, answers.points,
-                  answers.points_possible, answers.tries, attempts.submitted_at, attempts.measure,
-                  attempts.statement_id
-           FROM answers JOIN attempts ON attempts.id = answers.attempt_id
-           WHERE attempts.profile_id = ? ORDER BY attempts.id, answers.position""",
-        (profile_id,),
-    ):
-        rows.append(_csv_row(profile.name, profile.uuid, row, "quiz"))
+    for attempt in store.stored_attempts(profile_id):
+        for stored in attempt.answers:
+            answered = stored.result
+            row = (
+                attempt.pack_id,
+                attempt.module_id,
+                attempt.lesson_id,
+                attempt.step_key,
+                answered.question_id,
+                stored.question_type,
+                json.dumps(answers.to_json(answered.response)),
+                answered.fraction,
+                answered.points_earned,
+                answered.points_possible,
+                answered.tries,
+                to_stamp(attempt.submitted_at),
+                attempt.measure,
+                attempt.statement_id,
+            )
+            rows.append(_csv_row(profile.name, profile.uuid, row, "quiz"))
     for check in store.checks(profile_id):
         answered = check.result
         rows.append(
@@ -930,16 +919,7 @@ def _extension(block: Any, name: str, default: Any = None) -> Any:
 
 def _known_ids(store: ProgressStore) -> set[str]:
     """Collect every statement id the store already holds, imported or its own."""
-    known: set[str] = set()
-    for sql in (
-        "SELECT statement_id FROM imported_statements",
-        "SELECT statement_id FROM attempts",
-        "SELECT statement_id FROM checks",
-        "SELECT statement_id FROM reflections WHERE statement_id IS NOT NULL",
-        "SELECT statement_id FROM completions",
-    ):
-        known.update(_as_uuid(row[0]) for row in store.query(sql))
-    return known
+    return {_as_uuid(statement_id) for statement_id in store.known_statement_ids()}
 
 
 def import_results(store: ProgressStore, path: Path | str) -> ImportSummary:
@@ -1017,13 +997,7 @@ def import_results(store: ProgressStore, path: Path | str) -> ImportSummary:
                     stored_with_attempt.add(answer["id"])
                     new_ids.append((answer["id"], profile_id))
                     summary.added += 1
-        if new_ids:
-            now = to_stamp(datetime.now(UTC))
-            with store.transaction() as db:
-                db.executemany(
-                    "INSERT OR IGNORE INTO imported_statements (statement_id, profile_id, imported_at) VALUES (?, ?, ?)",
-                    [(statement_id, profile_id, now) for statement_id, profile_id in new_ids],
-                )
+        store.note_imported(new_ids, datetime.now(UTC))
     except ProgressError as error:
         raise ResultsError(f"The results could not be imported: {error}") from error
     return summary
@@ -1047,12 +1021,9 @@ def _import_one(
     if verb == VERB_COMPLETED:
         if where.module_id is None or where.lesson_id is None or where.step_key is not None:
             return False
-        with store.transaction() as db:
-            db.execute(
-                """INSERT OR IGNORE INTO completions (statement_id, profile_id, pack_id, module_id, lesson_id, completed_at)
-                   VALUES (?, ?, ?, ?, ?, ?)""",
-                (statement["id"], profile_id, where.pack_id, where.module_id, where.lesson_id, to_stamp(at)),
-            )
+        store.record_completion(
+            profile_id, where.pack_id, where.module_id, where.lesson_id, at, statement["id"]
+        )
         return True
     if where.module_id is None or where.lesson_id is None or where.step_key is None:
         return False
@@ -1095,13 +1066,7 @@ def _import_one(
         store.record_answer(*coordinates, question_result, kind, checked_at=at, statement_id=statement["id"])
         return True
     if verb == VERB_ANSWERED and isinstance(result.get("response"), str):
-        with store.transaction() as db:
-            db.execute(
-                """INSERT INTO reflections
-                       (profile_id, pack_id, module_id, lesson_id, step_key, text, saved_at, statement_id)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
-                (*coordinates, result["response"], to_stamp(at), statement["id"]),
-            )
+        store.save_reflection(*coordinates, result["response"], saved_at=at, statement_id=statement["id"])
         return True
     return False
 

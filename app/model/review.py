@@ -29,17 +29,15 @@ import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from fsrs import Card, Rating, Scheduler
 
-from app.model.progress import ProgressStore, to_stamp
+from app.model.progress import ProgressStore, StoredReviewItem
 from app.model.schema import Lesson, Module, Question
 from app.model.schema import step_key as schema_step_key
 
 if TYPE_CHECKING:
-    import sqlite3
-
     from app.model.pack import Pack
 
 #: One learning step and one relearning step of a day: fsrs's default steps (1 and 10 minutes)
@@ -131,63 +129,35 @@ def _card_id(profile_id: int, pack_id: str, module_id: str, question_id: str) ->
     return zlib.crc32(f"{profile_id}\x1f{pack_id}\x1f{module_id}\x1f{question_id}".encode())
 
 
-_COLUMNS = (
-    "profile_id, pack_id, module_id, question_id, lesson_id, step_key, question_type, card_json, created_at"
-)
-
-#: one item by its identity: profile, pack, module, question id
-_ONE_ITEM_SQL = (
-    f"SELECT {_COLUMNS} FROM review_items WHERE profile_id = ? AND pack_id = ? AND module_id = ? AND question_id = ?"
-)
-
-
-def _item(row: Sequence[Any]) -> ReviewItem:
-    """Build a ReviewItem from a row of ``_COLUMNS``."""
-    card = Card.from_dict(json.loads(row[7]))
+def _item(row: StoredReviewItem) -> ReviewItem:
+    """Build a ReviewItem, with its fsrs card, from the row the store keeps."""
+    card = Card.from_dict(json.loads(row.card_json))
     return ReviewItem(
-        row[0], row[1], row[2], row[3], row[4], row[5], row[6], card, datetime.fromisoformat(row[8])
+        row.profile_id,
+        row.pack_id,
+        row.module_id,
+        row.question_id,
+        row.lesson_id,
+        row.step_key,
+        row.question_type,
+        card,
+        row.created_at,
     )
 
 
-def _save(db: sqlite3.Connection, item: ReviewItem) -> None:
-    """Insert or update one item's row, due time included (its index finds due items fast)."""
-    db.execute(
-        f"""INSERT INTO review_items ({_COLUMNS}, due) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (profile_id, pack_id, module_id, question_id) DO UPDATE SET
-                lesson_id = excluded.lesson_id, step_key = excluded.step_key,
-                question_type = excluded.question_type, card_json = excluded.card_json, due = excluded.due""",
-        (
-            item.profile_id,
-            item.pack_id,
-            item.module_id,
-            item.question_id,
-            item.lesson_id,
-            item.step_key,
-            item.question_type,
-            json.dumps(item.card.to_dict()),
-            to_stamp(item.created_at),
-            to_stamp(item.card.due),
-        ),
-    )
-
-
-def _log(
-    db: sqlite3.Connection, item: ReviewItem, source: str, fraction: float, rating: Rating, at: datetime
-) -> None:
-    """Log one rating applied to an item (from a lesson or the Review screen)."""
-    db.execute(
-        """INSERT INTO reviews (profile_id, pack_id, module_id, question_id, source, fraction, rating, reviewed_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
-        (
-            item.profile_id,
-            item.pack_id,
-            item.module_id,
-            item.question_id,
-            source,
-            fraction,
-            int(rating),
-            to_stamp(at),
-        ),
+def _row(item: ReviewItem) -> StoredReviewItem:
+    """Turn a ReviewItem into the row the store keeps, card as JSON and due time included."""
+    return StoredReviewItem(
+        item.profile_id,
+        item.pack_id,
+        item.module_id,
+        item.question_id,
+        item.lesson_id,
+        item.step_key,
+        item.question_type,
+        json.dumps(item.card.to_dict()),
+        item.created_at,
+        item.card.due,
     )
 
 
@@ -201,11 +171,8 @@ def item(
     store: ProgressStore, profile_id: int, pack_id: str, module_id: str, question_id: str
 ) -> ReviewItem | None:
     """Return the review item of one question, or None when it has none."""
-    rows = store.query(
-        _ONE_ITEM_SQL,
-        (profile_id, pack_id, module_id, question_id),
-    )
-    return _item(rows[0]) if rows else None
+    row = store.review_item(profile_id, pack_id, module_id, question_id)
+    return None if row is None else _item(row)
 
 
 def note_answers(
@@ -225,15 +192,12 @@ def note_answers(
     if not rated:
         return []
     changed: list[ReviewItem] = []
-    with store.transaction() as db:
+    with store.batch():  # read and write every item in one transaction
         for answer, rating in rated:
             assert rating is not None
-            rows = db.execute(
-                _ONE_ITEM_SQL,
-                (profile_id, pack_id, module_id, answer.question_id),
-            ).fetchall()
-            if rows:
-                current = _item(rows[0])
+            stored = store.review_item(profile_id, pack_id, module_id, answer.question_id)
+            if stored is not None:
+                current = _item(stored)
             else:
                 card = Card(card_id=_card_id(profile_id, pack_id, module_id, answer.question_id), due=at)
                 current = ReviewItem(
@@ -248,8 +212,7 @@ def note_answers(
                     at,
                 )
             updated = _review(current, rating, at)
-            _save(db, updated)
-            _log(db, updated, "lesson", answer.fraction, rating, at)
+            store.save_review(_row(updated), "lesson", answer.fraction, int(rating), at)
             changed.append(updated)
     return changed
 
@@ -271,10 +234,7 @@ def note_answer(
 
 def items(store: ProgressStore, profile_id: int) -> list[ReviewItem]:
     """Return all of a learner's review items, soonest due first."""
-    rows = store.query(
-        f"SELECT {_COLUMNS} FROM review_items WHERE profile_id = ? ORDER BY due", (profile_id,)
-    )
-    return [_item(row) for row in rows]
+    return [_item(row) for row in store.review_items(profile_id)]
 
 
 def due_items(
@@ -284,11 +244,7 @@ def due_items(
 
     With ``packs``, items whose question is no longer in a loaded pack are left out.
     """
-    rows = store.query(
-        f"SELECT {_COLUMNS} FROM review_items WHERE profile_id = ? AND due <= ? ORDER BY due",
-        (profile_id, to_stamp(_utc(now))),
-    )
-    due = [_item(row) for row in rows]
+    due = [_item(row) for row in store.review_items(profile_id, due_by=_utc(now))]
     if packs is not None:
         due = [entry for entry in due if find_question(packs, entry) is not None]
     return due
@@ -305,11 +261,7 @@ def due_count(
     loaded or not (for tests and reports); the caller must say which it means.
     """
     if packs is None:
-        rows = store.query(
-            "SELECT count(*) FROM review_items WHERE profile_id = ? AND due <= ?",
-            (profile_id, to_stamp(_utc(now))),
-        )
-        return int(rows[0][0])
+        return store.due_review_count(profile_id, _utc(now))
     if not packs:
         return 0
     return len(due_items(store, profile_id, now, packs=packs))
@@ -325,9 +277,7 @@ def record_review(
     rating = rating_for(fraction)
     current = item(store, profile_id, entry.pack_id, entry.module_id, entry.question_id) or entry
     updated = _review(current, rating, at)
-    with store.transaction() as db:
-        _save(db, updated)
-        _log(db, updated, "review", fraction, rating, at)
+    store.save_review(_row(updated), "review", fraction, int(rating), at)
     return updated
 
 

@@ -26,6 +26,8 @@ if TYPE_CHECKING:
     from app.model.progress import ProgressStore
 
 PROGRESS_FILE = "progress.sqlite3"
+#: a file to report the library to, then quit once started (finish_smoke_test): for checking installations
+SMOKE_TEST_ENV = "UNSPUN_SMOKE_TEST"
 #: the built-in pack, found through the package (app/resources.py); None leaves it out (tests that
 #: want only the packs they name)
 BUILTIN_PACK: Path | None = builtin_pack()
@@ -234,7 +236,7 @@ def start(argv: list[str]) -> MainWindow:
     Before the first paint only what the loading window needs is done (docs/performance.md):
     its theme, icon and saved geometry, read from the progress file without opening the store.
     """
-    from app.model.settings_peek import peek_settings
+    from app.model.progress.settings import peek_settings
 
     arguments = parse_arguments(argv)
     app = ensure_application()
@@ -261,6 +263,28 @@ def finish_start(window: MainWindow, argv: list[str]) -> None:
     window.build()
     startup.app.processEvents()  # the top bar, menus and library say "Loading lessons…" while packs load
     fill_window(window, startup)
+    if os.environ.get(SMOKE_TEST_ENV):
+        QTimer.singleShot(0, lambda: finish_smoke_test(window, Path(os.environ[SMOKE_TEST_ENV])))
+
+
+def finish_smoke_test(window: MainWindow, report: Path) -> None:
+    """Write what the library lists to ``report`` (JSON), then quit: an installation's check, timed whole.
+
+    .ci/check_installed.py and the bundle test start ``unspun`` with UNSPUN_SMOKE_TEST=FILE: the real
+    start-up (store, packs, first paint of the loaded library), then the packs and modules the
+    learner would see, and the process ends on its own.
+    """
+    import json
+
+    window.repaint()  # the library with its packs is painted before the clock stops
+    tree = window.library.tree
+    packs = []
+    for index in range(tree.topLevelItemCount()):
+        item = tree.topLevelItem(index)
+        packs.append({"title": item.text(0), "modules": [item.child(i).text(0) for i in range(item.childCount())]})
+    report.write_text(json.dumps({"packs": packs}, ensure_ascii=False), encoding="utf-8")
+    window.close()
+    QApplication.quit()
 
 
 def run(argv: list[str]) -> int:

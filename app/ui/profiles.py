@@ -70,37 +70,19 @@ def avatar_icon(name: str, size: int = 22) -> QIcon:
     return drawn_icon(size, draw)
 
 
-def _count(store: ProgressStore, sql: str, profile_id: int) -> int:
-    rows = store.query(sql, (profile_id,))
-    return int(rows[0][0]) if rows else 0
-
-
 def profile_losses(store: ProgressStore, profile_id: int) -> list[str]:
     """List what deleting a profile loses, in words ("3 quiz attempts", "1 h 5 min of study")."""
+    held = store.profile_holdings(profile_id)
     counts = (
-        ("SELECT count(*) FROM attempts WHERE profile_id = ?", "quiz attempt", "quiz attempts"),
-        ("SELECT count(*) FROM checks WHERE profile_id = ?", "checked answer", "checked answers"),
-        (
-            "SELECT count(DISTINCT pack_id || '/' || module_id || '/' || lesson_id || '/' || step_key) "
-            "FROM reflections WHERE profile_id = ?",
-            "reflection",
-            "reflections",
-        ),
-        (
-            "SELECT count(DISTINCT pack_id || '/' || module_id || '/' || lesson_id) FROM visits WHERE profile_id = ?",
-            "lesson opened",
-            "lessons opened",
-        ),
-        ("SELECT count(*) FROM review_items WHERE profile_id = ?", "question in review", "questions in review"),
+        (held.attempts, "quiz attempt", "quiz attempts"),
+        (held.checks, "checked answer", "checked answers"),
+        (held.reflections, "reflection", "reflections"),
+        (held.lessons_opened, "lesson opened", "lessons opened"),
+        (held.review_items, "question in review", "questions in review"),
     )
-    lines = []
-    for sql, one, many in counts:
-        number = _count(store, sql, profile_id)
-        if number:
-            lines.append(f"{number} {one if number == 1 else many}")
-    seconds = store.time_studied(profile_id)
-    if seconds >= 60:
-        lines.append(f"{duration_text(seconds)} of study time")
+    lines = [f"{number} {one if number == 1 else many}" for number, one, many in counts if number]
+    if held.seconds_studied >= 60:
+        lines.append(f"{duration_text(held.seconds_studied)} of study time")
     return lines
 
 

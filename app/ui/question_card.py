@@ -14,9 +14,9 @@ from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QVBoxLa
 
 from app.model import session as session_model
 from app.model.answers import Response
+from app.model.attempts import QuestionResult
 from app.model.schema import Question
 from app.model.scoring import Mark
-from app.model.session import QuestionResult
 from app.ui.questions.base import QuestionView, create_question_view
 from app.ui.questions.common import (
     FeedbackBadgeView,

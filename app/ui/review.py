@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.model import review
+from app.model.attempts import QuestionResult
 from app.model.progress import ProgressError
-from app.model.session import QuestionResult, display_order
+from app.model.session import display_order
 from app.ui.charts import short_date
 from app.ui.page import ColumnPageView, plain_label
 from app.ui.question_card import QuestionCardView

@@ -13,6 +13,7 @@ import pytest
 
 from app.commands.report import run_report
 from app.model import results
+from app.model.attempts import QuestionResult, QuizResult
 from app.model.class_report import (
     Flag,
     build_report,
@@ -23,7 +24,6 @@ from app.model.class_report import (
 )
 from app.model.pack import Pack
 from app.model.progress import ProgressStore
-from app.model.session import QuestionResult, QuizResult
 
 T0 = datetime(2025, 3, 1, 9, 0, tzinfo=UTC)
 

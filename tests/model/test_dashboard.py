@@ -7,14 +7,15 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from app.model import judgement, scoring
+from app.model.attempts import QuestionResult, QuizResult
 from app.model.dashboard import dashboard_data, describe_change
 from app.model.pack import Pack
 from app.model.progress import ProgressStore
-from app.model.session import BeforeAfter, QuestionResult, QuizResult
+from app.model.session import BeforeAfter
 from tests.conftest import EXAMPLE_CHECK_ANSWERS, lesson_session
+from tests.stored import stored_rows
 
 RIGHT = EXAMPLE_CHECK_ANSWERS
-
 
 
 def test_fresh_learner_has_not_started(pack: Pack, store: ProgressStore) -> None:
@@ -59,11 +60,9 @@ def test_imported_completion_counts(pack: Pack, store: ProgressStore) -> None:
     """A lesson another computer reported completed (an import) counts as completed."""
     profile = store.ensure_default_profile()
     module = pack.modules[0]
-    with store.transaction() as db:
-        db.execute(
-            "INSERT INTO completions VALUES ('s1', ?, ?, ?, ?, '2025-01-01T00:00:00.000000+00:00')",
-            (profile, pack.id, module.id, module.lessons[0].id),
-        )
+    store.record_completion(
+        profile, pack.id, module.id, module.lessons[0].id, datetime(2025, 1, 1, tzinfo=UTC), "s1"
+    )
     data = dashboard_data(store, profile, [pack])
     assert next(m for m in data.modules if m.module_id == module.id).completed == 1
 
@@ -192,8 +191,8 @@ def test_time_per_step_is_recorded_with_one_commit_per_switch(
     reading.open_step(2)
     assert len(commits) == 3
     reading.finish()
-    rows = store.query(
-        "SELECT step_key, seconds FROM study_time WHERE profile_id = ? ORDER BY id", (profile,)
+    rows = stored_rows(
+        store, "SELECT step_key, seconds FROM study_time WHERE profile_id = ? ORDER BY id", (profile,)
     )
     assert [tuple(row) for row in rows] == [("intro", 10.0), ("#2", 5.0), ("#3", 7.0)]
     assert store.time_studied(profile) == 22.0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import random
+import selectors
 import signal
 import sqlite3
 import stat
@@ -14,10 +15,12 @@ import time
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import IO
 
 import pytest
 
 from app.model import progress
+from app.model.attempts import QuestionResult, QuizResult
 from app.model.progress import (
     BACKUP_INTERVAL,
     KEEP_DAILY_DAYS,
@@ -35,7 +38,7 @@ from app.model.progress import (
     prune_backups,
 )
 from app.model.progress.recovery import move_aside
-from app.model.session import QuestionResult, QuizResult
+from tests.stored import stored_rows
 
 ROOT = Path(__file__).resolve().parents[2]
 WHERE = ("pack-a", "module-a", "lesson-a", "quiz")
@@ -139,7 +142,7 @@ def shared_tmp() -> Iterator[Path]:
 CRASH_WRITER = """
 import sys
 from app.model.progress import open_with_recovery
-from app.model.session import QuestionResult, QuizResult
+from app.model.attempts import QuestionResult, QuizResult
 
 store, report = open_with_recovery(sys.argv[1])
 if report is not None:
@@ -160,6 +163,7 @@ while True:
 KILLS = 55
 
 
+@pytest.mark.slow
 def test_confirmed_answers_survive_sigkill_at_random_moments(path: Path) -> None:
     """Killed with SIGKILL 55 times at random moments, the store keeps every confirmed answer and stays intact."""
     rng = random.Random(20250310)
@@ -406,10 +410,11 @@ def test_full_disk_gives_a_clear_error_and_loses_nothing(path: Path) -> None:
 TWO_WRITERS = """
 import sys
 from app.model.progress import open_with_recovery
-from app.model.session import QuestionResult, QuizResult
+from app.model.attempts import QuestionResult, QuizResult
 
 store, _ = open_with_recovery(sys.argv[1])
 profile = store.ensure_default_profile()
+print("ready", flush=True)  # the store is open: the test waits for both before saying go
 sys.stdin.readline()  # start together
 for number in range(int(sys.argv[3])):
     qid = sys.argv[2] + "-" + str(number)
@@ -419,6 +424,15 @@ for number in range(int(sys.argv[3])):
 store.close()
 print("done", flush=True)
 """
+
+
+def _read_line_within(stream: IO[str], seconds: float) -> str:
+    """Return the next line from a child's pipe, or "" if none comes within ``seconds``."""
+    with selectors.DefaultSelector() as selector:
+        selector.register(stream, selectors.EVENT_READ)
+        if not selector.select(timeout=seconds):
+            return ""
+    return stream.readline()
 
 
 def test_two_instances_write_at_once_without_loss(path: Path) -> None:
@@ -437,7 +451,9 @@ def test_two_instances_write_at_once_without_loss(path: Path) -> None:
         )
         for name in ("first", "second")
     ]
-    time.sleep(0.5)  # both have opened the store
+    for writer in writers:  # the handshake: each says "ready" once it has opened the store
+        assert writer.stdout is not None
+        assert _read_line_within(writer.stdout, seconds=60) == "ready\n", writer.stderr
     for writer in writers:
         assert writer.stdin is not None
         writer.stdin.write("go\n")
@@ -581,9 +597,11 @@ def test_version_1_database_upgrades_with_its_data(path: Path) -> None:
         ]
         assert store.attempt_statement_id(7) == "attempt-uuid"
         assert store.reflection(1, *WHERE[:3], "r") == "my thoughts"
-        assert store.query("SELECT count(*) FROM reflections WHERE statement_id IS NOT NULL")[0][0] == 1
-        stats = store.query(
-            "SELECT question_id, answered, first_try_sum FROM question_stats ORDER BY question_id"
+        assert (
+            stored_rows(store, "SELECT count(*) FROM reflections WHERE statement_id IS NOT NULL")[0][0] == 1
+        )
+        stats = stored_rows(
+            store, "SELECT question_id, answered, first_try_sum FROM question_stats ORDER BY question_id"
         )
         assert [tuple(row) for row in stats] == [("q1", 1, 1.0), ("q2", 1, 0.0)]
         store.record_time(1, *WHERE, 30.0)

@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 
 from app.model import lrs
+from app.model.attempts import QuestionResult, QuizResult
 from app.model.lrs import (
     BACKOFF_BASE,
     BACKOFF_CAP,
@@ -39,7 +40,6 @@ from app.model.lrs import (
     urllib_transport,
 )
 from app.model.progress import ProgressStore
-from app.model.session import QuestionResult, QuizResult
 
 CONFIG = make_config("http://127.0.0.1:9/xAPI/", "teacher", "pa55-word", batch_size=50)
 T0 = datetime(2025, 3, 1, 9, 0, tzinfo=UTC)

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from app.model.answers import Response
+from app.model.attempts import QuestionResult, QuizResult
 from app.model.progress import SCHEMA_VERSION, ProgressError, ProgressStore
-from app.model.session import QuestionResult, QuizResult
 
 HOSTILE = "x'); DROP TABLE progress;--"
 WHERE = ("pack-a", "module-a", "lesson-a", "quiz")
@@ -361,7 +361,7 @@ def test_quick_check_and_backup(store: ProgressStore, tmp_path: Path) -> None:
 WRITER = """
 import sys
 from app.model.progress import ProgressStore
-from app.model.session import QuestionResult, QuizResult
+from app.model.attempts import QuestionResult, QuizResult
 
 store = ProgressStore.open(sys.argv[1])
 profile = store.ensure_default_profile()
@@ -404,3 +404,54 @@ def test_acknowledged_writes_survive_sigkill(path: Path) -> None:
             assert len(stored) >= acknowledged
             assert all(len(attempt.results) == 1 for attempt in stored)  # no attempt without its answer
             acknowledged = len(stored)
+
+
+def test_imported_reflection_keeps_its_time_and_statement_id(store: ProgressStore) -> None:
+    """save_reflection takes saved_at= and statement_id= (as record_answer does), and an import keeps a repeat."""
+    from datetime import UTC, datetime
+
+    profile = store.ensure_default_profile()
+    at = datetime(2025, 2, 3, 4, 5, 6, tzinfo=UTC)
+    store.save_reflection(profile, *WHERE[:3], "r", "same text", saved_at=at, statement_id="s-1")
+    store.save_reflection(profile, *WHERE[:3], "r", "same text", saved_at=at, statement_id="s-2")
+    kept = store.reflections(profile)
+    assert [(entry.text, entry.saved_at, entry.statement_id) for entry in kept] == [
+        ("same text", at, "s-1"),
+        ("same text", at, "s-2"),
+    ]
+    assert {"s-1", "s-2"} <= store.known_statement_ids()
+
+
+def test_batch_keeps_all_writes_or_none(store: ProgressStore) -> None:
+    """Writes grouped in batch() share one transaction: an error inside rolls every one of them back."""
+    profile = store.ensure_default_profile()
+    with pytest.raises(RuntimeError), store.batch():
+        store.save_reflection(profile, *WHERE[:3], "r", "first")
+        store.set_setting("k", 1)
+        assert store.reflection(profile, *WHERE[:3], "r") == "first"  # reads see the batch's writes
+        raise RuntimeError("stop")
+    assert store.reflection(profile, *WHERE[:3], "r") is None
+    assert store.get_setting("k") is None
+    with store.batch():
+        store.save_reflection(profile, *WHERE[:3], "r", "second")
+        store.set_setting("k", 2)
+    assert store.reflection(profile, *WHERE[:3], "r") == "second"
+    assert store.get_setting("k") == 2
+
+
+def test_profile_holdings_count_what_a_profile_holds(store: ProgressStore) -> None:
+    """profile_holdings counts attempts, checks, reflections, lessons opened, review items and time."""
+    profile = store.ensure_default_profile()
+    other = store.create_profile("Other")
+    store.record_visit(profile, *WHERE)
+    store.record_visit(profile, *WHERE[:3], "second")
+    store.record_time(profile, *WHERE, 90.0)
+    store.save_reflection(profile, *WHERE[:3], "r", "one")
+    store.save_reflection(profile, *WHERE[:3], "r", "two")  # one reflection, two versions
+    result = QuestionResult("q", 1, 1.0, 1.0, 1.0)
+    store.record_attempt(profile, *WHERE, QuizResult((result,), 0.7), {"q": "single"}, None)
+    store.record_answer(profile, *WHERE, result, "single")
+    held = store.profile_holdings(profile)
+    assert (held.attempts, held.checks, held.reflections, held.lessons_opened, held.review_items) == (1, 1, 1, 1, 0)
+    assert held.seconds_studied == 90.0
+    assert store.profile_holdings(other).attempts == 0

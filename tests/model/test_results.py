@@ -38,7 +38,7 @@ def study(pack: Pack, store: ProgressStore) -> int:
     profile = store.create_profile("Mei =cmd")
     before = lesson_session(pack, store, profile, "before")
     before.open_step(0)
-    before.submit_quiz(0, {"pre-agency": 5, "pre-post": 5})
+    before.submit_quiz(0, {"pre-agency": 5, "pre-post": 5, "pre-trial": 5, "pre-forward": 5})
     reading = lesson_session(pack, store, profile, "the-post")
     for index in range(len(reading.steps)):
         reading.open_step(index)
@@ -54,7 +54,7 @@ def study(pack: Pack, store: ProgressStore) -> int:
     check.submit_quiz(0, RIGHT)
     after = lesson_session(pack, store, profile, "after")
     after.open_step(0)
-    after.submit_quiz(0, {"post-agency": 5, "post-chain": 2})
+    after.submit_quiz(0, {"post-agency": 5, "post-chain": 2, "post-review": 5, "post-shop": 2})
     return profile
 
 
@@ -72,9 +72,9 @@ def test_every_statement_keeps_the_xapi_rules(pack: Pack, store: ProgressStore) 
     for statement in found:
         assert statement_problems(statement) == [], statement
     assert len(found) == len({s["id"] for s in found})
-    # 4 attempts; answers: 2 + 8 + 8 + 2 in attempts, 2 checks, 1 reflection; 4 lessons completed.
+    # 4 attempts; answers: 4 + 8 + 8 + 4 in attempts, 2 checks, 1 reflection; 4 lessons completed.
     assert len(by_verb(found, "passed")) + len(by_verb(found, "failed")) == 4
-    assert len(by_verb(found, "answered")) == 20 + 2 + 1
+    assert len(by_verb(found, "answered")) == 24 + 2 + 1
     completed = {parse_activity_id(s["object"]["id"]).lesson_id for s in by_verb(found, "completed")}  # type: ignore[union-attr]
     assert completed == {"before", "the-post", "check", "after"}
     assert [s["timestamp"] for s in found] == sorted(s["timestamp"] for s in found)
@@ -103,7 +103,7 @@ def test_attempt_statements_carry_score_measure_and_discernment(pack: Pack, stor
         s for s in attempts if s["context"]["extensions"].get("urn:unspun:xapi:extension:measure") == "pre"
     )
     assert pre["object"]["id"] == "urn:unspun:pack:example-miracle-tea/module/tea/lesson/before/step/%231"
-    assert pre["result"]["score"]["scaled"] == pytest.approx(0.5)  # one of two judged right
+    assert pre["result"]["score"]["scaled"] == pytest.approx(0.5)  # two of four judged right
     assert pre["result"]["success"] is False and pre["verb"]["id"].endswith("failed")
     assert pre["context"]["extensions"]["urn:unspun:xapi:extension:discernment"] == 0.0
     post = next(
@@ -404,11 +404,11 @@ def test_csv_has_one_row_per_answered_question(pack: Pack, store: ProgressStore,
     count = export_csv(store, profile, target)
     with target.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))
-    assert count == len(rows) == 20 + 2
+    assert count == len(rows) == 24 + 2
     assert list(rows[0]) == list(results.CSV_COLUMNS)
     assert all(row["profile"] == "'Mei =cmd" or row["profile"] == "Mei =cmd" for row in rows)
     pre = [row for row in rows if row["measure"] == "pre"]
-    assert sorted(row["question"] for row in pre) == ["pre-agency", "pre-post"]
+    assert sorted(row["question"] for row in pre) == ["pre-agency", "pre-forward", "pre-post", "pre-trial"]
     assert {row["type"] for row in pre} == {"judge"} and {row["response"] for row in pre} == {"5"}
     checks = [row for row in rows if row["source"] == "practice check"]
     assert [(row["question"], row["response"], row["score"], row["tries"]) for row in checks] == [
@@ -425,7 +425,7 @@ def test_csv_has_one_row_per_answered_question(pack: Pack, store: ProgressStore,
 
 def test_csv_defuses_spreadsheet_formulas(store: ProgressStore, tmp_path: Path) -> None:
     """Text that a spreadsheet would run as a formula is written with a leading quote."""
-    from app.model.session import QuestionResult
+    from app.model.attempts import QuestionResult
 
     profile = store.create_profile("=HYPERLINK(1)")
     store.record_answer(profile, "p", "m", "l", "s", QuestionResult("q", "+cmd", 0.0, 0.0, 1.0), "short")

@@ -14,10 +14,10 @@ from app.model.pack import Pack
 from app.model.progress import ProgressStore
 from app.model.review import LessonAnswer
 from app.model.session import LessonSession
+from tests.stored import stored_rows
 
 T0 = datetime(2025, 3, 1, 9, 0, tzinfo=UTC)
 WHERE = ("pack-a", "module-a", "lesson-a", "quiz")
-
 
 
 def note(
@@ -164,7 +164,7 @@ def test_reviews_are_logged_and_survive_reopening(tmp_path: Path) -> None:
         restored = review.item(store, profile, *WHERE[:2], "q1")
         assert restored is not None
         assert restored.card.to_dict() == entry.card.to_dict()
-        log = store.query("SELECT source, rating FROM reviews ORDER BY id")
+        log = stored_rows(store, "SELECT source, rating FROM reviews ORDER BY id")
         assert [tuple(row) for row in log] == [("lesson", int(Rating.Again)), ("review", int(Rating.Good))]
 
 
@@ -225,7 +225,7 @@ def test_session_check_commits_and_schedules_once(store: ProgressStore, profile:
     session.submit_quiz(0, {"q-tf": False}, tries={"q-tf": 2})
     entries = review.items(store, profile)
     assert [e.question_id for e in entries if e.question_id == "q-tf"] == ["q-tf"]
-    ratings = store.query("SELECT rating FROM reviews WHERE question_id = 'q-tf' ORDER BY id")
+    ratings = stored_rows(store, "SELECT rating FROM reviews WHERE question_id = 'q-tf' ORDER BY id")
     # The wrong check rates Again and the right-after-retry check Hard; submitting adds nothing more.
     assert [row[0] for row in ratings] == [int(Rating.Again), int(Rating.Hard)]
     # Questions left unanswered in the submission were never checked, so they become items now.

@@ -163,7 +163,7 @@ def test_neither_check_points_to_the_first(example_window):
 def test_history_techniques_modules_and_time(example_window):
     """The charts show each attempt, the missed technique by name, module completion, and the time studied."""
     window = example_window
-    _take_quiz(window, "before", {"pre-agency": 6, "pre-post": 1})
+    _take_quiz(window, "before", {"pre-agency": 6, "pre-post": 1, "pre-trial": 6, "pre-forward": 1})
     _take_quiz(window, "check", {"q-single": 1})  # the clinical trial: wrong, on the testimonial technique
     for _ in range(3):  # one visit counts at most an hour
         window.store.record_time(window.profile_id, PACK_ID, "tea", "check", "#1", 45 * 60)

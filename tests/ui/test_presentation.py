@@ -18,6 +18,7 @@ from app.ui.presentation import (
     presentation_zoom,
 )
 from app.ui.theme import zoom
+from tests.stored import stored_rows
 
 #: every table a learner's work lands in
 PROGRESS_TABLES = (
@@ -34,7 +35,7 @@ def _lesson(window, lesson_id: str):
 
 
 def _progress_rows(window) -> dict[str, int]:
-    return {table: window.store.query(f"SELECT COUNT(*) FROM {table}")[0][0] for table in PROGRESS_TABLES}
+    return {table: stored_rows(window.store, f"SELECT COUNT(*) FROM {table}")[0][0] for table in PROGRESS_TABLES}
 
 
 def _present(window, qtbot, lesson_id: str, step_index: int) -> PresentationView:

@@ -9,6 +9,7 @@ from app.model.progress import ProgressError
 from app.ui import profiles
 from app.ui.library import STATE_ROLE
 from tests.conftest import EXAMPLE_PACK
+from tests.stored import stored_rows
 
 PACK_ID = "example-miracle-tea"
 
@@ -159,7 +160,7 @@ def test_delete_asks_first_naming_what_is_lost(example_window, names, confirmati
 
     assert button.delete_profile(sam) is True
     assert window.store.profile(sam) is None
-    assert window.store.query("SELECT count(*) FROM visits WHERE profile_id = ?", (sam,))[0][0] == 0
+    assert stored_rows(window.store, "SELECT count(*) FROM visits WHERE profile_id = ?", (sam,))[0][0] == 0
     # Sam was the current learner: the window moved to the other profile
     assert window.profile_id == first
     assert [a.text() for a in button.switch_actions()] == ["Learner"]

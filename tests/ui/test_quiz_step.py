@@ -305,20 +305,21 @@ def test_test_mode_summary_walks_through_each_question(qtbot, open_quiz, store) 
     """After submitting a test: the score, how the posts were rated in words, a row per question, and feedback on each card."""
     view = open_quiz("before")
     for card in view.cards.values():
-        click(qtbot, card.view.buttons[2])  # 2 is right for the post, wrong for the agency
+        click(qtbot, card.view.buttons[2])  # 2 is right for the unreliable items, wrong for the reliable ones
     click(qtbot, view.submit_button)
     assert view.summary.isVisible()
     assert not view.mode_note.isVisible()  # "you'll see how you did once you submit" is over
     # the before-measure is never a gate: a starting point, never "Not yet passed ... Retry"
-    assert view.summary.headline.text() == "You scored 1 of 2 points (50%)"
+    assert view.summary.headline.text() == "You scored 2 of 4 points (50%)"
     assert view.summary.verdict.text() == "✓ Taken"
     detail = view.summary.detail.text()
     assert "taking it is enough for this lesson" in detail
     assert "In this check you rated reliable and unreliable posts about the same." in detail
     assert "Not yet passed" not in detail and "Retry" not in detail and "Discernment" not in detail
     assert view.summary.retry_button.text() == "Take it again"
-    assert len(view.summary.walk_buttons) == 2
-    words = {"pre-post": "Correct, 1 of 1 point", "pre-agency": "Not right, 0 of 1 point"}
+    assert len(view.summary.walk_buttons) == 4
+    right, wrong = "Correct, 1 of 1 point", "Not right, 0 of 1 point"
+    words = {"pre-post": right, "pre-forward": right, "pre-agency": wrong, "pre-trial": wrong}
     expected = [f"Question {n}: {words[question_id]}" for n, question_id in enumerate(view.cards, start=1)]
     assert [button.accessibleName() for button in view.summary.walk_buttons] == expected
     assert view.cards["pre-post"].view.badge.text() == "✓ Right side"
@@ -330,7 +331,7 @@ def test_test_mode_summary_walks_through_each_question(qtbot, open_quiz, store) 
     click(qtbot, view.summary.walk_buttons[0])
     qtbot.waitUntil(first_card.hasFocus)
     stored = stored_attempts(view, store)
-    assert [r.response for r in stored[0].results] == [2, 2]
+    assert [r.response for r in stored[0].results] == [2, 2, 2, 2]
     assert stored[0].discernment == 0.0
 
 
@@ -341,11 +342,11 @@ def test_retry_starts_a_fresh_attempt_and_shows_the_best(qtbot, open_quiz, store
     """Retry clears the answers with new cards; the best earlier attempt is shown; both attempts are kept."""
     view = open_quiz("after")
     for card in view.cards.values():
-        click(qtbot, card.view.buttons[2])  # 2 is right for the chain message, wrong for the agency
+        click(qtbot, card.view.buttons[2])  # 2 is right for the unreliable items, wrong for the reliable ones
     click(qtbot, view.submit_button)
     assert view.summary.verdict.text() == "○ Not yet passed"
     assert view.summary.retry_button.text() == "Retry"
-    assert view.best_label.text() == "Best so far: 1 of 2 points (50%), not yet passed · 1 attempt"
+    assert view.best_label.text() == "Best so far: 2 of 4 points (50%), not yet passed · 1 attempt"
     old_cards = list(view.cards.values())
     click(qtbot, view.summary.retry_button)
     assert not view.summary.isVisible()
@@ -353,12 +354,12 @@ def test_retry_starts_a_fresh_attempt_and_shows_the_best(qtbot, open_quiz, store
     assert view.mode_note.isVisible()
     assert all(card not in old_cards for card in view.cards.values())
     assert all(card.response() is None for card in view.cards.values())
-    view.cards["post-agency"].view.buttons[5].click()
-    view.cards["post-chain"].view.buttons[1].click()
+    for card in view.cards.values():
+        card.view.buttons[5 if card.question.reliable else 1].click()
     click(qtbot, view.submit_button)
-    assert view.summary.headline.text() == "You scored 2 of 2 points (100%)"
-    assert view.best_label.text() == "Best so far: 2 of 2 points (100%), passed · 2 attempts"
-    assert [a.points_earned for a in stored_attempts(view, store)] == [1.0, 2.0]
+    assert view.summary.headline.text() == "You scored 4 of 4 points (100%)"
+    assert view.best_label.text() == "Best so far: 4 of 4 points (100%), passed · 2 attempts"
+    assert [a.points_earned for a in stored_attempts(view, store)] == [2.0, 4.0]
 
 
 def test_an_existing_attempt_is_summed_up_when_the_quiz_opens(qtbot, open_quiz, store) -> None:
@@ -368,7 +369,7 @@ def test_an_existing_attempt_is_summed_up_when_the_quiz_opens(qtbot, open_quiz, 
     click(qtbot, first.submit_button)
     again = open_quiz("after")
     assert again.best_label.isVisible()
-    assert again.best_label.text() == "Best so far: 1 of 2 points (50%), not yet passed · 1 attempt"
+    assert again.best_label.text() == "Best so far: 1 of 4 points (25%), not yet passed · 1 attempt"
     assert all(card.response() is None for card in again.cards.values())
 
 
@@ -380,10 +381,10 @@ def test_the_pre_test_taken_again_keeps_the_first_attempt_as_the_starting_point(
     click(qtbot, view.submit_button)
     click(qtbot, view.summary.retry_button)
     for card in view.cards.values():
-        click(qtbot, card.view.buttons[6 if card.question.id == "pre-agency" else 1])
+        click(qtbot, card.view.buttons[6 if card.question.reliable else 1])
     click(qtbot, view.submit_button)
-    assert view.best_label.text() == "Your starting point: 1 of 2 points (50%) · 2 attempts"
-    assert view.summary.headline.text() == "You scored 2 of 2 points (100%)"
+    assert view.best_label.text() == "Your starting point: 2 of 4 points (50%) · 2 attempts"
+    assert view.summary.headline.text() == "You scored 4 of 4 points (100%)"
     assert "not yet passed" not in view.best_label.text()
 
 

@@ -12,6 +12,7 @@ from app.ui import review as review_screen
 from app.ui.question_card import QuestionCardView
 from app.ui.review import NOTHING_DUE_TEXT
 from app.ui.steps.quiz import QuizStepView
+from tests.stored import stored_rows
 
 PACK_ID = "example-miracle-tea"
 
@@ -86,7 +87,7 @@ def test_wrong_in_a_quiz_then_right_in_review_is_no_longer_due(example_window, l
     wrong = review.item(window.store, window.profile_id, PACK_ID, "tea", "q-short")
     assert later < wrong.due < right.due  # missed again: back sooner than the one answered right
     assert window.mastery.review_button.text() == "Review"
-    logged = window.store.query(
+    logged = stored_rows(window.store,
         "SELECT fraction FROM reviews WHERE profile_id = ? AND question_id = 'q-tf' AND source = 'review'",
         (window.profile_id,),
     )

@@ -48,7 +48,20 @@ from app.model.progress.base import (
 )
 from app.model.progress.migrations import MIGRATIONS, SCHEMA_VERSION
 from app.model.progress.profiles import DEFAULT_PROFILE_NAME, MAX_PROFILE_NAME
-from app.model.progress.records import CheckedAnswer, Position, Profile, RecoveryAction, RecoveryReport
+from app.model.progress.records import (
+    AttemptSummary,
+    CheckedAnswer,
+    OutboxEntry,
+    Position,
+    Profile,
+    ProfileHoldings,
+    RecoveryAction,
+    RecoveryReport,
+    StoredAnswer,
+    StoredAttempt,
+    StoredReflection,
+    StoredReviewItem,
+)
 from app.model.progress.recovery import open_with_recovery
 from app.model.progress.store import ProgressStore
 from app.model.progress.visits import MAX_STEP_SECONDS
@@ -64,15 +77,22 @@ __all__ = [
     "MAX_STEP_SECONDS",
     "MIGRATIONS",
     "SCHEMA_VERSION",
+    "AttemptSummary",
     "BackupFile",
     "CheckedAnswer",
     "DamagedProgressError",
+    "OutboxEntry",
     "Position",
     "Profile",
+    "ProfileHoldings",
     "ProgressError",
     "ProgressStore",
     "RecoveryAction",
     "RecoveryReport",
+    "StoredAnswer",
+    "StoredAttempt",
+    "StoredReflection",
+    "StoredReviewItem",
     "backups_to_keep",
     "check_backup",
     "list_backups",

@@ -98,17 +98,30 @@ class StoreBase:
         #: Why the last automatic backup failed, if it did (a backup never interrupts the learner).
         self.backup_error: str | None = None
         self._dirty = False
+        #: How many write blocks are open: writes inside another share its transaction.
+        self._depth = 0
         self._closed = False
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
-        """Run a block in one write transaction, committed to disk before the block's caller goes on."""
+        """Run a block in one write transaction, committed to disk before the block's caller goes on.
+
+        Inside ``batch()`` (or another write) the block joins the open transaction instead.
+        """
+        if self._depth:
+            self._depth += 1
+            try:
+                yield self._db
+            finally:
+                self._depth -= 1
+            return
         try:
             self._db.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as error:
             raise ProgressError(
                 f"Progress could not be saved: {explain(error)}. Everything saved before is kept."
             ) from error
+        self._depth = 1
         try:
             yield self._db
             self._db.execute("COMMIT")
@@ -120,7 +133,19 @@ class StoreBase:
                     f"Progress could not be saved: {explain(error)}. Everything saved before is kept."
                 ) from error
             raise
+        finally:
+            self._depth = 0
         self._dirty = True
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Group the store's writes in a block into one transaction: all of them are kept, or none.
+
+        Reads inside the block see the block's own writes; a ProgressError (or any exception)
+        rolls every write of the block back.
+        """
+        with self._write():
+            yield
 
     def _query(self, sql: str, parameters: tuple[Any, ...] = ()) -> list[Any]:
         """Run a read and return every row, wrapping SQLite failures in ProgressError."""

@@ -5,14 +5,11 @@ from __future__ import annotations
 import json
 import uuid
 from datetime import datetime
-from typing import TYPE_CHECKING
 
 from app.model import answers
+from app.model.attempts import QuestionResult, QuizResult
 from app.model.progress.base import StoreBase, parse_stamp, to_stamp, utc_now
-from app.model.progress.records import CheckedAnswer
-
-if TYPE_CHECKING:  # imported where results are built: the window opens the store before it is shown
-    from app.model.session import QuestionResult, QuizResult
+from app.model.progress.records import AttemptSummary, CheckedAnswer, StoredAnswer, StoredAttempt
 
 
 def first_try_fraction(fraction: float, tries: int | None) -> float:
@@ -140,8 +137,6 @@ class QuizTables(StoreBase):
 
     def attempt(self, attempt_id: int) -> QuizResult | None:
         """Return one attempt by id with its answers, or None."""
-        from app.model.session import QuestionResult, QuizResult
-
         row = self._query_one(
             "SELECT pass_mark, discernment, started_at, submitted_at FROM attempts WHERE id = ?",
             (attempt_id,),
@@ -201,8 +196,6 @@ class QuizTables(StoreBase):
 
     def checks(self, profile_id: int, pack_id: str | None = None) -> list[CheckedAnswer]:
         """Return a learner's practice checks, oldest first, in one pack or all."""
-        from app.model.session import QuestionResult
-
         rows = self._query(
             """SELECT id, pack_id, module_id, lesson_id, step_key, question_id, question_type, response_json,
                       fraction, points, points_possible, tries, checked_at, statement_id
@@ -230,8 +223,6 @@ class QuizTables(StoreBase):
         self, profile_id: int, pack_id: str, module_id: str, lesson_id: str, step_key: str
     ) -> list[QuizResult]:
         """Return a learner's attempts at one quiz, oldest first, with their answers."""
-        from app.model.session import QuestionResult, QuizResult
-
         where = (profile_id, pack_id, module_id, lesson_id, step_key)
         attempt_rows = self._query(
             """SELECT id, pass_mark, discernment, started_at, submitted_at FROM attempts
@@ -282,4 +273,89 @@ class QuizTables(StoreBase):
                 parse_stamp(submitted_at),
             )
             for attempt_id, pass_mark, discernment, started_at, submitted_at in attempt_rows
+        ]
+
+    def best_passed(
+        self, profile_id: int, pack_id: str, module_id: str, lesson_id: str, step_key: str
+    ) -> bool | None:
+        """Tell whether any attempt at one quiz passed; None when it was never attempted."""
+        # max() over the last column of an index is one lookup, however many attempts there are.
+        row = self._query_one(
+            """SELECT max(passed) FROM attempts WHERE profile_id = ? AND pack_id = ?
+               AND module_id = ? AND lesson_id = ? AND step_key = ?""",
+            (profile_id, pack_id, module_id, lesson_id, step_key),
+        )
+        return None if row is None or row[0] is None else bool(row[0])
+
+    def recent_attempts(self, profile_id: int, limit: int) -> list[AttemptSummary]:
+        """Return a learner's latest ``limit`` attempts (score, pass, where), oldest first."""
+        rows = self._query(
+            """SELECT submitted_at, score, passed, pack_id, module_id, lesson_id, step_key, measure
+               FROM attempts WHERE profile_id = ? ORDER BY submitted_at DESC LIMIT ?""",
+            (profile_id, limit),
+        )
+        found = [
+            AttemptSummary(
+                datetime.fromisoformat(row[0]), row[1], bool(row[2]), row[3], row[4], row[5], row[6], row[7]
+            )
+            for row in rows
+        ]
+        found.reverse()
+        return found
+
+    def question_stats(self, profile_id: int) -> dict[tuple[str, str, str], tuple[int, float]]:
+        """Return (answered, sum of first-try fractions) per (pack, module, question) for a learner."""
+        return {
+            (row[0], row[1], row[2]): (int(row[3]), float(row[4]))
+            for row in self._query(
+                "SELECT pack_id, module_id, question_id, answered, first_try_sum FROM question_stats WHERE profile_id = ?",
+                (profile_id,),
+            )
+        }
+
+    def stored_attempts(self, profile_id: int) -> list[StoredAttempt]:
+        """Return every attempt of a learner as stored, answers included, oldest first (for export)."""
+        attempt_rows = self._query(
+            """SELECT id, pack_id, module_id, lesson_id, step_key, measure, started_at, submitted_at, score,
+                      points_earned, points_possible, pass_mark, passed, discernment, statement_id
+               FROM attempts WHERE profile_id = ? ORDER BY id""",
+            (profile_id,),
+        )
+        by_attempt: dict[int, list[StoredAnswer]] = {}
+        for row in self._query(
+            """SELECT attempt_id, position, question_id, question_type, response_json, fraction, points,
+                      points_possible, tries
+               FROM answers WHERE attempt_id IN (SELECT id FROM attempts WHERE profile_id = ?)
+               ORDER BY attempt_id, position""",
+            (profile_id,),
+        ):
+            by_attempt.setdefault(row[0], []).append(
+                StoredAnswer(
+                    row[1],
+                    row[3],
+                    QuestionResult(
+                        row[2], _load_response(row[3], row[4]), row[5], row[6], row[7], row[8], row[3]
+                    ),
+                )
+            )
+        return [
+            StoredAttempt(
+                id=row[0],
+                pack_id=row[1],
+                module_id=row[2],
+                lesson_id=row[3],
+                step_key=row[4],
+                measure=row[5],
+                started_at=parse_stamp(row[6]),
+                submitted_at=datetime.fromisoformat(row[7]),
+                score=row[8],
+                points_earned=row[9],
+                points_possible=row[10],
+                pass_mark=row[11],
+                passed=bool(row[12]),
+                discernment=row[13],
+                statement_id=row[14],
+                answers=tuple(by_attempt.get(row[0], ())),
+            )
+            for row in attempt_rows
         ]

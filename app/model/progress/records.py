@@ -6,10 +6,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from app.model.session import QuestionResult
+from app.model.attempts import QuestionResult
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,3 +85,98 @@ class CheckedAnswer:
     result: QuestionResult
     checked_at: datetime
     statement_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class AttemptSummary:
+    """One quiz attempt in brief: when, its score, whether it passed, and where."""
+
+    submitted_at: datetime
+    score: float
+    passed: bool
+    pack_id: str
+    module_id: str
+    lesson_id: str
+    step_key: str
+    measure: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class StoredAnswer:
+    """One answer of a stored attempt: its place in the quiz, its question type and its result."""
+
+    position: int
+    question_type: str
+    result: QuestionResult
+
+
+@dataclass(frozen=True, slots=True)
+class StoredAttempt:
+    """One quiz attempt exactly as stored, with its answers (what an export needs)."""
+
+    id: int
+    pack_id: str
+    module_id: str
+    lesson_id: str
+    step_key: str
+    measure: str | None
+    started_at: datetime | None
+    submitted_at: datetime
+    score: float
+    points_earned: float
+    points_possible: float
+    pass_mark: float
+    passed: bool
+    discernment: float | None
+    statement_id: str
+    answers: tuple[StoredAnswer, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class StoredReflection:
+    """One saved version of a reflection."""
+
+    pack_id: str
+    module_id: str
+    lesson_id: str
+    step_key: str
+    text: str
+    saved_at: datetime
+    statement_id: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class StoredReviewItem:
+    """One review item's row: which question, where it came from, its fsrs card as JSON, when it is due."""
+
+    profile_id: int
+    pack_id: str
+    module_id: str
+    question_id: str
+    lesson_id: str
+    step_key: str
+    question_type: str
+    card_json: str
+    created_at: datetime
+    due: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class OutboxEntry:
+    """One statement in the LRS outbox: its id, its JSON text and its place in the queue."""
+
+    statement_id: str
+    statement_json: str
+    seq: int
+
+
+@dataclass(frozen=True, slots=True)
+class ProfileHoldings:
+    """What a profile holds, counted: what deleting it would lose."""
+
+    attempts: int
+    checks: int
+    reflections: int
+    lessons_opened: int
+    review_items: int
+    seconds_studied: float

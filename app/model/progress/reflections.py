@@ -6,16 +6,32 @@ import uuid
 from datetime import datetime
 
 from app.model.progress.base import StoreBase, to_stamp, utc_now
+from app.model.progress.records import StoredReflection
 
 
 class ReflectionsTable(StoreBase):
     """Owns ``reflections``."""
 
     def save_reflection(
-        self, profile_id: int, pack_id: str, module_id: str, lesson_id: str, step_key: str, text: str
+        self,
+        profile_id: int,
+        pack_id: str,
+        module_id: str,
+        lesson_id: str,
+        step_key: str,
+        text: str,
+        *,
+        saved_at: datetime | None = None,
+        statement_id: str | None = None,
     ) -> None:
-        """Save a learner's reflection; earlier versions are kept as its history."""
-        if text == self.reflection(profile_id, pack_id, module_id, lesson_id, step_key):
+        """Save a learner's reflection; earlier versions are kept as its history.
+
+        ``statement_id`` names the version in exported results; it is made up unless given
+        (import, which also gives ``saved_at`` and keeps every version it brings, even a repeat).
+        """
+        if statement_id is None and text == self.reflection(
+            profile_id, pack_id, module_id, lesson_id, step_key
+        ):
             return
         with self._write() as db:
             db.execute(
@@ -29,8 +45,8 @@ class ReflectionsTable(StoreBase):
                     lesson_id,
                     step_key,
                     text,
-                    to_stamp(utc_now()),
-                    str(uuid.uuid4()),
+                    to_stamp(saved_at or utc_now()),
+                    statement_id or str(uuid.uuid4()),
                 ),
             )
 
@@ -57,3 +73,15 @@ class ReflectionsTable(StoreBase):
             (profile_id, pack_id, module_id, lesson_id, step_key),
         )
         return None if row is None else str(row[0])
+
+    def reflections(self, profile_id: int) -> list[StoredReflection]:
+        """Return every saved version of every reflection of a learner, oldest first (for export)."""
+        rows = self._query(
+            """SELECT pack_id, module_id, lesson_id, step_key, text, saved_at, statement_id FROM reflections
+               WHERE profile_id = ? ORDER BY id""",
+            (profile_id,),
+        )
+        return [
+            StoredReflection(row[0], row[1], row[2], row[3], row[4], datetime.fromisoformat(row[5]), row[6])
+            for row in rows
+        ]

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
 import sqlite3
 from contextlib import suppress
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
-from typing import Any
 
 from app.model.progress import migrations
 from app.model.progress.backups import BACKUP_INTERVAL, file_stamp, free_name, list_backups, prune_backups
@@ -21,10 +19,14 @@ from app.model.progress.base import (
     is_damage,
     utc_now,
 )
+from app.model.progress.imports import ImportsTable
+from app.model.progress.outbox import OutboxTable
 from app.model.progress.profiles import ProfilesTable
 from app.model.progress.quizzes import QuizTables
 from app.model.progress.reflections import ReflectionsTable
+from app.model.progress.reviews import ReviewsTable
 from app.model.progress.settings import SettingsTable
+from app.model.progress.summaries import SummaryReads
 from app.model.progress.visits import VisitsTable
 
 
@@ -42,7 +44,17 @@ def _unreadable(path: Path) -> bool:
     return False
 
 
-class ProgressStore(ProfilesTable, VisitsTable, QuizTables, ReflectionsTable, SettingsTable):
+class ProgressStore(
+    ProfilesTable,
+    VisitsTable,
+    QuizTables,
+    ReflectionsTable,
+    SettingsTable,
+    ReviewsTable,
+    OutboxTable,
+    ImportsTable,
+    SummaryReads,
+):
     """The SQLite file that holds every profile's progress.
 
     Open it with ``ProgressStore.open(path)``; use it as a context manager or call ``close()``.
@@ -226,15 +238,3 @@ class ProgressStore(ProfilesTable, VisitsTable, QuizTables, ReflectionsTable, Se
         self.close()
 
     # ------------------------------------------------------------ statements
-
-    def transaction(self) -> contextlib.AbstractContextManager[sqlite3.Connection]:
-        """Open one write transaction for the model modules that keep their own tables (review, results).
-
-        The block gets the connection; it commits when the block ends, rolls back if it raises,
-        and turns SQLite failures into ProgressError.
-        """
-        return self._write()
-
-    def query(self, sql: str, parameters: tuple[Any, ...] = ()) -> list[Any]:
-        """Run a parameterized read for the model modules that keep their own tables; return every row."""
-        return self._query(sql, parameters)

@@ -109,3 +109,13 @@ class VisitsTable(StoreBase):
                 (profile_id, pack_id),
             )
         return float(row[0]) if row is not None else 0.0
+
+    def visited_in_pack(self, profile_id: int, pack_id: str) -> dict[tuple[str, str], set[str]]:
+        """Return the keys of the steps a learner has opened in one pack, by (module id, lesson id)."""
+        visited: dict[tuple[str, str], set[str]] = {}
+        for module_id, lesson_id, key in self._query(
+            "SELECT module_id, lesson_id, step_key FROM visits WHERE profile_id = ? AND pack_id = ?",
+            (profile_id, pack_id),
+        ):
+            visited.setdefault((module_id, lesson_id), set()).add(key)
+        return visited

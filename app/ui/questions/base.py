@@ -14,7 +14,7 @@ from app.model.schema import Question
 from app.ui.return_keys import click_focused_button
 
 if TYPE_CHECKING:
-    from app.model.session import QuestionResult
+    from app.model.attempts import QuestionResult
     from app.ui.steps.base import StepContext
 
 

@@ -42,9 +42,9 @@ from app.ui.rich_text import BODY_PX, MarkdownView
 from app.ui.theme import SPACE_M, SPACE_S, SPACE_XL, SPACE_XS, Theme, current_theme, set_style_property, zoom
 
 if TYPE_CHECKING:
+    from app.model.attempts import QuestionResult
     from app.model.pack import Pack
     from app.model.schema import Multiple, Question, Single
-    from app.model.session import QuestionResult
     from app.ui.steps.base import StepContext
 
 #: the icon and the word of each feedback mark

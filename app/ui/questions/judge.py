@@ -26,7 +26,7 @@ from app.ui.questions.common import FeedbackBadgeView, body_font, question_style
 from app.ui.theme import SPACE_M, SPACE_S, SPACE_XS, current_theme
 
 if TYPE_CHECKING:
-    from app.model.session import QuestionResult
+    from app.model.attempts import QuestionResult
     from app.ui.steps.base import StepContext
 
 LOW_LABEL = "not at all reliable"

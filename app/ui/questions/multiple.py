@@ -10,7 +10,7 @@ from app.ui.questions.base import register_question_view
 from app.ui.questions.common import PackChoicesView
 
 if TYPE_CHECKING:
-    from app.model.session import QuestionResult
+    from app.model.attempts import QuestionResult
 
 
 @register_question_view("multiple")

@@ -34,7 +34,7 @@ from app.ui.questions.common import (
 from app.ui.theme import SPACE_M, SPACE_S, SPACE_XS, current_theme
 
 if TYPE_CHECKING:
-    from app.model.session import QuestionResult
+    from app.model.attempts import QuestionResult
     from app.ui.steps.base import StepContext
 
 #: item data: the item's written index, and its feedback as (Mark, word)

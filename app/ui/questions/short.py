@@ -17,7 +17,7 @@ from app.ui.return_keys import RETURN_KEYS
 from app.ui.theme import SPACE_M, SPACE_S, SPACE_XS
 
 if TYPE_CHECKING:
-    from app.model.session import QuestionResult
+    from app.model.attempts import QuestionResult
     from app.ui.steps.base import StepContext
 
 

@@ -13,7 +13,7 @@ from app.ui.questions.base import register_question_view
 from app.ui.questions.common import ChoiceListView
 
 if TYPE_CHECKING:
-    from app.model.session import QuestionResult
+    from app.model.attempts import QuestionResult
     from app.ui.steps.base import StepContext
 
 

@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
 
 from app.model import session as session_model
 from app.model.answers import Response
+from app.model.attempts import QuizResult
 from app.model.judgement import attempt_reading
 from app.model.schema import Question, Quiz, Step
 from app.model.scoring import Mark
-from app.model.session import QuizResult
 from app.model.text import markdown_to_plain
 from app.ui.focus import focus_first_control
 from app.ui.question_card import (

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from app.model.progress import ProgressStore
-from app.model.settings_peek import peek_settings
+from app.model.progress.settings import peek_settings
 
 
 def test_peek_reads_what_the_store_wrote(tmp_path: Path) -> None:
