@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parent
 #: the top-level folders shipped, each under app/_data/<folder>
 SHIPPED_FOLDERS = ("lessons", "assets", "schema", "docs")
 #: the guides that open from Help (app/resources.py GUIDES); the rest of docs/ stays in the repository
-GUIDES = ("authoring.md", "pack-format.md")
+GUIDES = ("authoring.md", "pack-format.md", "teaching-guide.md")
 IMAGE_LINK = re.compile(r"!\[[^\]]*\]\(([^)\s]+)\)")
 
 

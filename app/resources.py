@@ -22,10 +22,12 @@ from pathlib import Path
 #: the folder inside the package that a built distribution carries the top-level folders in
 SHIPPED_FOLDER = "_data"
 
-#: the guides for pack authors that ship with the app (file names in docs/), with their menu titles
+#: the guides that ship with the app and open from Help (file names in docs/), with their titles:
+#: two for pack authors, one for teachers
 GUIDES: dict[str, str] = {
     "authoring.md": "Writing lesson packs",
     "pack-format.md": "Pack format reference",
+    "teaching-guide.md": "Teaching guide",
 }
 
 _extracted = contextlib.ExitStack()  # files unpacked from a zipped install live until the process ends

@@ -268,3 +268,16 @@ def test_categorize_questions_use_every_category(pack: Pack) -> None:
     for _, question in _questions(pack):
         if isinstance(question, Categorize):
             assert {item.category for item in question.items} == set(question.categories), question.id
+
+
+def test_the_teaching_guide_covers_every_module_and_reflection() -> None:
+    """docs/teaching-guide.md has a section for each module of the built-in pack and a rubric with two exemplars per reflection."""
+    from app.resources import guide
+
+    pack = load_pack(BUILTIN_PACK).pack
+    assert pack is not None
+    text = guide("teaching-guide.md").read_text(encoding="utf-8")
+    for number, module in enumerate(pack.modules, start=1):
+        assert f"## Module {number}: {module.title}" in text
+    reflections = sum(step.reflect is not None for m in pack.modules for lesson in m.lessons for step in lesson.steps)
+    assert text.count("**Rubric**") == text.count("**Strong answer") == text.count("**Weak answer") == reflections

@@ -41,6 +41,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="write a gradebook instead: one row per learner, one column per quiz (best score in percent)",
     )
     parser.add_argument("--items", metavar="CSV", help="also write the item analysis, one row per question, here")
+    parser.add_argument(
+        "--registration",
+        metavar="UUID",
+        help="only the results sent for this class run (the registration of its class file)",
+    )
     return parser
 
 
@@ -101,7 +106,7 @@ def run_report(argv: list[str]) -> int:
         pack = _load(args.pack)
         if pack is None:
             return 1
-    data = read_class(args.files, pack.id if pack is not None else None)
+    data = read_class(args.files, pack.id if pack is not None else None, args.registration)
     report = report_from(data, pack)
     for skipped in report.skipped:
         print(f"skipped: {skipped.reason}", file=sys.stderr)

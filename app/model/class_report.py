@@ -32,9 +32,9 @@ from typing import TYPE_CHECKING, Any
 from app.model import answers, scoring
 from app.model.atomic import OutputError
 from app.model.csvsafe import open_csv
+from app.model.identity import learner_key, learner_label, profile_uuid_of
 from app.model.judgement import SCORE_STEADY, Trend, class_reading, discernment_value, trend, trust_value
 from app.model.results import (
-    ACCOUNT_HOME,
     EXTENSION,
     VERB_ANSWERED,
     VERB_COMPLETED,
@@ -142,10 +142,12 @@ class AttemptRecord:
 class LearnerRecord:
     """Everything read for one learner (one actor), from one file or several."""
 
-    uuid: str
+    uuid: str  # the key learners are grouped by: the school identity, else the profile UUID
     name: str
     files: list[str] = field(default_factory=list)
     attempts: dict[str, AttemptRecord] = field(default_factory=dict)
+    #: who the learner is to a school: the school login or email when given, else the profile UUID
+    identity: str = ""
     completed: set[tuple[str, str]] = field(default_factory=set)
     lessons_seen: set[tuple[str, str]] = field(default_factory=set)
 
@@ -319,10 +321,8 @@ def _usable(statement: Any) -> bool:
     """Tell whether a statement is one of Unspun's, well formed enough to read."""
     if statement_problems(statement) or statement["verb"]["id"] not in VERBS:
         return False
-    return (
-        statement["actor"]["account"]["homePage"] == ACCOUNT_HOME
-        and parse_activity_id(statement["object"]["id"]) is not None
-    )
+    # A statement of Unspun's names its profile (an anonymous account, or the profile extension).
+    return profile_uuid_of(statement) is not None and parse_activity_id(statement["object"]["id"]) is not None
 
 
 def _answer(statement: dict[str, Any], question_id: str) -> AnswerRecord:
@@ -401,8 +401,13 @@ def _voted_pack(files: Sequence[Counter[str]]) -> str | None:
     return min(votes, key=lambda pack: (-votes[pack], -statements[pack], pack))
 
 
-def read_class(paths: Sequence[Path | str], pack_id: str | None = None) -> ClassData:
+def read_class(
+    paths: Sequence[Path | str], pack_id: str | None = None, registration: str | None = None
+) -> ClassData:
     """Read many results files for one pack: ``pack_id``, or the pack most files are about.
+
+    With ``registration``, only statements sent for that class run (their context's
+    ``registration``) count; a file with none is skipped.
 
     A file that cannot be read, holds nothing of Unspun's or nothing for that pack is skipped
     with the reason. The same learner in several files is read once (statements match on id).
@@ -416,8 +421,18 @@ def read_class(paths: Sequence[Path | str], pack_id: str | None = None) -> Class
             skipped.append(SkippedFile(str(path), problem))
             continue
         readable.append((str(path), statements, _pack_ids(statements)))
+    if registration is not None:
+        in_class = []
+        for name, statements, _ in readable:
+            kept = [s for s in statements if (s.get("context") or {}).get("registration") == registration]
+            if kept:
+                in_class.append((name, kept, _pack_ids(kept)))
+            else:
+                skipped.append(SkippedFile(name, f"{name} holds no results for the class run {registration}."))
+        readable = in_class
     if pack_id is None:
         pack_id = _voted_pack([packs for _, _, packs in readable])
+    aliases = school_aliases(s for _, statements, _ in readable for s in statements)
     learners: dict[str, LearnerRecord] = {}
     files_read: list[str] = []
     for name, statements, packs in readable:
@@ -435,20 +450,46 @@ def read_class(paths: Sequence[Path | str], pack_id: str | None = None) -> Class
             )
             continue
         files_read.append(name)
-        _collect(learners, name, [s for s in statements if _pack_of(s) == pack_id])
+        _collect(learners, name, [s for s in statements if _pack_of(s) == pack_id], aliases)
     return ClassData(pack_id, learners, skipped, files_read)
 
 
-def _collect(learners: dict[str, LearnerRecord], path: str, statements: list[dict[str, Any]]) -> None:
+def school_aliases(statements: Iterable[dict[str, Any]]) -> dict[str, str]:
+    """Map each profile UUID to the school identity its statements carry, where any does.
+
+    The class report groups learners by school identity: the same student on two computers (two
+    profiles) is one learner, and a profile's statements from before it had a school identity
+    join those from after.
+    """
+    aliases: dict[str, str] = {}
+    for statement in statements:
+        profile = profile_uuid_of(statement)
+        key = learner_key(statement["actor"])
+        if profile is not None and key != profile:
+            aliases.setdefault(profile, key)
+    return aliases
+
+
+def _learner_of(statement: dict[str, Any], aliases: dict[str, str]) -> str:
+    """The key a statement's learner is grouped under: the school identity, else the profile UUID."""
+    key = learner_key(statement["actor"])
+    return aliases.get(key, key)
+
+
+def _collect(
+    learners: dict[str, LearnerRecord], path: str, statements: list[dict[str, Any]], aliases: dict[str, str]
+) -> None:
     """Sort one file's statements into learners, attempts, answers and completions."""
     pending_answers: list[dict[str, Any]] = []
     for statement in statements:
         actor = statement["actor"]
-        uuid = actor["account"]["name"]
+        uuid = _learner_of(statement, aliases)
         learner = learners.get(uuid)
         if learner is None:
             name = " ".join(str(actor.get("name") or "").split())[:200] or "Unnamed learner"
             learner = learners[uuid] = LearnerRecord(uuid, name)
+        if learner.identity == uuid or not learner.identity:
+            learner.identity = learner_label(actor)
         if path not in learner.files:
             learner.files.append(path)
         where = parse_activity_id(statement["object"]["id"])
@@ -484,7 +525,7 @@ def _collect(learners: dict[str, LearnerRecord], path: str, statements: list[dic
             if isinstance(reference, dict):  # practice checks carry none: they are not attempts
                 pending_answers.append(statement)
     for statement in pending_answers:
-        uuid = statement["actor"]["account"]["name"]
+        uuid = _learner_of(statement, aliases)
         attempt = learners[uuid].attempts.get(statement["context"]["statement"]["id"])
         where = parse_activity_id(statement["object"]["id"])
         if attempt is None or where is None or where.question_id is None:

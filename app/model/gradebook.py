@@ -157,7 +157,7 @@ def gradebook_from(data: ClassData, pack: Pack | None) -> Gradebook:
             best[attempt.quiz] = max(best.get(attempt.quiz, 0.0), attempt.score)
         rows.append(
             GradebookRow(
-                learner.uuid,
+                learner.identity or learner.uuid,
                 learner.name,
                 best,
                 len(learner.completed) / lessons_total if lessons_total else None,

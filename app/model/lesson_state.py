@@ -3,6 +3,7 @@ states without importing the lesson session and its scoring."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import StrEnum
 
 
@@ -18,3 +19,15 @@ class LessonState(StrEnum):
     def done(self) -> bool:
         """Tell whether the lesson counts as completed (passed lessons are completed too)."""
         return self in (LessonState.COMPLETED, LessonState.PASSED)
+
+
+@dataclass(frozen=True, slots=True)
+class LessonStanding:
+    """A lesson's state, and for a lesson done but not passed, the best score of its unpassed quiz.
+
+    ``unpassed_best`` is the lowest, over the lesson's submitted quizzes that have no passing
+    attempt, of each quiz's best score: what the learner needs to improve. None otherwise.
+    """
+
+    state: LessonState
+    unpassed_best: float | None = None

@@ -543,8 +543,42 @@ class KeyringBackend(Protocol):
     def delete_password(self, service: str, username: str) -> None: ...
 
 
+#: keyring backends that keep secrets in an operating-system service, by module, with the name the
+#: dialog gives them. Anything else (keyrings.alt's PlaintextKeyring, its EncryptedKeyring and other
+#: file backends, a registry, an unknown plug-in) counts as no keyring: a password "in the keyring"
+#: that sits base64-encoded in a file would be a lie.
+TRUSTED_KEYRINGS = {
+    "keyring.backends.SecretService": "the system keyring (Secret Service)",
+    "keyring.backends.libsecret": "the system keyring (libsecret)",
+    "keyring.backends.kwallet": "KWallet",
+    "keyring.backends.macOS": "the macOS Keychain",
+    "keyring.backends.Windows": "Windows Credential Manager",
+}
+
+
+def keyring_name(backend: object) -> str | None:
+    """Name a trusted keyring backend for people, or None when it is not one of TRUSTED_KEYRINGS."""
+    module = type(backend).__module__
+    for prefix, name in TRUSTED_KEYRINGS.items():
+        if module == prefix or module.startswith(prefix + "."):
+            return name
+    return None
+
+
+def _untrusted_reason(backend: object) -> str:
+    kind = type(backend)
+    label = f"{kind.__module__}.{kind.__name__}"
+    if kind.__module__.startswith("keyring.backends.null"):
+        return "the keyring is switched off"
+    return f"the only keyring available ({label}) keeps passwords in a file, not in a system keyring"
+
+
 def system_keyring() -> tuple[KeyringBackend | None, str]:
-    """Return the operating system's keyring backend, or None and why there is no usable one."""
+    """Return the operating system's keyring backend, or None and why there is no usable one.
+
+    Only a backend of TRUSTED_KEYRINGS counts. From a chain of backends, the first trusted one is
+    used on its own, so the password lands where the dialog says (a chain stores it in the first
+    backend that accepts it, which may be a file)."""
     try:
         import keyring
         from keyring.backends import chainer, fail
@@ -556,10 +590,19 @@ def system_keyring() -> tuple[KeyringBackend | None, str]:
         return None, f"the keyring could not be opened ({error})"
     if isinstance(backend, fail.Keyring):
         return None, "this computer has no keyring service"
-    if isinstance(backend, chainer.ChainerBackend) and not backend.backends:
-        return None, "this computer has no keyring service"
-    if type(backend).__module__.startswith("keyring.backends.null"):
-        return None, "the keyring is switched off"
+    if isinstance(backend, chainer.ChainerBackend):
+        try:
+            chained = list(backend.backends)
+        except Exception as error:
+            return None, f"the keyring could not be opened ({error})"
+        trusted = [item for item in chained if keyring_name(item) is not None]
+        if trusted:
+            return trusted[0], ""
+        if not chained:
+            return None, "this computer has no keyring service"
+        return None, _untrusted_reason(chained[0])
+    if keyring_name(backend) is None:
+        return None, _untrusted_reason(backend)
     return backend, ""
 
 
@@ -578,6 +621,13 @@ class CredentialStore:
     def persistent(self) -> bool:
         """Tell whether passwords outlive this session (a keyring holds them)."""
         return self.backend is not None
+
+    @property
+    def backend_name(self) -> str:
+        """Name the keyring that holds the password, for the dialog ("" when none does)."""
+        if self.backend is None:
+            return ""
+        return keyring_name(self.backend) or "the keyring given to Unspun"
 
     @staticmethod
     def _account(endpoint: str, username: str) -> str:

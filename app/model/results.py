@@ -3,7 +3,8 @@
 ``docs/results-format.md`` documents the mapping: actor, verbs, activity ids, results and
 extensions, with an example. In short:
 
-- the actor is the profile, as an account ``{"homePage": "urn:unspun:profile", "name": <uuid>}``;
+- the actor is the learner's school identity when set, else the profile's anonymous account
+  ``{"homePage": "https://unspun.invalid/profile", "name": <uuid>}`` (``identity.py``);
 - ``answered``: one statement per answered question (in a quiz attempt or a practice check) and
   per reflection; ``passed``/``failed``: one per quiz attempt; ``completed``: one per lesson done;
 - activity ids follow ``urn:unspun:pack:<pack>/module/<m>/lesson/<l>/step/<s>/question/<q>``;
@@ -31,8 +32,16 @@ from app.model import answers, scoring
 from app.model.atomic import OutputError, write_text
 from app.model.attempts import QuestionResult, QuizResult
 from app.model.csvsafe import open_csv
+from app.model.identity import (
+    ANONYMOUS_HOME,
+    PROFILE_EXTENSION,
+    actor_problems,
+    identity_from_actor,
+    profile_uuid_of,
+)
+from app.model.identity import actor as identity_actor
 from app.model.judgement import discernment_value
-from app.model.progress import ProgressError, ProgressStore, to_stamp
+from app.model.progress import DEFAULT_PROFILE_NAME, ProgressError, ProgressStore, to_stamp
 from app.model.schema import (
     Categorize,
     Judge,
@@ -52,7 +61,8 @@ if TYPE_CHECKING:
 XAPI_VERSION = "1.0.3"
 #: The namespace of the uuid5 statement ids (answers in attempts, completions).
 NAMESPACE = uuid.UUID("93f439ec-a6ec-4c82-8717-0e79e910b682")
-ACCOUNT_HOME = "urn:unspun:profile"
+#: the homePage of a profile's anonymous account (``identity.py`` explains the choice)
+ACCOUNT_HOME = ANONYMOUS_HOME
 ACTIVITY_PREFIX = "urn:unspun:pack:"
 EXTENSION = "urn:unspun:xapi:extension:"
 #: A results file larger than this is refused before it is read.
@@ -347,9 +357,24 @@ class _Catalogue:
         return None if lesson is None else lesson.title
 
 
-def _actor(name: str, profile_uuid: str) -> dict[str, Any]:
-    """Describe a profile as an xAPI Agent identified by an account."""
-    return {"objectType": "Agent", "name": name, "account": {"homePage": ACCOUNT_HOME, "name": profile_uuid}}
+def _actor(store: ProgressStore, name: str, profile_uuid: str) -> dict[str, Any]:
+    """Describe a profile as an xAPI Agent: its school identity when set, else its anonymous account.
+
+    The name goes out only when the learner typed it (a profile still called by the default
+    name sends none).
+    """
+    display = name if name and name != DEFAULT_PROFILE_NAME else None
+    return identity_actor(display, profile_uuid, store.school_identity(profile_uuid))
+
+
+def _with_profile_and_class(store: ProgressStore, profile_uuid: str, found: list[dict[str, Any]]) -> None:
+    """Mark every statement with the profile's UUID, and those made since joining a class with its registration."""
+    membership = store.class_membership(profile_uuid)
+    for statement in found:
+        context = statement.setdefault("context", {})
+        context.setdefault("extensions", {})[PROFILE_EXTENSION] = profile_uuid
+        if membership is not None and statement["timestamp"] >= membership.joined_at:
+            context["registration"] = membership.registration
 
 
 def _activity(iri: str, kind: str, title: str | None, language: str) -> dict[str, Any]:
@@ -430,7 +455,7 @@ def statements(store: ProgressStore, profile_id: int, packs: Sequence[Pack]) -> 
     profile = store.profile(profile_id)
     if profile is None:
         raise ResultsError("There is no such profile to export.")
-    actor = _actor(profile.name, profile.uuid)
+    actor = _actor(store, profile.name, profile.uuid)
     catalogue = _Catalogue({pack.id: pack for pack in packs})
     found: list[dict[str, Any]] = []
 
@@ -595,6 +620,7 @@ def statements(store: ProgressStore, profile_id: int, packs: Sequence[Pack]) -> 
 
     found.extend(_completions(store, profile_id, profile.uuid, actor, catalogue))
     found.sort(key=lambda statement: statement["timestamp"])
+    _with_profile_and_class(store, profile.uuid, found)
     return found
 
 
@@ -771,13 +797,9 @@ def statement_problems(statement: Any) -> list[str]:
     if not isinstance(actor, dict) or actor.get("objectType", "Agent") != "Agent":
         problems.append("actor must be an Agent")
     else:
-        identifiers = [key for key in ("mbox", "mbox_sha1sum", "openid", "account") if key in actor]
+        problems.extend(actor_problems(actor))
         account = actor.get("account")
-        if identifiers != ["account"] or not isinstance(account, dict):
-            problems.append("actor must be identified by exactly one account")
-        elif not all(isinstance(account.get(key), str) and account[key] for key in ("homePage", "name")):
-            problems.append("actor.account needs homePage and name")
-        elif not _IRI.match(account["homePage"]):
+        if not problems and isinstance(account, dict) and not _IRI.match(account["homePage"]):
             problems.append("actor.account.homePage must be an IRI")
     verb = statement.get("verb")
     if not isinstance(verb, dict) or not isinstance(verb.get("id"), str) or not _IRI.match(verb["id"]):
@@ -938,10 +960,7 @@ def import_results(store: ProgressStore, path: Path | str) -> ImportSummary:
         if statement_problems(statement) or statement["verb"]["id"] not in VERBS:
             summary.ignored += 1
             continue
-        if (
-            statement["actor"]["account"]["homePage"] != ACCOUNT_HOME
-            or parse_activity_id(statement["object"]["id"]) is None
-        ):
+        if profile_uuid_of(statement) is None or parse_activity_id(statement["object"]["id"]) is None:
             summary.ignored += 1
             continue
         valid.append(statement)
@@ -952,12 +971,16 @@ def import_results(store: ProgressStore, path: Path | str) -> ImportSummary:
         profiles: dict[str, int] = {}
         for statement in valid:
             actor = statement["actor"]
-            profile_uuid = actor["account"]["name"]
+            profile_uuid = profile_uuid_of(statement) or ""
             if profile_uuid not in profiles:
                 existing = store.profile_by_uuid(profile_uuid)
                 if existing is None:
-                    name = str(actor.get("name") or "Imported learner")[:200].strip() or "Imported learner"
+                    # No name: the learner never named the profile, so it keeps the default name here too.
+                    name = str(actor.get("name") or "")[:200].strip() or DEFAULT_PROFILE_NAME
                     profiles[profile_uuid] = store.create_profile(name, profile_uuid)
+                    school = identity_from_actor(actor)
+                    if school is not None:  # the learner's school identity, as their own computer sent it
+                        store.set_school_identity(profile_uuid, school)
                     summary.profiles.append((profiles[profile_uuid], " ".join(name.split()), True))
                 else:
                     profiles[profile_uuid] = existing.id
@@ -972,7 +995,7 @@ def import_results(store: ProgressStore, path: Path | str) -> ImportSummary:
         stored_with_attempt: set[str] = set()
         for statement in valid:
             statement_id = statement["id"]
-            profile_id = profiles[statement["actor"]["account"]["name"]]
+            profile_id = profiles[profile_uuid_of(statement) or ""]
             verb = statement["verb"]["id"]
             parent = statement.get("context", {}).get("statement")
             if statement_id in stored_with_attempt:

@@ -3,7 +3,7 @@
 A screen asks a ``LessonSession`` what to show and tells it what the learner did; the session
 scores with ``scoring.py`` and records through ``ProgressStore``. It holds no Qt.
 
-The module-level functions (``lesson_state``, ``module_progress``, ``before_after``) answer the
+The module-level functions (``lesson_state``, ``lesson_standing``, ``before_after``) answer the
 same questions for screens that show many lessons at once, such as the library.
 """
 
@@ -22,7 +22,7 @@ from app.model.answers import Response
 # Re-exported as well: they lived here before attempts.py, and other code still imports them from here.
 from app.model.attempts import QuestionResult as QuestionResult
 from app.model.attempts import QuizResult as QuizResult
-from app.model.lesson_state import LessonState
+from app.model.lesson_state import LessonStanding, LessonState
 from app.model.schema import (
     Categorize,
     Judge,
@@ -380,6 +380,23 @@ def lesson_state(
     return state_from(lesson, visited, quizzes, reflections)
 
 
+def lesson_standing(
+    store: ProgressStore, profile_id: int, pack: Pack, module: Module, lesson: Lesson
+) -> LessonStanding:
+    """Return a lesson's state and, when it is completed but not passed, its unpassed quiz's best score."""
+    state = lesson_state(store, profile_id, pack, module, lesson)
+    if state is not LessonState.COMPLETED:
+        return LessonStanding(state)
+    bests = []
+    for index, step in enumerate(lesson.steps):
+        if step.quiz is None:
+            continue
+        attempts = store.attempts(profile_id, pack.id, module.id, lesson.id, schema_step_key(step, index))
+        if attempts and not any(attempt.passed for attempt in attempts):
+            bests.append(max(attempt.score for attempt in attempts))
+    return LessonStanding(state, min(bests) if bests else None)
+
+
 def state_from(
     lesson: Lesson,
     visited: set[str],
@@ -421,14 +438,6 @@ def state_from(
     if not completed:
         return LessonState.IN_PROGRESS
     return LessonState.PASSED if passed else LessonState.COMPLETED
-
-
-def module_progress(store: ProgressStore, profile_id: int, pack: Pack, module: Module) -> float:
-    """Return the fraction of a module's lessons that are completed or passed."""
-    if not module.lessons:
-        return 0.0
-    done = sum(lesson_state(store, profile_id, pack, module, lesson).done for lesson in module.lessons)
-    return done / len(module.lessons)
 
 
 def measure_quiz(pack: Pack, measure: str) -> tuple[Module, Lesson, int] | None:

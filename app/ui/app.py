@@ -18,6 +18,7 @@ from app.cli import DATA_DIR_ENV, build_parser
 from app.resources import builtin_pack
 from app.ui import i18n
 from app.ui.main_window import APP_NAME, MainWindow
+from app.ui.plain_text import install_plain_tooltips, show_message
 from app.ui.theme import ASSETS_DIR, DARK, LIGHT, Theme, apply_theme, forced_scheme
 
 if TYPE_CHECKING:
@@ -110,11 +111,13 @@ def ensure_application() -> QApplication:
     """Return the running QApplication, creating and naming one if there is none."""
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
+        install_plain_tooltips(existing)
         return existing
     app = QApplication([sys.argv[0] if sys.argv else APP_NAME])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setDesktopFileName("unspun")
+    install_plain_tooltips(app)  # tooltips quoting a file are never read as HTML
     return app
 
 
@@ -149,7 +152,7 @@ def first_frame_theme(app: QApplication) -> Theme:
 
 def warn(title: str, text: str) -> None:
     """Tell the learner something went wrong, in a message box (tests replace this)."""
-    QMessageBox.warning(None, title, text)
+    show_message(None, QMessageBox.Icon.Warning, title, text)
 
 
 def open_store(data: Path) -> ProgressStore:

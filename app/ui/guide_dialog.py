@@ -30,7 +30,8 @@ def guide_html(path: Path, dark: bool, max_image_width: int) -> str:
 
     from app.ui.rich_text import document_css
 
-    body = MarkdownIt("commonmark", {"html": False}).enable("table").render(path.read_text(encoding="utf-8"))
+    source = re.sub(r"<!--.*?-->\s*", "", path.read_text(encoding="utf-8"), flags=re.DOTALL)  # notes to editors
+    body = MarkdownIt("commonmark", {"html": False}).enable("table").render(source)
 
     def anchor(match: re.Match[str]) -> str:
         return f'{match.group(1)}<a name="{heading_slug(match.group(2))}"></a>{match.group(2)}'

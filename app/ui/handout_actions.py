@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMenu, QMessageBox
 
+from app.ui.plain_text import show_message
+
 if TYPE_CHECKING:
     from app.model.pack import Pack
     from app.ui.main_window import MainWindow
@@ -61,7 +63,7 @@ class HandoutActions(QObject):
         try:
             export_handout(pack, path, answer_key=answer_key)
         except HandoutExportError as error:
-            QMessageBox.warning(self.window, "Export handout", str(error))
+            show_message(self.window, QMessageBox.Icon.Warning, "Export handout", str(error))
         else:
             self.window.statusBar().showMessage(f"Saved {path}", 5000)
         finally:

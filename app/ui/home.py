@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.model.lesson_state import LessonState
-from app.ui.library import EMPTY_LIBRARY_TEXT
+from app.ui.library import EMPTY_LIBRARY_TEXT, module_words
 from app.ui.page import ColumnPageView, ContinuePanel, card_layout, plain_label
 from app.ui.theme import SPACE_L, SPACE_M, SPACE_S, SPACE_XL, SPACE_XS
 
@@ -93,8 +93,9 @@ class ModuleCardView(QFrame):
         done = sum(state.done for state in states)
         total = len(states)
         self.progress_bar.setValue(round(100 * done / total) if total else 0)
-        self.progress_bar.setAccessibleName(f"{self.module.title}: {done} of {total} lessons done")
-        self.progress_label.setText(f"{done} of {total} lessons done")
+        words = module_words(states)
+        self.progress_bar.setAccessibleName(f"{self.module.title}: {words}")
+        self.progress_label.setText(words)
         if done == total:
             verb = "Open again"
         elif any(state != LessonState.NOT_STARTED for state in states):

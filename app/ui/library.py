@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.model.lesson_state import LessonState
+from app.model.lesson_state import LessonStanding, LessonState
 from app.ui.icons import drawn_icon
 from app.ui.item_views import WrappingTreeView, paint_row_panel
 from app.ui.theme import SPACE_L, SPACE_M, SPACE_S, SPACE_XS, Theme, current_theme, scaled
@@ -41,13 +41,48 @@ KEY_ROLE = Qt.ItemDataRole.UserRole
 PROGRESS_ROLE = Qt.ItemDataRole.UserRole + 1
 META_ROLE = Qt.ItemDataRole.UserRole + 2
 STATE_ROLE = Qt.ItemDataRole.UserRole + 3
+#: a lesson's state in words under its title ("Passed", "Done · not passed (17%)"), and its Mark colour name
+STATE_TEXT_ROLE = Qt.ItemDataRole.UserRole + 4
+STATE_TONE_ROLE = Qt.ItemDataRole.UserRole + 5
+#: a module's bar colour: "passed" (every lesson passed), "not passed" (one done but not passed) or ""
+BAR_TONE_ROLE = Qt.ItemDataRole.UserRole + 6
 
 ICON_SIZE = 16
 EMPTY_LIBRARY_TEXT = "No packs installed yet - File > Open pack..."
 LOADING_TEXT = "Loading lessons…"
 
-StateLookup = Callable[["Pack", "Module", "Lesson"], LessonState]
-ProgressLookup = Callable[["Pack", "Module"], float]
+StandingLookup = Callable[["Pack", "Module", "Lesson"], LessonStanding]
+
+
+def percent_text(fraction: float) -> str:
+    """Write a fraction as a whole percentage ("17%")."""
+    return f"{round(fraction * 100)}%"
+
+
+def standing_words(standing: LessonStanding) -> str:
+    """Say a lesson's state in words, so that done and passed differ in more than an icon's fill."""
+    state = standing.state
+    if state is LessonState.PASSED:
+        return "Passed"
+    if state is LessonState.COMPLETED:
+        if standing.unpassed_best is None:
+            return "Done · not passed"
+        return f"Done · not passed ({percent_text(standing.unpassed_best)})"
+    if state is LessonState.IN_PROGRESS:
+        return "In progress"
+    return "Not started"
+
+
+def module_words(states: Sequence[LessonState]) -> str:
+    """Sum a module's lessons up in words: "All 3 passed", or "3 of 3 done · 1 not passed"."""
+    total = len(states)
+    done = sum(state.done for state in states)
+    passed = sum(state is LessonState.PASSED for state in states)
+    if total and passed == total:
+        return f"All {total} passed" if total > 1 else "Passed"
+    if done > passed:
+        return f"{done} of {total} done · {done - passed} not passed"
+    return f"{done} of {total} done"
 
 
 def state_icon(state: LessonState, theme: Theme, size: int = 16) -> QIcon:
@@ -95,10 +130,13 @@ class LibraryTreeDelegate(QStyledItemDelegate):
         size = super().sizeHint(option, index)
         key = index.data(KEY_ROLE)
         if key and key[0] == "module":
-            return QSize(size.width(), option.fontMetrics.height() * 2 + SPACE_L + SPACE_M)
+            return QSize(size.width(), option.fontMetrics.height() * 2 + SPACE_L + SPACE_M + SPACE_S)
         if key and key[0] == "lesson":
             text_rect = self._wrapped_text_rect(option, index, self._text_width(option, index))
-            return QSize(size.width(), max(text_rect.height(), ICON_SIZE) + SPACE_M)
+            height = max(text_rect.height(), ICON_SIZE) + SPACE_M
+            if index.data(STATE_TEXT_ROLE):
+                height += QFontMetrics(self._state_font(option)).height()
+            return QSize(size.width(), height)
         return QSize(size.width(), size.height() + SPACE_M)
 
     @staticmethod
@@ -148,22 +186,24 @@ class LibraryTreeDelegate(QStyledItemDelegate):
         painter.setFont(meta_font)
         painter.setPen(QColor(theme.muted))
         meta_top = rect.top() + title_metrics.height() + SPACE_XS
-        bar_width = min(48, rect.width() // 4)
-        meta_rect = rect.adjusted(0, meta_top - rect.top(), -(bar_width + SPACE_S), 0)
+        # the words take the row's width (they say more than the bar), the bar runs under them
+        meta_rect = rect.adjusted(0, meta_top - rect.top(), 0, 0)
         painter.drawText(meta_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
                          meta_metrics.elidedText(str(index.data(META_ROLE) or ""), Qt.TextElideMode.ElideRight,
                                                  meta_rect.width()))
         metrics = meta_metrics
         progress = float(index.data(PROGRESS_ROLE) or 0.0)
-        bar = QRectF(rect.right() - bar_width, meta_top + metrics.height() / 2 - 2, bar_width, 5)
+        bar = QRectF(rect.left(), meta_top + metrics.height() + SPACE_XS, min(rect.width(), 160), 4)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(theme.border))
-        painter.drawRoundedRect(bar, 2.5, 2.5)
+        painter.drawRoundedRect(bar, 2, 2)
         if progress > 0:
-            painter.setBrush(QColor(theme.correct if progress >= 1 else theme.accent))
-            painter.drawRoundedRect(QRectF(bar.left(), bar.top(), max(5.0, bar.width() * progress), bar.height()),
-                                    2.5, 2.5)
+            tone = index.data(BAR_TONE_ROLE)
+            color = theme.correct if tone == "passed" else theme.partial if tone == "not passed" else theme.accent
+            painter.setBrush(QColor(color))
+            painter.drawRoundedRect(QRectF(bar.left(), bar.top(), max(4.0, bar.width() * progress), bar.height()),
+                                    2, 2)
         painter.restore()
 
 
@@ -177,12 +217,36 @@ class LibraryTreeDelegate(QStyledItemDelegate):
         if isinstance(icon, QIcon):
             icon.paint(painter, QRect(rect.left(), rect.top() + (line - ICON_SIZE) // 2, ICON_SIZE, ICON_SIZE))
         text_rect = rect.adjusted(ICON_SIZE + SPACE_S, 0, 0, 0)
+        theme = current_theme()
         painter.save()
         painter.setFont(option.font)
-        painter.setPen(QColor(current_theme().text))
-        painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-                         | int(Qt.TextFlag.TextWordWrap), str(index.data(Qt.ItemDataRole.DisplayRole) or ""))
+        painter.setPen(QColor(theme.text))
+        title = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop) | int(Qt.TextFlag.TextWordWrap)
+        drawn = painter.boundingRect(text_rect, flags, title)
+        painter.drawText(text_rect, flags, title)
+        words = str(index.data(STATE_TEXT_ROLE) or "")
+        if words:
+            # the state in words under the title: done and passed differ in more than an icon's fill
+            tone = index.data(STATE_TONE_ROLE)
+            font = self._state_font(option)
+            painter.setFont(font)
+            painter.setPen(QColor(theme.correct if tone == "passed" else theme.partial if tone == "not passed"
+                                  else theme.muted))
+            line = QRect(text_rect.left(), drawn.bottom() + 1, text_rect.width(), QFontMetrics(font).height())
+            painter.drawText(line, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop),
+                             QFontMetrics(font).elidedText(words, Qt.TextElideMode.ElideRight, line.width()))
         painter.restore()
+
+    @staticmethod
+    def _state_font(option: QStyleOptionViewItem) -> QFont:
+        """Return the smaller font of a lesson's state line."""
+        font = QFont(option.font)
+        if option.font.pixelSize() > 0:
+            font.setPixelSize(max(9, round(option.font.pixelSize() * 0.82)))
+        else:
+            font.setPointSizeF(max(7.0, option.font.pointSizeF() * 0.82))
+        return font
 
 
 class LibraryPanel(QWidget):
@@ -192,12 +256,12 @@ class LibraryPanel(QWidget):
     module_requested = Signal(object, object)  # Pack, Module (show it on the home screen)
     continue_requested = Signal()
 
-    def __init__(self, state_of: StateLookup, progress_of: ProgressLookup, parent: QWidget | None = None) -> None:
+    def __init__(self, standing_of: StandingLookup, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("libraryPanel")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self._state_of = state_of
-        self._progress_of = progress_of
+        self._standing_of = standing_of
+        self._states: dict[tuple[str, str, str], LessonState] = {}
         self._packs: list[Pack] = []
         self._items: dict[tuple[str, ...], QTreeWidgetItem] = {}
 
@@ -338,21 +402,38 @@ class LibraryPanel(QWidget):
         item = self._items.get(("lesson", pack.id, module.id, lesson.id))
         if item is None:
             return
-        state = self._state_of(pack, module, lesson)
+        standing = self._standing_of(pack, module, lesson)
+        state = standing.state
+        self._states[(pack.id, module.id, lesson.id)] = state
+        words = standing_words(standing)
         item.setData(0, STATE_ROLE, state.value)
+        item.setData(0, STATE_TEXT_ROLE, "" if state is LessonState.NOT_STARTED else words)
+        tone = {LessonState.PASSED: "passed", LessonState.COMPLETED: "not passed"}.get(state, "")
+        item.setData(0, STATE_TONE_ROLE, tone)
         item.setIcon(0, state_icon(state, theme))
-        item.setToolTip(0, f"{lesson.title} ({state.value})")
-        item.setData(0, Qt.ItemDataRole.AccessibleTextRole, f"{lesson.title}, {state.value}")
+        item.setToolTip(0, f"{lesson.title} ({words})")
+        item.setData(0, Qt.ItemDataRole.AccessibleTextRole, f"{lesson.title}, {words}")
 
     def _show_module_progress(self, pack: Pack, module: Module) -> None:
         item = self._items.get(("module", pack.id, module.id))
         if item is None:
             return
-        progress = self._progress_of(pack, module)
-        done = round(progress * len(module.lessons))
-        minutes = f"{module.minutes} min · " if module.minutes else ""
-        meta = f"{minutes}{done} of {len(module.lessons)} done"
+        states = [
+            self._states.get((pack.id, module.id, lesson.id), LessonState.NOT_STARTED) for lesson in module.lessons
+        ]
+        total = len(states)
+        progress = sum(state.done for state in states) / total if total else 0.0
+        # the minutes help before starting; once lessons are done, the words about them need the room
+        minutes = f"{module.minutes} min · " if module.minutes and not progress else ""
+        meta = f"{minutes}{module_words(states)}"
+        if total and all(state is LessonState.PASSED for state in states):
+            bar_tone = "passed"
+        elif any(state is LessonState.COMPLETED for state in states):
+            bar_tone = "not passed"  # never a green bar while a quiz is not passed
+        else:
+            bar_tone = ""
         item.setData(0, PROGRESS_ROLE, progress)
+        item.setData(0, BAR_TONE_ROLE, bar_tone)
         item.setData(0, META_ROLE, meta)
         item.setToolTip(0, f"{module.title}: {meta}")
         item.setData(0, Qt.ItemDataRole.AccessibleTextRole, f"Module: {module.title}, {meta}")

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -208,11 +208,13 @@ class LrsSettingsDialog(QDialog):
         layout.addLayout(form)
 
         self.keyring_label = QLabel(self.keyring_text())
+        self.keyring_label.setTextFormat(Qt.TextFormat.PlainText)
         self.keyring_label.setObjectName("muted")
         self.keyring_label.setWordWrap(True)
         self.keyring_label.setAccessibleName("Where the password is kept")
         layout.addWidget(self.keyring_label)
         self.warning_label = QLabel("")
+        self.warning_label.setTextFormat(Qt.TextFormat.PlainText)  # it may quote an error
         self.warning_label.setWordWrap(True)
         self.warning_label.setAccessibleName("Warning")
         layout.addWidget(self.warning_label)
@@ -221,6 +223,7 @@ class LrsSettingsDialog(QDialog):
         status_heading.setObjectName("sideHeading")
         layout.addWidget(status_heading)
         self.status_label = QLabel("")
+        self.status_label.setTextFormat(Qt.TextFormat.PlainText)  # an LRS's reply is text, never HTML
         self.status_label.setWordWrap(True)
         self.status_label.setAccessibleName("Sending status")
         layout.addWidget(self.status_label)
@@ -256,7 +259,7 @@ class LrsSettingsDialog(QDialog):
     def keyring_text(self) -> str:
         """Say where the password is kept."""
         if self.credentials.persistent:
-            return "The password is kept in this computer's keyring, never in Unspun's files."
+            return f"The password is kept in {self.credentials.backend_name}, never in Unspun's files."
         return (
             f"The password is kept only until Unspun closes, because {self.credentials.reason}. "
             "It is never written to a file; you will be asked for it again next time."

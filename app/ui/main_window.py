@@ -40,7 +40,7 @@ from app.ui.theme import (
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 
-    from app.model.lesson_state import LessonState
+    from app.model.lesson_state import LessonStanding, LessonState
     from app.model.pack import Pack
     from app.model.problems import LoadResult
     from app.model.progress import ProgressStore
@@ -169,7 +169,7 @@ class MainWindow(QMainWindow):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setHandleWidth(1)
-        self.library = LibraryPanel(self._lesson_state, self._module_progress)
+        self.library = LibraryPanel(self._lesson_standing)
         self.library.setMinimumWidth(200)
         self.library.lesson_requested.connect(self._on_library_lesson_requested)
         self.library.module_requested.connect(self._on_library_module_requested)
@@ -370,6 +370,11 @@ class MainWindow(QMainWindow):
             "Pack &format reference", [], lambda: self.show_guide("pack-format.md"),
             "Every file and field of a lesson pack",
         )
+        self.teaching_guide_action = self._action(
+            "&Teaching guide", [], lambda: self.show_guide("teaching-guide.md"),
+            "How to run each module with a class: aims, timing, discussion, rubrics, the before-and-after check",
+        )
+        help_menu.addAction(self.teaching_guide_action)
         help_menu.addAction(self.authoring_guide_action)
         help_menu.addAction(self.format_guide_action)
         help_menu.addSeparator()
@@ -577,7 +582,7 @@ class MainWindow(QMainWindow):
         KeyboardShortcutsDialog(self.shortcut_groups(), self).exec()
 
     def show_guide(self, file_name: str) -> None:
-        """Show a guide for pack authors that ships with the app (app/resources.py GUIDES)."""
+        """Show a guide that ships with the app: for teachers or pack authors (app/resources.py GUIDES)."""
         from app.ui.guide_dialog import GuideDialog
 
         GuideDialog(file_name, self).exec()
@@ -628,10 +633,10 @@ class MainWindow(QMainWindow):
 
         return lesson_state(self.store, self.profile_id, pack, module, lesson)
 
-    def _module_progress(self, pack: Pack, module: Module) -> float:
-        from app.model.session import module_progress
+    def _lesson_standing(self, pack: Pack, module: Module, lesson: Lesson) -> LessonStanding:
+        from app.model.session import lesson_standing
 
-        return module_progress(self.store, self.profile_id, pack, module)
+        return lesson_standing(self.store, self.profile_id, pack, module, lesson)
 
     def continue_target(self) -> tuple[Pack, Module, Lesson, int] | None:
         """Find the pack, module, lesson and step index opened last, if they still exist."""

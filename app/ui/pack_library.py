@@ -18,6 +18,7 @@ from app.model.installed import (
     is_installed_copy,
     remove_installed,
 )
+from app.ui.plain_text import message_box, show_message
 
 if TYPE_CHECKING:
     from app.model.pack import Pack
@@ -36,7 +37,7 @@ def ask_pack_path(parent: QWidget, title: str) -> str:
 
 def ask_yes_no(parent: QWidget, title: str, text: str, yes: str) -> bool:
     """Ask a question whose Yes button says ``yes``; return True when it was chosen."""
-    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.Cancel, parent)
+    box = message_box(parent, QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.Cancel)
     confirm = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
     box.exec()
@@ -51,7 +52,7 @@ def ask_choice(parent: QWidget, title: str, label: str, choices: list[str]) -> i
 
 def tell(parent: QWidget, title: str, text: str) -> None:
     """Say something that needs no answer."""
-    QMessageBox.information(parent, title, text)
+    show_message(parent, QMessageBox.Icon.Information, title, text)  # it may quote a pack
 
 
 def version_label(pack: Pack | None) -> str:

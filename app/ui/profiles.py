@@ -12,11 +12,21 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QColor, QFont, QIcon, QPainter
-from PySide6.QtWidgets import QInputDialog, QLineEdit, QMenu, QMessageBox, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QToolButton,
+    QWidget,
+)
 
 from app.model.progress import MAX_PROFILE_NAME, ProgressError
 from app.ui.charts import duration_text, text_on
 from app.ui.icons import drawn_icon
+from app.ui.plain_text import make_plain, message_box, show_message
 from app.ui.theme import current_theme, scaled, theme_signals, ui_font
 
 if TYPE_CHECKING:
@@ -28,13 +38,19 @@ if TYPE_CHECKING:
 
 def ask_profile_name(parent: QWidget | None, title: str, label: str, text: str = "") -> str | None:
     """Ask for a profile name; return it, or None when the learner cancels."""
-    name, accepted = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Normal, text)
-    return name if accepted else None
+    dialog = QInputDialog(parent)
+    dialog.setWindowTitle(title)
+    dialog.setLabelText(label)  # it may hold a profile's name, which an imported results file chose
+    dialog.setTextEchoMode(QLineEdit.EchoMode.Normal)
+    dialog.setTextValue(text)
+    for child in dialog.findChildren(QLabel):
+        make_plain(child)
+    return dialog.textValue() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
 def confirm_delete(parent: QWidget | None, title: str, text: str) -> bool:
     """Ask before deleting a profile; Cancel is the default. Return True to delete."""
-    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.NoButton, parent)
+    box = message_box(parent, QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.NoButton)
     delete = box.addButton("Delete profile", QMessageBox.ButtonRole.DestructiveRole)
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(cancel)
@@ -45,7 +61,7 @@ def confirm_delete(parent: QWidget | None, title: str, text: str) -> bool:
 
 def show_profile_error(parent: QWidget | None, text: str) -> None:
     """Say why a profile could not be changed."""
-    QMessageBox.warning(parent, "Profile not changed", text)
+    show_message(parent, QMessageBox.Icon.Warning, "Profile not changed", text)
 
 
 # ---------------------------------------------------------------- what a profile holds
@@ -203,6 +219,9 @@ class ProfileMenuButton(QToolButton):
         rename_text = f"Rename “{current.name}”…" if current else "Rename…"
         self.rename_action = menu.addAction(rename_text, self.rename_current)
         self.rename_action.setEnabled(current is not None)
+        self.school_action = menu.addAction("School identity…", self.edit_school_identity)
+        self.school_action.setStatusTip("Say who you are at school, so your results reach your school account")
+        self.school_action.setEnabled(current is not None)
         self.delete_menu = menu.addMenu("Delete profile")
         for profile in profiles:
             self.delete_menu.addAction(
@@ -276,6 +295,15 @@ class ProfileMenuButton(QToolButton):
             return
         self.set_profile(current.id)
         self.profiles_changed.emit()
+
+    def edit_school_identity(self) -> None:
+        """Show the school identity dialog for the current profile."""
+        current = self.current()
+        if current is None:
+            return
+        from app.ui.school_identity import open_school_identity
+
+        open_school_identity(self.store, current, self.window())
 
     def delete_profile(self, profile_id: int) -> bool:
         """Ask for confirmation, naming what is lost, then delete; return True when deleted.

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from app.model.progress import ProgressError
+from app.ui.plain_text import show_message
 
 if TYPE_CHECKING:
     from app.model.pack import Pack
@@ -54,12 +55,12 @@ def choose_import_path(parent: QWidget | None) -> str | None:
 
 def inform(parent: QWidget | None, title: str, text: str) -> None:
     """Tell the learner something went well, or what happened."""
-    QMessageBox.information(parent, title, text)
+    show_message(parent, QMessageBox.Icon.Information, title, text)  # it may quote a results file
 
 
 def warn(parent: QWidget | None, title: str, text: str) -> None:
     """Tell the learner something could not be done, and why."""
-    QMessageBox.warning(parent, title, text)
+    show_message(parent, QMessageBox.Icon.Warning, title, text)
 
 
 # ---------------------------------------------------------------- export and import

@@ -81,7 +81,8 @@ def test_every_statement_keeps_the_xapi_rules(pack: Pack, store: ProgressStore) 
 
 
 def test_actor_is_the_profile_account(pack: Pack, store: ProgressStore) -> None:
-    """The actor is an account on urn:unspun:profile named by the profile's UUID, with its display name."""
+    """Without a school identity the actor is the anonymous account on https://unspun.invalid/profile
+    (issue 15 moved it from urn:unspun:profile to a real URL scheme) named by the profile's UUID."""
     profile = study(pack, store)
     record = store.profile(profile)
     assert record is not None
@@ -89,7 +90,7 @@ def test_actor_is_the_profile_account(pack: Pack, store: ProgressStore) -> None:
         assert statement["actor"] == {
             "objectType": "Agent",
             "name": "Mei =cmd",
-            "account": {"homePage": "urn:unspun:profile", "name": record.uuid},
+            "account": {"homePage": "https://unspun.invalid/profile", "name": record.uuid},
         }
         assert statement["version"] == "1.0.3"
 

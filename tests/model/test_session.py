@@ -12,11 +12,12 @@ from app.model.progress import ProgressStore
 from app.model.schema import Lesson, Module, Quiz
 from app.model.session import (
     LessonSession,
+    LessonStanding,
     LessonState,
     before_after,
     display_order,
+    lesson_standing,
     lesson_state,
-    module_progress,
 )
 from tests.conftest import EXAMPLE_CHECK_ANSWERS
 
@@ -333,23 +334,24 @@ def test_state_is_per_profile(pack: Pack, module: Module, store: ProgressStore, 
     assert lesson_state(store, profile, pack, module, lesson(module, "check")) is LessonState.PASSED
 
 
-def test_module_progress_counts_done_lessons(
+def test_lesson_standing_gives_the_best_score_of_a_quiz_not_passed(
     pack: Pack, module: Module, store: ProgressStore, profile: int
 ) -> None:
-    """Module progress is the fraction of lessons completed or passed."""
-    assert module_progress(store, profile, pack, module) == 0.0
-    failing = make_session(pack, module, store, profile, "check")
-    failing.open_step(0)
-    failing.submit_quiz(0, {})  # completed, not passed
-    assert module_progress(store, profile, pack, module) == 1 / 4
-    before = make_session(pack, module, store, profile, "before")
-    before.open_step(0)
-    assert module_progress(store, profile, pack, module) == 1 / 4  # opened, not submitted
-    before.submit_quiz(0, {"pre-agency": 6, "pre-post": 1})
-    assert module_progress(store, profile, pack, module) == 2 / 4
-
-
-# ---------------------------------------------------------------- before and after
+    """Done but not passed carries the best score so far (for "Done · not passed (17%)"); passed carries none."""
+    check = lesson(module, "check")
+    assert lesson_standing(store, profile, pack, module, check) == LessonStanding(LessonState.NOT_STARTED)
+    session = make_session(pack, module, store, profile, "check")
+    session.open_step(0)
+    session.submit_quiz(0, {})
+    assert lesson_standing(store, profile, pack, module, check) == LessonStanding(LessonState.COMPLETED, 0.0)
+    partial = {"q-single": EXAMPLE_CHECK_ANSWERS["q-single"]}
+    first = session.submit_quiz(0, partial)
+    assert 0 < first.score < first.pass_mark
+    assert lesson_standing(store, profile, pack, module, check) == LessonStanding(LessonState.COMPLETED, first.score)
+    session.submit_quiz(0, {})  # a worse attempt later does not lower the best
+    assert lesson_standing(store, profile, pack, module, check).unpassed_best == first.score
+    session.submit_quiz(0, EXAMPLE_CHECK_ANSWERS)
+    assert lesson_standing(store, profile, pack, module, check) == LessonStanding(LessonState.PASSED)
 
 
 def test_before_after(pack: Pack, module: Module, store: ProgressStore, profile: int) -> None:

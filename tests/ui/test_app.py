@@ -160,6 +160,25 @@ def test_about_names_the_version_and_licences(example_window, monkeypatch):
     assert shown[0].version_label.text().startswith("Version ")
 
 
+def test_help_opens_the_teaching_guide(example_window, monkeypatch):
+    """Help > Teaching guide opens docs/teaching-guide.md from the package: the modules, the rubrics, the class report."""
+    from app.ui.guide_dialog import GuideDialog
+
+    shown: list[GuideDialog] = []
+    monkeypatch.setattr(GuideDialog, "exec", lambda dialog: shown.append(dialog) or 0)
+    help_menu = next(a.menu() for a in example_window.menuBar().actions() if a.menu().title() == "&Help")
+    assert example_window.teaching_guide_action in help_menu.actions()
+    example_window.teaching_guide_action.trigger()
+    (dialog,) = shown
+    assert dialog.windowTitle() == "Teaching guide - Unspun"
+    assert not dialog.missing_label.isVisibleTo(dialog)
+    text = dialog.browser.toPlainText()
+    for heading in ("Module 1: The Great Firewall", "Module 4: Reading the article itself",
+                    "The before-and-after check", "Reading the class report", "Discrimination", "Trust"):
+        assert heading in text
+    assert text.count("Strong answer (6)") == text.count("Weak answer (1)") == 4  # one pair per reflection
+
+
 def test_menus_show_their_shortcuts(example_window):
     """Every menu action that has a shortcut shows it; Back and Next use Alt+Left and Alt+Right."""
     assert example_window.back_action.shortcut() == QKeySequence("Alt+Left")

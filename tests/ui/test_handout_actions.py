@@ -44,7 +44,7 @@ def test_an_unwritable_target_shows_a_message_not_a_traceback(
 ) -> None:
     """A path inside a missing folder gets a warning box naming the problem."""
     warnings: list[str] = []
-    monkeypatch.setattr(handout_actions.QMessageBox, "warning", lambda parent, title, text: warnings.append(text))
+    monkeypatch.setattr(handout_actions, "show_message", lambda parent, icon, title, text: warnings.append(text))
     export_via_menu(example_window, monkeypatch, tmp_path / "missing" / "sheet.pdf", answer_key=False)
     assert len(warnings) == 1 and "sheet.pdf" in warnings[0]
 

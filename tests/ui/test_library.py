@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from app.model.lesson_state import LessonState
-from app.ui.library import STATE_ROLE
+from app.ui.library import BAR_TONE_ROLE, STATE_ROLE, STATE_TEXT_ROLE, STATE_TONE_ROLE, module_words
+from tests.conftest import EXAMPLE_CHECK_ANSWERS
 
 
 def _lesson_words(window, lesson_id: str) -> tuple[str, str, str]:
@@ -33,8 +34,8 @@ def test_every_lesson_starts_not_started_with_icon_and_word(example_window):
     for lesson in example_window.packs[0].modules[0].lessons:
         state, tip, accessible = _lesson_words(example_window, lesson.id)
         assert state == LessonState.NOT_STARTED.value
-        assert tip.endswith("(not started)")
-        assert accessible == f"{lesson.title}, not started"
+        assert tip.endswith("(Not started)")
+        assert accessible == f"{lesson.title}, Not started"
         item = example_window.library.lesson_item("example-miracle-tea", "tea", lesson.id)
         assert not item.icon(0).isNull()
 
@@ -46,7 +47,7 @@ def test_opening_a_step_marks_the_lesson_in_progress(example_window):
     example_window.open_lesson(pack, module, module.lessons[1])
     state, _tip, accessible = _lesson_words(example_window, module.lessons[1].id)
     assert state == "in progress"
-    assert accessible.endswith(", in progress")
+    assert accessible.endswith(", In progress")
     assert _lesson_words(example_window, module.lessons[0].id)[0] == "not started"
 
 
@@ -141,3 +142,42 @@ def test_library_toggle_is_a_panel_switch_apart_from_the_page_tabs(example_windo
     assert not button.isChecked()
     assert button.icon().pixmap(20, 20).toImage() != shown_icon
     assert example_window.home_button.isChecked()  # the page did not change
+
+
+def _submit_check(window, responses: dict) -> None:
+    pack = window.packs[0]
+    module = pack.modules[0]
+    lesson = pack.lesson("tea", "check")
+    for index in range(len(lesson.steps)):
+        window.open_lesson(pack, module, lesson, index)
+    index = next(i for i, step in enumerate(lesson.steps) if step.quiz is not None)
+    window.player.session.submit_quiz(index, responses)
+    window.library.refresh_states()
+
+
+def test_done_and_passed_read_differently_and_a_failed_quiz_never_fills_a_green_bar(example_window):
+    """A quiz submitted at a low score reads "Done · not passed (0%)" in amber; passed reads "Passed"."""
+    window = example_window
+    item = window.library.lesson_item("example-miracle-tea", "tea", "check")
+    module_item = window.library.module_item("example-miracle-tea", "tea")
+    assert item.data(0, STATE_TEXT_ROLE) == ""  # not started: no line, the icon and tooltip say it
+    _submit_check(window, {})
+    assert item.data(0, STATE_ROLE) == "completed"
+    assert item.data(0, STATE_TEXT_ROLE) == "Done · not passed (0%)"
+    assert item.data(0, STATE_TONE_ROLE) == "not passed"
+    assert item.toolTip(0).endswith("(Done · not passed (0%))")
+    assert "1 not passed" in module_item.data(0, Qt.ItemDataRole.AccessibleTextRole)
+    assert module_item.data(0, BAR_TONE_ROLE) == "not passed"
+    _submit_check(window, EXAMPLE_CHECK_ANSWERS)
+    assert item.data(0, STATE_TEXT_ROLE) == "Passed"
+    assert item.data(0, STATE_TONE_ROLE) == "passed"
+    assert module_item.data(0, BAR_TONE_ROLE) == ""  # one lesson passed of four: the usual accent
+
+
+def test_module_words() -> None:
+    """A module sums its lessons up in words."""
+    done, passed, started = LessonState.COMPLETED, LessonState.PASSED, LessonState.IN_PROGRESS
+    assert module_words([passed, passed, passed]) == "All 3 passed"
+    assert module_words([passed]) == "Passed"
+    assert module_words([passed, done, done]) == "3 of 3 done · 2 not passed"
+    assert module_words([passed, started, LessonState.NOT_STARTED]) == "1 of 3 done"

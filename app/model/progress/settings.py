@@ -15,7 +15,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from app.model.identity import ClassMembership, SchoolIdentity
 from app.model.progress.base import ProgressError, StoreBase
+
+#: settings keys of what belongs to one profile: f"{PROFILE_PREFIX}{uuid}.{name}"
+PROFILE_PREFIX = "profile."
 
 
 def peek_settings(path: Path, keys: Sequence[str]) -> dict[str, Any]:
@@ -64,3 +68,22 @@ class SettingsTable(StoreBase):
                 "ON CONFLICT (key) DO UPDATE SET value_json = excluded.value_json",
                 (key, encoded),
             )
+
+    # A profile's school identity and class live here, keyed by the profile's UUID, rather than in
+    # new columns of ``profiles``: both are small, optional, and read only when statements are built.
+
+    def school_identity(self, profile_uuid: str) -> SchoolIdentity | None:
+        """Return the school identity the learner gave this profile, if any."""
+        return SchoolIdentity.from_json(self.get_setting(f"{PROFILE_PREFIX}{profile_uuid}.school"))
+
+    def set_school_identity(self, profile_uuid: str, identity: SchoolIdentity | None) -> None:
+        """Store (or with None, forget) a profile's school identity."""
+        self.set_setting(f"{PROFILE_PREFIX}{profile_uuid}.school", None if identity is None else identity.to_json())
+
+    def class_membership(self, profile_uuid: str) -> ClassMembership | None:
+        """Return the class this profile joined, if any."""
+        return ClassMembership.from_json(self.get_setting(f"{PROFILE_PREFIX}{profile_uuid}.class"))
+
+    def set_class_membership(self, profile_uuid: str, membership: ClassMembership | None) -> None:
+        """Store (or with None, leave) the class this profile joined."""
+        self.set_setting(f"{PROFILE_PREFIX}{profile_uuid}.class", None if membership is None else membership.to_json())

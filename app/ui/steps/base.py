@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
@@ -60,6 +60,7 @@ class StepView(QWidget):
 def step_title(text: str, parent: QWidget | None = None) -> QLabel:
     """Return the heading a step opens with, named for screen readers by its own words."""
     title = QLabel(text, parent)
+    title.setTextFormat(Qt.TextFormat.PlainText)  # a pack's title is text, never HTML
     title.setObjectName("stepTitle")
     title.setWordWrap(True)
     title.setAccessibleName(text)

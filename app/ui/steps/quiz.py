@@ -138,6 +138,7 @@ class QuizStepView(StepView):
 
         self.title = QLabel(self.quiz.title or default_title(self.quiz), self)
         self.title.setObjectName("quizTitle")
+        self.title.setTextFormat(Qt.TextFormat.PlainText)  # a pack's title is text, never HTML
         self.title.setWordWrap(True)
         mode = "Practice" if self.practice else "Test"
         count = len(self.quiz.questions)
@@ -463,6 +464,7 @@ class QuizSummaryPanel(QFrame):
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.headline = QLabel(self)
         self.headline.setObjectName("quizTitle")
+        self.headline.setTextFormat(Qt.TextFormat.PlainText)
         self.headline.setWordWrap(True)
         self.verdict = FeedbackBadgeView(self)
         self.verdict.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)

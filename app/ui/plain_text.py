@@ -1,0 +1,76 @@
+"""Text from files is shown as text: labels, message boxes and tooltips never read it as HTML.
+
+Qt guesses: a QLabel, a QMessageBox and a tooltip render their text as HTML whenever it "might be
+rich text" (``Qt.mightBeRichText``: a tag near the start). Pack titles, learners' names in results
+files and an LRS's error replies are written by others, so a guess would let a file put images,
+fake headings or links into the interface, and nested tables freeze the renderer (16 levels took
+23 s, 20 over two minutes). The pack's Markdown goes through the sandboxed ``MarkdownView``;
+everything else from a file is plain text, by one of these:
+
+- ``plain_label`` (``app.ui.page``) or ``make_plain`` for labels;
+- ``show_message`` / ``message_box`` for dialogs;
+- ``PlainToolTips``, installed on the application once: a tooltip that Qt would read as rich text
+  is shown escaped instead. Our own rich tooltips (the glossary's) are shown with
+  ``QToolTip.showText`` and so do not pass through it.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QHelpEvent
+from PySide6.QtGui import Qt as GuiQt  # Qt.mightBeRichText lives in QtGui's Qt namespace
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QToolTip, QWidget
+
+
+def escaped_rich(text: str) -> str:
+    """Return rich text that shows ``text`` exactly as written, line breaks and spaces kept."""
+    return f'<p style="white-space:pre-wrap">{html.escape(text, quote=False)}</p>'
+
+
+def make_plain(label: QLabel) -> QLabel:
+    """Make ``label`` show its text as plain text, whatever it holds; return it."""
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label
+
+
+def message_box(
+    parent: QWidget | None,
+    icon: QMessageBox.Icon,
+    title: str,
+    text: str,
+    buttons: QMessageBox.StandardButton = QMessageBox.StandardButton.Ok,
+) -> QMessageBox:
+    """Return a message box that shows ``text`` as plain text (it may quote a file or a server)."""
+    box = QMessageBox(icon, title, text, buttons, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    return box
+
+
+def show_message(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str) -> None:
+    """Show a plain-text message and wait for the user to close it."""
+    message_box(parent, icon, title, text).exec()
+
+
+class PlainToolTips(QObject):
+    """An application event filter that shows any tooltip Qt would read as HTML as escaped text."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(watched, QWidget):
+            tip = watched.toolTip()
+            if tip and GuiQt.mightBeRichText(tip) and isinstance(event, QHelpEvent):
+                QToolTip.showText(event.globalPos(), escaped_rich(tip), watched)
+                return True
+        return False
+
+
+_filter: PlainToolTips | None = None
+
+
+def install_plain_tooltips(app: QApplication) -> None:
+    """Install the tooltip filter on ``app`` (once)."""
+    global _filter
+    if _filter is None:
+        _filter = PlainToolTips(app)
+        app.installEventFilter(_filter)
