@@ -819,6 +819,7 @@ class MainWindow(QMainWindow):
         if not self.built:  # closed while loading: nothing was changed
             super().closeEvent(event)
             return
+        self.player.flush_drafts()  # an answer typed a moment ago is kept before anything else
         self.save_window_settings()
         self.mastery.finish_session()
         if self._following_theme:

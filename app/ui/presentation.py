@@ -608,8 +608,10 @@ class PresentationView(QWidget):
         self.footer.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         footer_layout = QHBoxLayout(self.footer)
         self.footer_label = QLabel(self.footer)
+        self.footer_label.setTextFormat(Qt.TextFormat.PlainText)  # the lesson's title is text, never HTML
         self.footer_label.setObjectName("presentationFooterText")
         self.status_label = QLabel(self.footer)
+        self.status_label.setTextFormat(Qt.TextFormat.PlainText)
         self.status_label.setObjectName("presentationFooterText")
         footer_layout.addWidget(self.footer_label, 1)
         footer_layout.addWidget(self.status_label)

@@ -358,6 +358,7 @@ class SourceView(QWidget):
         self.severity_label.setObjectName("severityBadge")
         top.addWidget(self.severity_label, 0, Qt.AlignmentFlag.AlignVCenter)
         self.location_label = QLabel()
+        self.location_label.setTextFormat(Qt.TextFormat.PlainText)  # a file name from a pack (a zip entry)
         self.location_label.setObjectName("sourceLocation")
         self.location_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         top.addWidget(self.location_label, 1)

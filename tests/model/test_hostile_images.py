@@ -13,6 +13,8 @@ import zlib
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from app.model.images import (
     MAX_IMAGE_PIXELS,
@@ -210,3 +212,19 @@ def test_validate_command_fails_on_an_svg(tmp_path: Path, capsys: pytest.Capture
     )
     assert run_validate([str(root)]) == 1
     assert "SVG is not accepted" in capsys.readouterr().out
+
+
+_HEADS = [png(3, 2), gif(), jpeg_header(8, 8), webp_vp8x(8, 8), SVG_READING_A_LOCAL_FILE]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(_HEADS), st.integers(min_value=0, max_value=80), st.binary(max_size=64))
+def test_damaged_images_are_refused_with_a_reason_never_an_exception(head: bytes, cut: int, noise: bytes) -> None:
+    """Any image cut short or overwritten with noise is accepted or refused with a reason: nothing else escapes."""
+    data = head[:cut] + noise + head[cut + len(noise) :]
+    try:
+        info = sniff_image(data)
+    except ImageRefusedError as refused:
+        assert refused.reason
+    else:
+        assert 0 < info.width * info.height <= MAX_IMAGE_PIXELS

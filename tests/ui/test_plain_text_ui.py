@@ -65,6 +65,11 @@ def test_every_screen_of_a_hostile_pack_shows_its_markup_as_text(qtbot, no_built
                     window.player.open_step(index)
                 QApplication.processEvents()
                 offenders += html_offenders(all_widgets(), MARK)
+    window.present_lesson()  # the projector view of the open lesson
+    QApplication.processEvents()
+    assert window.presentation is not None
+    offenders += html_offenders(all_widgets(), MARK)
+    window.presentation.close()
     for show in (window.mastery.show_dashboard, window.mastery.show_review, window.show_library):
         show()
         QApplication.processEvents()
@@ -85,6 +90,25 @@ def test_a_tooltip_quoting_a_pack_is_shown_escaped(qtbot) -> None:
     event = QHelpEvent(QEvent.Type.ToolTip, QPoint(5, 5), button.mapToGlobal(QPoint(5, 5)))
     QApplication.sendEvent(button, event)
     assert "&lt;i&gt;HOSTILE&lt;/i&gt;" in QToolTip.text()
+    QToolTip.hideText()
+
+
+def test_an_items_tooltip_quoting_a_file_is_shown_escaped(qtbot) -> None:
+    """Item views (the library tree, the class report's tables) show item tooltips escaped too."""
+    from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
+
+    ensure_application()
+    tree = QTreeWidget()
+    qtbot.addWidget(tree)
+    item = QTreeWidgetItem([f"{MARK} The post"])
+    item.setToolTip(0, f"{MARK} The post (5 steps)")
+    tree.addTopLevelItem(item)
+    tree.show()
+    qtbot.waitExposed(tree)
+    where = tree.visualItemRect(item).center()
+    event = QHelpEvent(QEvent.Type.ToolTip, where, tree.viewport().mapToGlobal(where))
+    QApplication.sendEvent(tree.viewport(), event)
+    assert "&lt;i&gt;HOSTILE&lt;/i&gt; The post (5 steps)" in QToolTip.text()
     QToolTip.hideText()
 
 
@@ -136,3 +160,22 @@ def test_message_boxes_show_plain_text(qtbot) -> None:
     box = message_box(None, QMessageBox.Icon.Warning, "Import results", f"{LEARNER} could not be imported.")
     qtbot.addWidget(box)
     assert box.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_the_rename_prompt_shows_an_imported_name_as_text(qtbot, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A profile named by an imported results file is quoted in the rename prompt as written."""
+    from PySide6.QtWidgets import QInputDialog
+
+    from app.ui import profiles
+
+    seen: list[tuple[str, Qt.TextFormat]] = []
+
+    def answer(dialog: QInputDialog) -> int:
+        label = dialog.findChildren(QLabel)[0]
+        seen.append((label.text(), label.textFormat()))
+        dialog.setTextValue("Mei")
+        return 1
+
+    monkeypatch.setattr(QInputDialog, "exec", answer)
+    assert profiles.ask_profile_name(None, "Rename profile", f"New name for {LEARNER}:", "x") == "Mei"
+    assert seen == [(f"New name for {LEARNER}:", Qt.TextFormat.PlainText)]
