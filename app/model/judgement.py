@@ -15,6 +15,7 @@ a reader of 15, so that translation can take each one as it is.
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
@@ -68,6 +69,48 @@ def discernment_value(value: Any) -> float | None:
 def trust_value(value: Any) -> float | None:
     """Read a trust from untrusted data (a results file): a number from −2.5 to 2.5, else None."""
     return _in_range(value, TRUST_RANGE)
+
+
+@dataclass(frozen=True, slots=True)
+class _Voice:
+    """The whole sentences one reader gets: a learner about themselves ("you"), or a teacher about a class."""
+
+    change: dict[tuple[Trend, Trend], str]  # by (discernment trend, trust trend)
+    discernment_only: dict[Trend, str]
+    trust_only: dict[Trend, str]
+    still_unreliable: str  # the final discernment is below zero
+    doubts: str  # the final trust leans clearly to doubting
+    believes: str  # the final trust leans clearly to believing
+
+
+def _change_reading(
+    voice: _Voice,
+    pre_discernment: float | None,
+    post_discernment: float | None,
+    pre_trust: float | None,
+    post_trust: float | None,
+) -> list[str]:
+    """Read discernment beside trust: which moved, then where the final check stands."""
+    discernment_trend = (
+        None
+        if pre_discernment is None or post_discernment is None
+        else trend(pre_discernment, post_discernment, DISCERNMENT_STEADY)
+    )
+    trust_trend = None if pre_trust is None or post_trust is None else trend(pre_trust, post_trust, TRUST_STEADY)
+    sentences = []
+    if discernment_trend is not None and trust_trend is not None:
+        sentences.append(voice.change[discernment_trend, trust_trend])
+    elif discernment_trend is not None:
+        sentences.append(voice.discernment_only[discernment_trend])
+    elif trust_trend is not None:
+        sentences.append(voice.trust_only[trust_trend])
+    if post_discernment is not None and post_discernment < 0:
+        sentences.append(voice.still_unreliable)
+    if post_trust is not None and post_trust <= -TRUST_LEANING:
+        sentences.append(voice.doubts)
+    elif post_trust is not None and post_trust >= TRUST_LEANING:
+        sentences.append(voice.believes)
+    return sentences
 
 
 # ---------------------------------------------------------------- one learner, "you"
@@ -126,6 +169,16 @@ _YOU_TRUST_ONLY = {
 }
 
 
+_YOU = _Voice(
+    _YOU_CHANGE,
+    _YOU_DISCERNMENT_ONLY,
+    _YOU_TRUST_ONLY,
+    "In the final check you still rated the unreliable posts higher than the reliable ones.",
+    "Overall you now doubt most of what you rate, even reliable posts.",
+    "Overall you now believe most of what you rate, even unreliable posts.",
+)
+
+
 def _you_standing(discernment: float | None, trust: float | None, *, final: bool) -> list[str]:
     """Say where a learner stands after one check, without a bare figure."""
     sentences = []
@@ -174,26 +227,7 @@ def learner_reading(
         return _you_standing(post_discernment, post_trust, final=True)
     if post_discernment is None and post_trust is None:
         return _you_standing(pre_discernment, pre_trust, final=False)
-    sentences = []
-    discernment_trend = (
-        None
-        if pre_discernment is None or post_discernment is None
-        else trend(pre_discernment, post_discernment, DISCERNMENT_STEADY)
-    )
-    trust_trend = None if pre_trust is None or post_trust is None else trend(pre_trust, post_trust, TRUST_STEADY)
-    if discernment_trend is not None and trust_trend is not None:
-        sentences.append(_YOU_CHANGE[discernment_trend, trust_trend])
-    elif discernment_trend is not None:
-        sentences.append(_YOU_DISCERNMENT_ONLY[discernment_trend])
-    elif trust_trend is not None:
-        sentences.append(_YOU_TRUST_ONLY[trust_trend])
-    if post_discernment is not None and post_discernment < 0:
-        sentences.append("In the final check you still rated the unreliable posts higher than the reliable ones.")
-    if post_trust is not None and post_trust <= -TRUST_LEANING:
-        sentences.append("Overall you now doubt most of what you rate, even reliable posts.")
-    elif post_trust is not None and post_trust >= TRUST_LEANING:
-        sentences.append("Overall you now believe most of what you rate, even unreliable posts.")
-    return sentences
+    return _change_reading(_YOU, pre_discernment, post_discernment, pre_trust, post_trust)
 
 
 # ---------------------------------------------------------------- a class, "the class"
@@ -250,6 +284,16 @@ _CLASS_TRUST_ONLY = {
 }
 
 
+_CLASS = _Voice(
+    _CLASS_CHANGE,
+    _CLASS_DISCERNMENT_ONLY,
+    _CLASS_TRUST_ONLY,
+    "At the end the class still rated the unreliable posts higher than the reliable ones.",
+    "At the end the class doubted most of what it rated, even reliable posts.",
+    "At the end the class believed most of what it rated, even unreliable posts.",
+)
+
+
 def class_reading(
     pre_discernment: float | None,
     post_discernment: float | None,
@@ -261,26 +305,7 @@ def class_reading(
     The figures are class means over the learners who took both checks; a missing pair leaves
     its half of the reading out.
     """
-    discernment_trend = (
-        None
-        if pre_discernment is None or post_discernment is None
-        else trend(pre_discernment, post_discernment, DISCERNMENT_STEADY)
-    )
-    trust_trend = None if pre_trust is None or post_trust is None else trend(pre_trust, post_trust, TRUST_STEADY)
-    sentences = []
-    if discernment_trend is not None and trust_trend is not None:
-        sentences.append(_CLASS_CHANGE[discernment_trend, trust_trend])
-    elif discernment_trend is not None:
-        sentences.append(_CLASS_DISCERNMENT_ONLY[discernment_trend])
-    elif trust_trend is not None:
-        sentences.append(_CLASS_TRUST_ONLY[trust_trend])
-    if post_discernment is not None and post_discernment < 0:
-        sentences.append("At the end the class still rated the unreliable posts higher than the reliable ones.")
-    if post_trust is not None and post_trust <= -TRUST_LEANING:
-        sentences.append("At the end the class doubted most of what it rated, even reliable posts.")
-    elif post_trust is not None and post_trust >= TRUST_LEANING:
-        sentences.append("At the end the class believed most of what it rated, even unreliable posts.")
-    return sentences
+    return _change_reading(_CLASS, pre_discernment, post_discernment, pre_trust, post_trust)
 
 
 def attempt_reading(discernment: float | None, trust: float | None) -> list[str]:

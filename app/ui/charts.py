@@ -24,6 +24,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from app.model.scoring import DISCERNMENT_RANGE, TRUST_RANGE
 from app.ui.theme import (
     SMALL_PX,
     SPACE_L,
@@ -612,3 +613,15 @@ class BeforeAfterChartView(BarChartView):
             else:
                 text += f", a change of {change:+.1f}"
         return text + "."
+
+
+def discernment_chart(title: str, before: float | None, after: float | None) -> BeforeAfterChartView:
+    """Return the before-and-after bars of discernment, on its scale from −5 to +5."""
+    low, high = DISCERNMENT_RANGE
+    return BeforeAfterChartView(title, before, after, minimum=low, maximum=high, kind="discernment")
+
+
+def trust_chart(title: str, before: float | None, after: float | None) -> BeforeAfterChartView:
+    """Return the before-and-after bars of trust, on its scale from −2.5 to +2.5."""
+    low, high = TRUST_RANGE
+    return BeforeAfterChartView(title, before, after, minimum=low, maximum=high, kind="trust")

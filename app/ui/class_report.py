@@ -42,8 +42,14 @@ from app.model.class_report import (
 )
 from app.model.gradebook import Gradebook, gradebook_from, write_gradebook, write_item_analysis
 from app.model.results import ResultsError
-from app.model.scoring import DISCERNMENT_RANGE, TRUST_RANGE
-from app.ui.charts import BarChartView, BarDatum, BeforeAfterChartView, percent_text
+from app.ui.charts import (
+    BarChartView,
+    BarDatum,
+    BeforeAfterChartView,
+    discernment_chart,
+    percent_text,
+    trust_chart,
+)
 from app.ui.theme import SPACE_L, SPACE_M, SPACE_S, SPACE_XL, technique_numbers
 
 if TYPE_CHECKING:
@@ -227,22 +233,10 @@ class ClassReportView(QWidget):
         self.score_chart = BeforeAfterChartView(
             "Average score", change.mean_pre_score, change.mean_post_score, kind="score"
         )
-        self.discernment_chart = BeforeAfterChartView(
-            "Average discernment",
-            change.mean_pre_discernment,
-            change.mean_post_discernment,
-            minimum=DISCERNMENT_RANGE[0],
-            maximum=DISCERNMENT_RANGE[1],
-            kind="discernment",
+        self.discernment_chart = discernment_chart(
+            "Average discernment", change.mean_pre_discernment, change.mean_post_discernment
         )
-        self.trust_chart = BeforeAfterChartView(
-            "Average trust",
-            change.mean_pre_trust,
-            change.mean_post_trust,
-            minimum=TRUST_RANGE[0],
-            maximum=TRUST_RANGE[1],
-            kind="trust",
-        )
+        self.trust_chart = trust_chart("Average trust", change.mean_pre_trust, change.mean_post_trust)
         for title, chart in (
             ("Average score", self.score_chart),
             ("Average discernment", self.discernment_chart),

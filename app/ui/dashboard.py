@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 
 from app.model.dashboard import DashboardData, PackChange, dashboard_data, learner_started
 from app.model.progress import ProgressError
-from app.model.scoring import DISCERNMENT_RANGE, TRUST_RANGE
 from app.model.session import measure_quiz
 from app.ui.charts import (
     BarChartView,
@@ -35,8 +34,10 @@ from app.ui.charts import (
     BeforeAfterChartView,
     ScoreDatum,
     ScoreHistoryChartView,
+    discernment_chart,
     duration_text,
     percent_text,
+    trust_chart,
 )
 from app.ui.page import ColumnPageView, ContinuePanel, card_layout, plain_label
 from app.ui.theme import (
@@ -143,27 +144,15 @@ class BeforeAfterPanel(QWidget):
         if result.pre_discernment is not None or result.post_discernment is not None:
             layout.addSpacing(SPACE_XS)
             layout.addWidget(plain_label("TELLING RELIABLE FROM UNRELIABLE (DISCERNMENT)", "pageKicker"))
-            self.discernment_chart = BeforeAfterChartView(
-                "Discernment before and after",
-                result.pre_discernment,
-                result.post_discernment,
-                minimum=DISCERNMENT_RANGE[0],
-                maximum=DISCERNMENT_RANGE[1],
-                kind="discernment",
+            self.discernment_chart = discernment_chart(
+                "Discernment before and after", result.pre_discernment, result.post_discernment
             )
             layout.addWidget(self.discernment_chart)
         self.trust_chart: BeforeAfterChartView | None = None
         if result.pre_trust is not None or result.post_trust is not None:
             layout.addSpacing(SPACE_XS)
             layout.addWidget(plain_label("TRUST IN EVERYTHING YOU RATE", "pageKicker"))
-            self.trust_chart = BeforeAfterChartView(
-                "Trust before and after",
-                result.pre_trust,
-                result.post_trust,
-                minimum=TRUST_RANGE[0],
-                maximum=TRUST_RANGE[1],
-                kind="trust",
-            )
+            self.trust_chart = trust_chart("Trust before and after", result.pre_trust, result.post_trust)
             layout.addWidget(self.trust_chart)
         layout.addSpacing(SPACE_XS)
         self.reading = plain_label(change.reading, "dashboardReading")
