@@ -84,8 +84,8 @@ def run_validate(argv: list[str]) -> int:
                 records.append(
                     {
                         "file": _display(problem, prefix),
-                        "line": problem.line,
-                        "column": problem.column,
+                        "line": problem.line if problem.has_position else None,
+                        "column": problem.column if problem.has_position else None,
                         "severity": problem.severity,
                         "message": problem.message,
                     }
