@@ -17,6 +17,7 @@ from pathlib import Path
 
 from app import __version__
 from app.commands import PROG
+from app.places import DATA_DIR_ENV
 
 #: command name -> (module, function taking the remaining arguments and returning the exit status)
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -26,6 +27,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "export": ("app.commands.export", "run_export"),
     "report": ("app.commands.report", "run_report"),
     "import": ("app.commands.import_bank", "run_import"),
+    "join": ("app.commands.join", "run_join"),
 }
 
 #: command name -> the one line ``unspun --help`` says about it
@@ -35,10 +37,10 @@ SUMMARIES: dict[str, str] = {
     "new": "write a starter pack that uses every step kind and question type",
     "export": "print a pack as a worksheet or an answer key (PDF or HTML), or its questions as a Moodle bank",
     "import": "turn a Moodle question bank (Moodle XML or GIFT) into a lesson pack",
+    "join": "join a class from the class file (.unspun-class) a teacher handed out",
     "report": "write a class report (CSV) from learners' results files",
 }
 
-DATA_DIR_ENV = "UNSPUN_DATA_DIR"
 
 #: what starting the window says on Linux when there is no display to open it on
 NO_DISPLAY = (

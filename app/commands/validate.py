@@ -12,11 +12,13 @@ import contextlib
 import json
 import os
 import sys
+from pathlib import Path
 from typing import Any
 
 from app.commands import PROG, add_pack_arguments, parse_pack_arguments
 from app.model.loader import load_pack
-from app.model.problems import MAX_PRINTED, Problem
+from app.model.problems import MAX_PRINTED, LoadResult, Problem
+from app.model.school_class import CLASS_SUFFIX
 from app.model.source import pack_label
 
 #: Problems printed for one pack before the rest are summed up in one line (spec section 8).
@@ -43,6 +45,21 @@ def _display(problem: Problem, prefix: str) -> str:
     return f"{prefix.rstrip('/')}/{problem.file}" if prefix else problem.file
 
 
+def _class_file_result(path: str) -> tuple[LoadResult, str]:
+    """Check a class file (``.unspun-class``) as a pack is checked: every problem at its line and column."""
+    from app.model.school_class import check_class_bytes
+
+    file = Path(path)
+    try:
+        data = file.read_bytes()
+    except OSError as error:
+        return LoadResult([Problem(file.name, 1, 1, "error", f"cannot read the class file: {error.strerror}")]), str(
+            file.parent
+        )
+    _loaded, problems = check_class_bytes(data, file.name, file.resolve().parent)
+    return LoadResult(problems), "" if str(file.parent) == "." else str(file.parent)
+
+
 def run_validate(argv: list[str]) -> int:
     """Validate each PATH; return 0 when no pack has an error, 1 when one has, 2 for a bad command line."""
     try:
@@ -54,8 +71,11 @@ def run_validate(argv: list[str]) -> int:
     lines: list[str] = []
     records: list[dict[str, Any]] = []
     for path in args.packs:
-        result = load_pack(path)
-        prefix = pack_label(path)
+        if str(path).endswith(CLASS_SUFFIX):
+            result, prefix = _class_file_result(path)
+        else:
+            result = load_pack(path)
+            prefix = pack_label(path)
         errors += sum(1 for p in result.problems if p.severity == "error")
         warnings += sum(1 for p in result.problems if p.severity == "warning")
         shown, hidden = result.problems[:MAX_PRINTED], len(result.problems) - MAX_PRINTED
@@ -64,8 +84,8 @@ def run_validate(argv: list[str]) -> int:
                 records.append(
                     {
                         "file": _display(problem, prefix),
-                        "line": problem.line,
-                        "column": problem.column,
+                        "line": problem.line if problem.has_position else None,
+                        "column": problem.column if problem.has_position else None,
                         "severity": problem.severity,
                         "message": problem.message,
                     }

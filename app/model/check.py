@@ -284,10 +284,14 @@ class PackChecker:
                 if cited in self.sources:
                     self.used_sources.add(cited)
                 else:
-                    self.error(
+                    # at the cited key itself, not at the field's `body: |` line many lines above
+                    found = self._text_position(field_loc, f"@{cited}")
+                    self.report(
+                        "error",
                         field_loc,
                         f"citation `[@{cited}]` names no source of pack.yaml"
                         f"{_suggestion(cited, self.sources) or self._listing(self.sources, 'sources')}",
+                        at=None if found is None else (found[0], found[1] + 1),
                     )
             for image in refs.images:
                 self.image(image, field_loc, in_text=True)

@@ -6,6 +6,9 @@ field may not be null, that a step has exactly one kind, that an annotation has 
 region, and friendlier titles. The validator stays the authority; the schema is a help.
 
     python -m app.model.jsonschema [FOLDER]     (default: the repository's schema/, app.resources.schema_dir())
+
+The class file's schema is written by ``write_class_schema`` (``python -c "from app.model.jsonschema
+import write_class_schema; write_class_schema()"``).
 """
 
 from __future__ import annotations
@@ -26,6 +29,8 @@ SCHEMAS: tuple[tuple[str, type, str], ...] = (
     ("pack.schema.json", Manifest, "Unspun lesson pack manifest (pack.yaml), format 1"),
     ("module.schema.json", Module, "Unspun lesson pack module file, format 1"),
 )
+#: the class file's schema (``school_class.ClassFile``): in the repository's schema/, not in new packs
+CLASS_SCHEMA_FILE = "class.schema.json"
 
 _DESCRIPTIONS = {
     "Manifest": "The manifest of a lesson pack: pack.yaml.",
@@ -118,6 +123,18 @@ def write_schemas(folder: Path = SCHEMA_FOLDER) -> list[Path]:
         target.write_text(render(build_schema(root, title)), encoding="utf-8")
         written.append(target)
     return written
+
+
+def write_class_schema(folder: Path = SCHEMA_FOLDER) -> Path:
+    """Write the JSON Schema of a class file (``docs/class-file.md``) into ``folder``."""
+    from app.model.school_class import ClassFile
+
+    folder.mkdir(parents=True, exist_ok=True)
+    schema = build_schema(ClassFile, "Unspun class file (.unspun-class), format 1")
+    schema["$defs"]["ClassFile"]["description"] = "A class file: the class, its school, its LRS and its run."
+    target = folder / CLASS_SCHEMA_FILE
+    target.write_text(render(schema), encoding="utf-8")
+    return target
 
 
 def main(argv: list[str] | None = None) -> int:

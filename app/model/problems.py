@@ -12,6 +12,8 @@ Severity = Literal["error", "warning"]
 
 #: front ends (validate, export, the Problems panel) print at most this many problems of one pack
 MAX_PRINTED = 200
+#: the line (and column) of a problem with nowhere to point, such as a path that does not exist
+NO_POSITION = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,7 +21,8 @@ class Problem:
     """One error or warning, pointing at a file inside the pack and a 1-based line and column.
 
     ``file`` is the path inside the pack (``pack.yaml``, ``modules/a.yaml``); front ends prefix
-    it with whatever the user named the pack by.
+    it with whatever the user named the pack by. Line and column 0 (``NO_POSITION``) stand for a
+    path that has no lines to point into, such as one that does not exist.
     """
 
     file: str
@@ -31,7 +34,14 @@ class Problem:
     def format(self, prefix: str = "") -> str:
         """Render as ``FILE:LINE:COLUMN: severity: message``, FILE joined to ``prefix`` with '/'."""
         file = f"{prefix.rstrip('/')}/{self.file}" if prefix else self.file
+        if not self.has_position:
+            return f"{file}: {self.severity}: {self.message}"
         return f"{file}:{self.line}:{self.column}: {self.severity}: {self.message}"
+
+    @property
+    def has_position(self) -> bool:
+        """Tell whether the problem points at a line and column (a path that does not exist has none)."""
+        return self.line > 0
 
 
 @dataclass(slots=True)

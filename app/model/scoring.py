@@ -121,6 +121,35 @@ def _rating(value: Any) -> int | None:
     return value if _is_int(value) and JUDGE_MIN <= value <= JUDGE_MAX else None
 
 
+def well_formed(question: Question, response: Response) -> bool:
+    """Tell whether ``response`` has the shape and ranges a response to ``question`` has (None is blank).
+
+    A response read back from storage (a draft kept across an edit of the pack, say) is shown again
+    only when it fits the question as it is now.
+    """
+    if response is None:
+        return True
+    if isinstance(question, Single):
+        return _index(response, len(question.choices)) is not None
+    if isinstance(question, Multiple):
+        return _index_set(response, len(question.choices)) is not None
+    if isinstance(question, TrueFalse):
+        return isinstance(response, bool)
+    if isinstance(question, Short):
+        return isinstance(response, str)
+    if isinstance(question, Order):
+        return _permutation(response, len(question.items)) is not None
+    if isinstance(question, Match):
+        return _index_map(response, len(question.pairs), len(question.pairs)) is not None
+    if isinstance(question, Categorize):
+        return _index_map(response, len(question.items), len(question.categories)) is not None
+    if isinstance(question, Spot):
+        return _selections(response, len(question.text)) is not None
+    if isinstance(question, Judge):
+        return _rating(response) is not None
+    return False
+
+
 # ---------------------------------------------------------------- per-part detail
 
 

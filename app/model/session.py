@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from app.model import review, scoring
+from app.model import drafts, review, scoring
 from app.model.answers import Response
 
 # Re-exported as well: they lived here before attempts.py, and other code still imports them from here.
@@ -260,6 +260,30 @@ class LessonSession:
         """Note that a fresh attempt at the quiz at ``step_index`` starts now (a retry, say)."""
         self._attempt_started[step_index] = _now()
         self._checked.pop(step_index, None)
+
+    def attempt_started(self, step_index: int) -> datetime | None:
+        """Return when the quiz attempt at ``step_index`` began, or None when none has begun."""
+        return self._attempt_started.get(step_index)
+
+    def resume_attempt(self, step_index: int, started_at: datetime | None, checked: set[str]) -> None:
+        """Continue a quiz attempt kept in a draft: its start, and the questions already checked in it.
+
+        A question checked before is not fed to review again when the attempt is submitted.
+        """
+        self._attempt_started[step_index] = started_at or self._attempt_started.get(step_index) or _now()
+        self._checked[step_index] = set(checked)
+
+    def draft(self, step_index: int, kind: type[drafts.D]) -> drafts.D | None:
+        """Return the draft kept for step ``step_index`` when it is a ``kind``; None when none or unreadable."""
+        return drafts.decode(kind, self.store.draft(*self._where(step_index)))
+
+    def save_draft(self, step_index: int, draft: drafts.Draft) -> None:
+        """Keep ``draft`` as the work in progress on step ``step_index`` (committed at once)."""
+        self.store.save_draft(*self._where(step_index), drafts.encode(draft))
+
+    def discard_draft(self, step_index: int) -> None:
+        """Forget the work in progress on step ``step_index``."""
+        self.store.delete_draft(*self._where(step_index))
 
     def question_order(self, quiz: Quiz) -> list[int]:
         """Return the question indices in the order this attempt shows them (quiz ``shuffle``)."""

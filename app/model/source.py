@@ -23,7 +23,7 @@ from app.model.limits import (
     MAX_YAML_BYTES,
     MIB,
 )
-from app.model.problems import Problem
+from app.model.problems import NO_POSITION, Problem
 
 __all__ = [
     "MANIFEST",
@@ -222,7 +222,9 @@ def open_pack_source(path: str | Path) -> tuple[PackSource | None, list[Problem]
     try:
         info = os.stat(text)
     except (OSError, ValueError):
-        return None, [_pack_error("no pack here: there is no file or folder at this path", name)]
+        # nothing there has lines: no line and column to point at (not the 1:1 of a whole file)
+        missing = "no pack here: there is no file or folder at this path"
+        return None, [Problem(name, NO_POSITION, NO_POSITION, "error", missing)]
     if stat.S_ISDIR(info.st_mode):
         return _open_folder(Path(text), label)
     if stat.S_ISREG(info.st_mode) and name == MANIFEST:

@@ -496,6 +496,10 @@ def _parse_failure(error: BaseException, data: bytes, file: str) -> Problem:
         ):
             message += "; YAML does not allow tabs for indentation"
         message += _open_quote_hint(text, mark.line, mark.column)
+        if error.problem in _INDENTATION_PROBLEMS:
+            moved = indentation_problem(text, mark.line)
+            if moved is not None:
+                return Problem(file, moved[0], moved[1], "error", moved[2])
         return Problem(file, mark.line + 1, mark.column + 1, "error", message)
     if isinstance(error, RecursionError):
         return Problem(file, 1, 1, "error", "could not parse YAML: it is nested too deeply")
@@ -506,6 +510,95 @@ def _parse_failure(error: BaseException, data: bytes, file: str) -> Problem:
 
 
 _BLOCK_SCALAR_START = re.compile(r"(?:^|[:\-?]\s+)[|>][0-9+-]*\s*$")
+
+#: what PyYAML says when a line is indented wrongly; the line it names is often one after the mistake
+_INDENTATION_PROBLEMS = frozenset(
+    {
+        "mapping values are not allowed here",
+        "mapping values are not allowed in this context",
+        "did not find expected key",
+        "did not find expected '-' indicator",
+        "could not find expected ':'",
+        "expected <block end>, but found '-'",
+        "expected <block end>, but found '<block mapping start>'",
+        "expected <block end>, but found '<block sequence start>'",
+        "expected <block end>, but found '<scalar>'",
+    }
+)
+_KEY_LINE = re.compile(r"""^(?:-\s+)*(?:"[^"]*"|'[^']*'|[^\s#'"][^:#]*?)\s*:(?:\s|$)""")
+
+
+def _shown_line(row: str) -> str:
+    """Show a line of the file in a message, shortened, its leading spaces kept visible by quoting."""
+    return _shorten(row.rstrip(), 70)
+
+
+def indentation_problem(text: str, error_line: int) -> tuple[int, int, str] | None:
+    """Find the line whose indentation broke the file, up to the 0-based ``error_line``.
+
+    Returns (line, column, message), 1-based, in plain words with the line above shown, or None
+    when no line looks moved. PyYAML names where it gave up, which is often the line after the
+    one that moved; this walks the indentation levels from the top to find that line.
+    """
+    rows = text.split("\n")[: error_line + 1]
+    levels: list[int] = [0]  # the indentations open so far
+    block_indent = -1  # inside a | or > block: lines deeper than this are its text
+    block_text_indent = -1
+    above = -1  # the index of the last line that was not blank, a comment or block text
+    for index, raw in enumerate(rows):
+        row = raw.lstrip("\ufeff") if index == 0 else raw
+        stripped = row.strip()
+        if not stripped or stripped.startswith("#") or stripped in ("---", "..."):
+            continue
+        indent = len(row) - len(row.lstrip(" "))
+        if block_indent >= 0:
+            if indent > block_indent:
+                if block_text_indent < 0:
+                    block_text_indent = indent
+                continue
+            block_indent = block_text_indent = -1
+            if above >= 0 and not _KEY_LINE.match(stripped) and not stripped.startswith("- "):
+                return (
+                    index + 1,
+                    indent + 1,
+                    "this line is not a `key: value` and is indented as far as the keys above it; if it "
+                    f"belongs to the text above, indent it as far as that text. The line above "
+                    f"(line {index}): `{_shown_line(rows[index - 1])}`",
+                )
+        previous = rows[above].strip() if above >= 0 else ""
+        opens = previous.endswith(":") or previous.endswith("- ") or previous == "-" or bool(
+            re.search(r"(?:^|\s)-\s*$", previous)
+        )
+        if indent > levels[-1]:
+            if above >= 0 and not opens and (_KEY_LINE.match(stripped) or stripped.startswith("- ")):
+                shown = rows[above]
+                return (
+                    index + 1,
+                    indent + 1,
+                    f"this line is indented more than the line above it (line {above + 1}), which does not "
+                    f"end with `:` and so opens nothing; line it up with that line. The line above: "
+                    f"`{_shown_line(shown)}`",
+                )
+            levels.append(indent)
+        elif indent < levels[-1]:
+            while levels and levels[-1] > indent:
+                levels.pop()
+            if not levels or levels[-1] != indent:
+                return (
+                    index + 1,
+                    indent + 1,
+                    f"this line is indented {indent} spaces, less than the line above it but lined up "
+                    "with nothing above; line it up with the other lines of its list or section. The line "
+                    f"above (line {above + 1}): `{_shown_line(rows[above])}`",
+                )
+        # "- key: value" opens the item's own level, two places in
+        item = re.match(r"^((?:-\s+)+)", stripped)
+        if item:
+            levels.append(indent + len(item.group(1)))
+        if _BLOCK_SCALAR_START.search(row.split(" #", 1)[0]):
+            block_indent = indent if not item else indent + len(item.group(1))
+        above = index
+    return None
 
 
 def _open_quote_hint(text: str, line: int, column: int) -> str:

@@ -14,8 +14,10 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from app.cli import DATA_DIR_ENV, build_parser
+from app.cli import build_parser
+from app.places import PROGRESS_FILE, data_folder
 from app.resources import builtin_pack
+from app.ui import i18n
 from app.ui.main_window import APP_NAME, MainWindow
 from app.ui.plain_text import install_plain_tooltips, show_message
 from app.ui.theme import ASSETS_DIR, DARK, LIGHT, Theme, apply_theme, forced_scheme
@@ -25,7 +27,6 @@ if TYPE_CHECKING:
     from app.model.problems import LoadResult
     from app.model.progress import ProgressStore
 
-PROGRESS_FILE = "progress.sqlite3"
 #: a file to report the library to, then quit once started (finish_smoke_test): for checking installations
 SMOKE_TEST_ENV = "UNSPUN_SMOKE_TEST"
 #: the built-in pack, found through the package (app/resources.py); None leaves it out (tests that
@@ -41,18 +42,6 @@ BUILTIN_MISSING = (
 def parse_arguments(argv: list[str]) -> argparse.Namespace:
     """Read the command line: packs to open and where the data folder is (app/cli.py describes it)."""
     return build_parser().parse_args(argv)
-
-
-def data_folder(option: str | None) -> Path:
-    """Return the data folder: ``--data-dir``, else UNSPUN_DATA_DIR, else the platform's."""
-    if option:
-        return Path(option).expanduser()
-    from_environment = os.environ.get(DATA_DIR_ENV)
-    if from_environment:
-        return Path(from_environment).expanduser()
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir(APP_NAME, appauthor=False))
 
 
 def installed_pack_paths(data: Path) -> list[Path]:
@@ -246,7 +235,8 @@ def start(argv: list[str]) -> MainWindow:
     icon = app_icon()
     if not icon.isNull():
         app.setWindowIcon(icon)
-    saved = peek_settings(data_folder(arguments.data_dir) / PROGRESS_FILE, ["window/geometry"])
+    saved = peek_settings(data_folder(arguments.data_dir) / PROGRESS_FILE, ["window/geometry", i18n.GLOBAL_KEY])
+    i18n.install(i18n.resolve(saved.get(i18n.GLOBAL_KEY)))  # before the first widget: every string is looked up
     window = MainWindow(None, 0, None, icon, saved_geometry=saved.get("window/geometry"))
     window.show()
     app.processEvents()  # paint the window now (loading), so the learner sees it at once

@@ -10,9 +10,11 @@ with ``ArtefactView(item, pack, annotations_visible=False)``.
 
 from __future__ import annotations
 
+import contextlib
 import math
 import zlib
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -37,6 +39,7 @@ from PySide6.QtGui import (
     QTextFormat,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QBoxLayout,
     QFrame,
     QHBoxLayout,
@@ -1059,9 +1062,10 @@ class ArtefactView(QWidget):
             return
         self._revealed = True
         if self.task_mode:
-            self.mark_button.setEnabled(False)
-            self.remove_button.setEnabled(False)
-            self.reveal_button.setEnabled(False)
+            with self._focus_kept_in_task():
+                self.mark_button.setEnabled(False)
+                self.remove_button.setEnabled(False)
+                self.reveal_button.setEnabled(False)
             self.reveal_button.setText("Annotations shown")
             if self.text_view is not None:
                 self.text_view.setTextInteractionFlags(
@@ -1135,7 +1139,8 @@ class ArtefactView(QWidget):
         cursor = self.text_view.textCursor()
         cursor.clearSelection()
         self.text_view.setTextCursor(cursor)
-        self._update_task_buttons()
+        with self._focus_kept_in_task():
+            self._update_task_buttons()  # Mark selection is disabled now: nothing is selected
         self.marks_changed.emit()
         return True
 
@@ -1152,9 +1157,34 @@ class ArtefactView(QWidget):
             return False
         self._learner_marks = kept
         self.text_view.set_learner_marks(kept)
-        self._update_task_buttons()
+        with self._focus_kept_in_task():
+            self._update_task_buttons()  # Remove mark is disabled once no mark is left
         self.marks_changed.emit()
         return True
+
+    @contextlib.contextmanager
+    def _focus_kept_in_task(self) -> Iterator[None]:
+        """Disabling the focused task button would send the focus down the chain (to the top bar):
+        keep it on the artefact's text instead, where the learner goes on selecting."""
+        focused = QApplication.focusWidget()
+        had_focus = focused is not None and self.isAncestorOf(focused)
+        yield
+        focused = QApplication.focusWidget()
+        if had_focus and not (focused is not None and focused.isEnabled() and self.isAncestorOf(focused)):
+            target = self.text_view if self.text_view is not None else self.card
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def restore_task(self, marks: list[tuple[int, int]], revealed: bool) -> None:
+        """Show a task as the learner left it: their marks (those that fit the text), and the notes if revealed."""
+        if not self.task_mode:
+            return
+        if self.text_view is not None and not self._revealed:
+            spans = learner_marks.clean_marks(self.text_view.text(), marks)
+            self._learner_marks = spans
+            self.text_view.set_learner_marks(spans)
+            self._update_task_buttons()
+        if revealed:
+            self.reveal_annotations()
 
     def found(self) -> list[bool]:
         """Tell, per annotation, whether a learner mark finds it (half covered, not far overrun)."""

@@ -581,6 +581,13 @@ class LessonPlayerView(QWidget):
         if submit is not None:
             submit()
 
+    def flush_drafts(self) -> None:
+        """Keep every step's work still waiting to be kept (the window closes, or the learner leaves)."""
+        for view in self._views.values():
+            flush = getattr(view, "flush_draft", None)
+            if flush is not None:
+                flush()
+
     def go_back(self) -> None:
         """Open the previous step."""
         if self.current_index > 0:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QPushButton,
     QSplitter,
     QStackedWidget,
     QToolButton,
@@ -198,6 +199,16 @@ class MainWindow(QMainWindow):
         self.problems_panel = ProblemsPanel(self)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems_panel)
         self.problems_panel.hide()
+        # warnings alone do not open the panel: a count in the status bar does, when clicked
+        self.problems_button = QPushButton(self)
+        self.problems_button.setObjectName("problemsCount")
+        self.problems_button.setFlat(True)
+        self.problems_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.problems_button.clicked.connect(self.show_problems_panel)
+        self.statusBar().addPermanentWidget(self.problems_button)
+        self.problems_button.hide()
+        self.problems_panel.reports_changed.connect(self._update_problems_button)
+        self.problems_panel.visibilityChanged.connect(lambda _visible: self._update_problems_button())
         self.pack_installer = PackInstaller(self)
         self.live_reload = LiveReloader(self)
 
@@ -324,6 +335,11 @@ class MainWindow(QMainWindow):
             view_menu.addAction(action)
         view_menu.addSeparator()
         view_menu.addAction(self.library_action)
+        from app.ui.language_menu import LanguageMenu
+
+        view_menu.addSeparator()
+        self.language_menu = LanguageMenu(self)
+        view_menu.addMenu(self.language_menu)
         self.present_action = self._action(
             "&Present lesson", ["F5"], self.present_lesson,
             "Show the lesson full screen for a class; nothing is recorded",
@@ -506,11 +522,39 @@ class MainWindow(QMainWindow):
         return result.pack
 
     def show_problems(self, path: str, result: LoadResult) -> None:
-        """List the problems of the pack at ``path`` in the Problems panel, or clear them when it has none."""
+        """List the problems of the pack at ``path`` in the Problems panel, or clear them when it has none.
+
+        The panel opens by itself only for errors (the pack cannot play); warnings are listed and
+        counted in the status bar, where a click opens the panel.
+        """
         if result.problems:
-            self.problems_panel.show_report(path, result, result.pack.source if result.pack is not None else None)
+            self.problems_panel.show_report(
+                path,
+                result,
+                result.pack.source if result.pack is not None else None,
+                reveal=bool(result.errors),
+            )
         else:
             self.problems_panel.clear_report(path)
+
+    def show_problems_panel(self) -> None:
+        """Open the Problems panel (the status bar's count was clicked)."""
+        self.problems_panel.show()
+        self.problems_panel.raise_()
+
+    def _update_problems_button(self) -> None:
+        """Count the listed problems in the status bar while the panel is closed."""
+        errors, warnings = self.problems_panel.counts()
+        if errors:
+            text = "1 error" if errors == 1 else f"{errors} errors"
+        elif warnings:
+            text = "1 warning" if warnings == 1 else f"{warnings} warnings"
+        else:
+            text = ""
+        self.problems_button.setText(f"⚠ {text}" if text else "")
+        self.problems_button.setToolTip("Problems found in packs, for their authors: click to see them")
+        self.problems_button.setAccessibleName(text)
+        self.problems_button.setVisible(bool(text) and self.problems_panel.isHidden())
 
     def show_pending_problems(self) -> None:
         """List the problems of the packs that failed, or warned, while starting."""
@@ -780,6 +824,7 @@ class MainWindow(QMainWindow):
         if not self.built:  # closed while loading: nothing was changed
             super().closeEvent(event)
             return
+        self.player.flush_drafts()  # an answer typed a moment ago is kept before anything else
         self.save_window_settings()
         self.mastery.finish_session()
         if self._following_theme:

@@ -21,7 +21,7 @@ import html
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QHelpEvent
 from PySide6.QtGui import Qt as GuiQt  # Qt.mightBeRichText lives in QtGui's Qt namespace
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QToolTip, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QLabel, QMessageBox, QToolTip, QWidget
 
 
 def escaped_rich(text: str) -> str:
@@ -57,11 +57,19 @@ class PlainToolTips(QObject):
     """An application event filter that shows any tooltip Qt would read as HTML as escaped text."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ToolTip and isinstance(watched, QWidget):
-            tip = watched.toolTip()
-            if tip and GuiQt.mightBeRichText(tip) and isinstance(event, QHelpEvent):
-                QToolTip.showText(event.globalPos(), escaped_rich(tip), watched)
-                return True
+        if event.type() != QEvent.Type.ToolTip or not isinstance(watched, QWidget):
+            return False
+        if not isinstance(event, QHelpEvent):
+            return False
+        tip = watched.toolTip()
+        view = watched.parent()
+        if not tip and isinstance(view, QAbstractItemView) and watched is view.viewport():
+            # an item's tooltip (a learner's name, a lesson title) is the view's to show
+            value = view.indexAt(event.pos()).data(Qt.ItemDataRole.ToolTipRole)
+            tip = value if isinstance(value, str) else ""
+        if tip and GuiQt.mightBeRichText(tip):
+            QToolTip.showText(event.globalPos(), escaped_rich(tip), watched)
+            return True
         return False
 
 

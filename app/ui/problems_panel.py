@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, QRectF, QSize, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -52,7 +52,7 @@ PROBLEM_ROLE = Qt.ItemDataRole.UserRole
 SEVERITY_ROLE = Qt.ItemDataRole.UserRole + 1
 ICON_SIZE = 16
 #: the parts of a validate line: location, severity word, message
-LINE_PARTS = re.compile(r"^(?P<where>.*?:\d+:\d+:) (?P<severity>error|warning):")
+LINE_PARTS = re.compile(r"^(?P<where>.*?(?::\d+:\d+)?:) (?P<severity>error|warning):")
 PANEL_TITLE = "Problems"
 PANEL_MIN_EXTENT = 280
 PLACEHOLDER_TEXT = "Choose a problem to see its line in the file. Enter opens the selected one."
@@ -204,6 +204,9 @@ class ProblemLineDelegate(QStyledItemDelegate):
 class ProblemsPanel(QDockWidget):
     """A dockable list of problems per pack, with the source of the chosen one beside it."""
 
+    #: a pack's report was listed or cleared (the window recounts its problems button)
+    reports_changed = Signal()
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(PANEL_TITLE, parent)
         self.setObjectName("problemsPanel")
@@ -284,21 +287,28 @@ class ProblemsPanel(QDockWidget):
 
     # ---------------------------------------------------------------- reports
 
-    def show_report(self, path: str, result: LoadResult, source: PackSource | None = None, note: str = "") -> None:
+    def show_report(
+        self, path: str, result: LoadResult, source: PackSource | None = None, note: str = "", *, reveal: bool = True
+    ) -> None:
         """List ``result``'s problems for the pack at ``path`` (replacing its old ones) and show the panel.
 
         ``note`` says what the window does meanwhile, such as keeping the last version that worked.
+        Without ``reveal`` (warnings only) the problems are listed but the panel stays as it is: a
+        learner given a teacher's pack is not met by author diagnostics; the window shows a count.
         """
         old = self.reports.get(path)
         self.reports[path] = PackReport(path, result, source, note)
         changed = old is None or old.lines != self.reports[path].lines
         self._fill()
+        self.reports_changed.emit()
+        if not reveal:
+            return
         if changed or self.isHidden():
             self.show()
             self.raise_()
             self._give_room()
         if changed:
-            self._select_first_problem()
+            self._select_first_problem(path)
 
     def _give_room(self) -> None:
         """The first time the panel docks, make it tall enough to read a few lines of source."""
@@ -319,8 +329,15 @@ class ProblemsPanel(QDockWidget):
         if self.reports.pop(path, None) is None:
             return
         self._fill()
+        self.reports_changed.emit()
         if not self.reports:
             self.hide()
+
+    def counts(self) -> tuple[int, int]:
+        """Return (errors, warnings) over every pack listed."""
+        errors = sum(len(report.result.errors) for report in self.reports.values())
+        warnings = sum(len(report.result.warnings) for report in self.reports.values())
+        return errors, warnings
 
     def lines(self) -> list[str]:
         """Return every problem line listed, pack after pack."""
@@ -397,8 +414,14 @@ class ProblemsPanel(QDockWidget):
             self.source_view.hide()
             self.placeholder.show()
 
-    def _select_first_problem(self) -> None:
-        items = self.problem_items()
+    def _select_first_problem(self, path: str) -> None:
+        """Select the first problem of the pack just reported, errors before warnings."""
+        items = [item for item in self.problem_items() if item.data(0, PROBLEM_ROLE)[0] == path]
+        report = self.reports.get(path)
+        if report is not None:
+            shown = report.result.problems
+            errors = [item for item in items if shown[item.data(0, PROBLEM_ROLE)[1]].severity == "error"]
+            items = errors or items
         if items:
             self.tree.setCurrentItem(items[0])
 

@@ -15,8 +15,10 @@ from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QVBoxLa
 from app.model import session as session_model
 from app.model.answers import Response
 from app.model.attempts import QuestionResult
+from app.model.drafts import QuestionDraft, question_draft, question_response
 from app.model.schema import Question
 from app.model.scoring import Mark
+from app.ui.focus import focus_first_control
 from app.ui.questions.base import QuestionView, create_question_view
 from app.ui.questions.common import (
     FeedbackBadgeView,
@@ -104,6 +106,8 @@ class QuestionCardView(QFrame):
     answered_changed = Signal()
     #: the learner checked the question; carries the QuestionResult
     checked = Signal(object)
+    #: anything the learner did on the card changed (an answer, a check, Try again, the hint): keep it
+    state_changed = Signal()
 
     def __init__(
         self,
@@ -233,6 +237,7 @@ class QuestionCardView(QFrame):
         self.hint_panel.show()
         self.hint_button.hide()
         self.hint_used = True
+        self.state_changed.emit()
 
     def first_check(self) -> Response:
         """Return the response of the first check (what the quiz counts), or None when never checked."""
@@ -242,11 +247,7 @@ class QuestionCardView(QFrame):
 
     def score(self) -> QuestionResult:
         """Score the current response (through the session when there is one), recording nothing."""
-        session = self.context.session
-        response = self.view.response()
-        if session is not None:
-            return session.score(self.question, response)
-        return session_model.score(self.question, response)
+        return self._score_response(self.view.response())
 
     def can_check(self) -> bool:
         """Tell whether Check is offered and the question is answered (so Check would score it)."""
@@ -260,6 +261,7 @@ class QuestionCardView(QFrame):
             self.first_result = result
         self.show_result(result)
         self.checked.emit(result)
+        self.state_changed.emit()
         return result
 
     def show_result(self, result: QuestionResult) -> None:
@@ -327,7 +329,8 @@ class QuestionCardView(QFrame):
         self.retry_button.hide()
         self.check_button.setVisible(self.checkable)
         self._update_check_button()
-        self.view.setFocus()
+        focus_first_control(self.view)
+        self.state_changed.emit()
 
     def finish(self) -> None:
         """End all answering on this card (the quiz was submitted): hide Check and Try again."""
@@ -336,6 +339,34 @@ class QuestionCardView(QFrame):
         self.retry_button.hide()
         self.hint_button.hide()
         self.view.set_read_only(True)
+
+    # ------------------------------------------------------------ kept across leaving and relaunching
+
+    def draft(self) -> QuestionDraft:
+        """Return the card as the learner left it: the answer, the checks, the hint."""
+        return question_draft(
+            self.response(), self.tries, self.result is not None, self.first_check(), self.hint_used
+        )
+
+    def restore(self, draft: QuestionDraft) -> None:
+        """Show the card as ``draft`` left it; parts that no longer fit the question are dropped."""
+        response = question_response(self.question, draft.response)
+        self.set_response(response)
+        self.tries = max(0, draft.tries)
+        first = question_response(self.question, draft.first_check)
+        if self.tries and first is not None:
+            self.first_result = self._score_response(first)
+        if draft.hint_used and self.offers_hint:
+            self.show_hint()
+        if draft.checked and response is not None and self.checkable:
+            shown = self.first_result if self.tries <= 1 and self.first_result is not None else self.score()
+            self.show_result(shown)
+
+    def _score_response(self, response: Response) -> QuestionResult:
+        session = self.context.session
+        if session is not None:
+            return session.score(self.question, response)
+        return session_model.score(self.question, response)
 
     def _update_check_button(self) -> None:
         self.check_button.setEnabled(self.is_answered())
@@ -350,3 +381,4 @@ class QuestionCardView(QFrame):
     def _on_view_response_changed(self) -> None:
         self._update_check_button()
         self.answered_changed.emit()
+        self.state_changed.emit()

@@ -389,6 +389,17 @@ def test_unknown_citation_is_an_error(tmp_path: Path) -> None:
     assert problem.line == line_of(root, "m.yaml", "[@scr")
 
 
+def test_unknown_citation_in_a_block_is_reported_at_the_key(tmp_path: Path) -> None:
+    """A typo deep in a `body: |` block is reported at its own line and the key's column, not at `body:`."""
+    step = "- reading:\n    body: |\n      First line.\n\n      Second line, as shown [@scr].\n"
+    root = write_pack(tmp_path, modules={"m.yaml": module(step)})
+    problem = find(problems_of(root), "citation `[@scr]` names no source")
+    line = line_of(root, "m.yaml", "[@scr")
+    assert problem.line == line
+    text = (root / "m.yaml").read_text("utf-8").splitlines()[line - 1]
+    assert problem.column == text.index("@scr") + 2  # the key itself, 1-based: "scr"
+
+
 def test_citations_and_images_in_code_are_ignored(tmp_path: Path) -> None:
     """Code spans and code blocks hold no citations and no images."""
     step = "- reading:\n    body: |\n      Write `[@nope]` like this.\n\n      ```\n      ![x](missing.png) [@nope]\n      ```\n"

@@ -134,15 +134,15 @@ def test_links_inside_the_pack_are_followed(tmp_path: Path) -> None:
 
 
 def test_missing_path_is_an_error_naming_it(tmp_path: Path) -> None:
-    """A PATH that does not exist is one error that prints as PATH:1:1."""
+    """A PATH that does not exist is one error that prints as PATH, with no line and column to point at."""
     missing = tmp_path / "nowhere"
     pack, problems = open_pack_source(missing)
     assert pack is None
     assert problems == [
-        Problem("nowhere", 1, 1, "error", "no pack here: there is no file or folder at this path")
+        Problem("nowhere", 0, 0, "error", "no pack here: there is no file or folder at this path")
     ]
     assert problems[0].format(pack_label(missing)) == (
-        f"{missing}:1:1: error: no pack here: there is no file or folder at this path"
+        f"{missing}: error: no pack here: there is no file or folder at this path"
     )
 
 

@@ -366,3 +366,40 @@ def test_no_quote_hint_for_closed_quotes_or_block_text() -> None:
     assert "quote" not in problem.message
     _, problems = load('a: "closed"\nb: c: d\n')
     assert "quote" not in only(problems).message
+
+
+# ---------------------------------------------------------------- indentation in plain words
+
+INDENTATION_CASES = {
+    "a key moved left": (
+        "lessons:\n  - id: a\n    title: A\n   steps:\n      - reading:\n          body: hi\n",
+        4, "less than the line above it but lined up with nothing above", "`    title: A`",
+    ),
+    "a key moved right": (
+        "lessons:\n  - id: a\n    title: A\n      steps:\n      - reading:\n          body: hi\n",
+        4, "indented more than the line above it (line 3), which does not end with `:`", "`    title: A`",
+    ),
+    "a list item moved left": (
+        "lessons:\n  - id: a\n    steps:\n      - reading:\n          body: hi\n     - reading:\n          body: ho\n",
+        6, "indented 5 spaces", "(line 5): `          body: hi`",
+    ),
+    "a line of text moved out of its block": (
+        "lessons:\n  - id: a\n    steps:\n      - reading:\n          body: |\n            Hello there.\n"
+        "          and then this line moved left.\n            More.\n",
+        7, "if it belongs to the text above, indent it as far as that text", "`            Hello there.`",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(INDENTATION_CASES))
+def test_indentation_errors_name_the_line_that_moved_in_plain_words(case: str) -> None:
+    """The problem points at the line that moved (not the one after), says why, and shows the line above."""
+    text, line, words, above = INDENTATION_CASES[case]
+    _node, problems = load_yaml(text.encode(), "m.yaml")
+    assert len(problems) == 1
+    problem = problems[0]
+    assert problem.line == line
+    assert words in problem.message and above in problem.message
+    assert "could not parse YAML" not in problem.message
+    moved = text.split("\n")[line - 1]
+    assert problem.column == len(moved) - len(moved.lstrip(" ")) + 1

@@ -93,6 +93,25 @@ def test_a_tooltip_quoting_a_pack_is_shown_escaped(qtbot) -> None:
     QToolTip.hideText()
 
 
+def test_an_items_tooltip_quoting_a_file_is_shown_escaped(qtbot) -> None:
+    """Item views (the library tree, the class report's tables) show item tooltips escaped too."""
+    from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
+
+    ensure_application()
+    tree = QTreeWidget()
+    qtbot.addWidget(tree)
+    item = QTreeWidgetItem([f"{MARK} The post"])
+    item.setToolTip(0, f"{MARK} The post (5 steps)")
+    tree.addTopLevelItem(item)
+    tree.show()
+    qtbot.waitExposed(tree)
+    where = tree.visualItemRect(item).center()
+    event = QHelpEvent(QEvent.Type.ToolTip, where, tree.viewport().mapToGlobal(where))
+    QApplication.sendEvent(tree.viewport(), event)
+    assert "&lt;i&gt;HOSTILE&lt;/i&gt; The post (5 steps)" in QToolTip.text()
+    QToolTip.hideText()
+
+
 @pytest.fixture
 def hostile_results(store: ProgressStore, tmp_path: Path) -> Path:
     """A results file whose learner is named with a fake heading, a local image and 20 nested tables."""

@@ -134,7 +134,7 @@ def test_a_zip_pack_is_read_through_its_source(make_window, broken_copy: Path, t
 
 
 def test_warnings_are_shown_for_a_pack_that_plays(example_window: MainWindow, tmp_path: Path) -> None:
-    """A pack with only warnings opens, and the panel shows its warnings."""
+    """A pack with only warnings opens without opening the panel; a count in the status bar opens it."""
     copy = tmp_path / "warned"
     shutil.copytree(EXAMPLE_PACK, copy)
     module = copy / "tea.yaml"
@@ -144,7 +144,12 @@ def test_warnings_are_shown_for_a_pack_that_plays(example_window: MainWindow, tm
     pack = example_window.open_pack_path(str(copy))
     assert pack is not None and pack in example_window.packs
     panel = example_window.problems_panel
+    assert panel.isHidden()  # a learner given a teacher's pack is not met by author diagnostics
+    button = example_window.problems_button
+    assert button.isVisibleTo(example_window) and button.text() == "⚠ 1 warning"
+    button.click()
     assert not panel.isHidden()
+    assert not button.isVisibleTo(example_window)
     assert panel.lines() and all(": warning: " in line for line in panel.lines())
     assert "plays, with warnings" in panel.tree.topLevelItem(0).text(0)
     assert panel.problem_items()[0].data(0, Qt.ItemDataRole.AccessibleTextRole).startswith("Warning: ")

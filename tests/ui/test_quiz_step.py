@@ -365,13 +365,19 @@ def test_retry_starts_a_fresh_attempt_and_shows_the_best(qtbot, open_quiz, store
 
 
 def test_an_existing_attempt_is_summed_up_when_the_quiz_opens(qtbot, open_quiz, store) -> None:
-    """Reopening a quiz after a submission shows the best so far above a fresh attempt."""
+    """Reopening a quiz after a submission shows that attempt as it was submitted, the best so far above it;
+    Retry then starts a fresh attempt."""
     first = open_quiz("after")
     first.cards["post-agency"].view.buttons[6].click()
     click(qtbot, first.submit_button)
     again = open_quiz("after")
     assert again.best_label.isVisible()
     assert again.best_label.text() == "Best so far: 1 of 4 points (25%), not yet passed · 1 attempt"
+    assert list(again.cards) == list(first.cards)
+    assert again.cards["post-agency"].response() == first.cards["post-agency"].response()
+    assert again.result is not None and again.summary.isVisible()
+    assert again.summary.headline.text() == first.summary.headline.text()
+    click(qtbot, again.summary.retry_button)
     assert all(card.response() is None for card in again.cards.values())
 
 

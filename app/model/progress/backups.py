@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import sqlite3
 from contextlib import suppress
@@ -76,9 +77,16 @@ def backups_to_keep(backups: list[BackupFile], now: datetime) -> set[Path]:
 
 
 def prune_backups(folder: Path | str, now: datetime | None = None) -> list[Path]:
-    """Delete the automatic backups the rotation no longer keeps; return those deleted."""
+    """Delete the automatic backups the rotation no longer keeps; return those deleted.
+
+    Besides the rotation, the newest backup that passes ``check_backup`` is always kept, so that
+    a run of damaged backups can never push out the last good one.
+    """
     backups = list_backups(folder)
     keep = backups_to_keep(backups, now or utc_now())
+    last_good = next((backup.path for backup in backups if check_backup(backup.path)), None)
+    if last_good is not None:
+        keep.add(last_good)
     removed = []
     for backup in backups:
         if backup.path not in keep:
@@ -95,10 +103,53 @@ def check_backup(path: Path) -> bool:
     except (OSError, sqlite3.Error):
         return False
     try:
-        rows = db.execute("PRAGMA quick_check").fetchall()
+        db.text_factory = lambda data: data.decode("utf-8", "replace")
+        rows = db.execute("PRAGMA integrity_check").fetchall()
         version = int(db.execute("PRAGMA user_version").fetchone()[0])
         return [tuple(row) for row in rows] == [("ok",)] and 1 <= version <= migrations.SCHEMA_VERSION
-    except sqlite3.Error:
+    except (sqlite3.Error, ValueError, TypeError):
         return False
     finally:
         db.close()
+
+
+#: A ``.partial`` file (a backup or restore being written) older than this was left by a killed process.
+PARTIAL_STALE_AFTER = timedelta(minutes=2)
+
+
+def remove_stale_partials(folder: Path, now: datetime | None = None) -> list[Path]:
+    """Delete the ``.partial`` files a killed backup or restore left in ``folder``; return those deleted.
+
+    Partial files are named ``.<name>.<pid>.partial``. One whose process is gone (on systems
+    where that can be asked) or older than ``PARTIAL_STALE_AFTER`` (a partial file lives about
+    60 ms, even for a large store) belongs to no running process, not even a second instance.
+    """
+    moment = (now or utc_now()).timestamp()
+    removed = []
+    with suppress(OSError):
+        for entry in folder.iterdir():
+            if not entry.name.endswith(".partial"):
+                continue
+            with suppress(OSError):
+                old = moment - entry.stat().st_mtime >= PARTIAL_STALE_AFTER.total_seconds()
+                if (old or _writer_gone(entry.name)) and entry.is_file():
+                    entry.unlink()
+                    removed.append(entry)
+    return removed
+
+
+def _writer_gone(name: str) -> bool:
+    """Tell whether the process named in a partial file's name has certainly ended (POSIX only)."""
+    match = re.search(r"\.(\d+)\.partial$", name)
+    if match is None or os.name != "posix":
+        return False
+    pid = int(match.group(1))
+    if pid == os.getpid():
+        return False
+    try:
+        os.kill(pid, 0)  # signal 0 sends nothing: it only asks whether the process exists
+    except ProcessLookupError:
+        return True
+    except OSError:
+        return False
+    return False

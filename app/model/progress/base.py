@@ -43,9 +43,24 @@ def to_stamp(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat(timespec="microseconds")
 
 
+#: What a stored time that damage made unreadable reads as: plainly wrong, never a crash.
+UNREADABLE_TIME = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def read_time(text: object) -> datetime:
+    """Read a stored time back (always aware, in UTC); one damage made unreadable reads as ``UNREADABLE_TIME``."""
+    if not isinstance(text, str):
+        return UNREADABLE_TIME
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        return UNREADABLE_TIME
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
 def parse_stamp(text: str | None) -> datetime | None:
     """Read a stored time back, or None when there is none."""
-    return None if text is None else datetime.fromisoformat(text)
+    return None if text is None else read_time(text)
 
 
 def explain(error: BaseException) -> str:
@@ -82,7 +97,8 @@ def is_damage(error: BaseException) -> bool:
     if code is not None and code & 0xFF in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
         return True
     message = str(error).lower()
-    return "malformed" in message or "not a database" in message
+    # "unsupported file format": a damaged header's format numbers (SQLITE_ERROR, not SQLITE_CORRUPT).
+    return any(sign in message for sign in ("malformed", "not a database", "unsupported file format", "encrypted"))
 
 
 class StoreBase:
@@ -97,6 +113,9 @@ class StoreBase:
         self.recovery: RecoveryReport | None = None
         #: Why the last automatic backup failed, if it did (a backup never interrupts the learner).
         self.backup_error: str | None = None
+        #: True while this store may not be the learner's real progress (started afresh after
+        #: damage, or new beside existing backups): its backups then never prune the older ones.
+        self.keep_all_backups = False
         self._dirty = False
         #: How many write blocks are open: writes inside another share its transaction.
         self._depth = 0

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from app.model.progress.base import StoreBase, to_stamp
+from app.model.progress.base import StoreBase, read_time, to_stamp
 
 
 class ImportsTable(StoreBase):
@@ -37,7 +37,7 @@ class ImportsTable(StoreBase):
     def imported_completions(self, profile_id: int) -> list[tuple[str, str, str, datetime]]:
         """Return (pack, module, lesson, completed at) for each lesson a learner completed elsewhere."""
         return [
-            (row[0], row[1], row[2], datetime.fromisoformat(row[3]))
+            (row[0], row[1], row[2], read_time(row[3]))
             for row in self._query(
                 "SELECT pack_id, module_id, lesson_id, completed_at FROM completions WHERE profile_id = ?",
                 (profile_id,),

@@ -212,6 +212,22 @@ def _migration_3(db: sqlite3.Connection) -> None:
     db.execute("CREATE INDEX lrs_outbox_waiting ON lrs_outbox (status, seq)")
 
 
+def _migration_4(db: sqlite3.Connection) -> None:
+    """Add drafts: each step's work in progress, kept as it is made (``drafts.py``)."""
+    db.execute(
+        """CREATE TABLE drafts (
+            profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+            pack_id TEXT NOT NULL,
+            module_id TEXT NOT NULL,
+            lesson_id TEXT NOT NULL,
+            step_key TEXT NOT NULL,
+            draft_json TEXT NOT NULL,
+            saved_at TEXT NOT NULL,
+            PRIMARY KEY (profile_id, pack_id, module_id, lesson_id, step_key)
+        ) WITHOUT ROWID"""
+    )
+
+
 #: Migration n (1-based) brings a database from user_version n - 1 to n.
-MIGRATIONS: tuple[Migration, ...] = (_migration_1, _migration_2, _migration_3)
+MIGRATIONS: tuple[Migration, ...] = (_migration_1, _migration_2, _migration_3, _migration_4)
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
 
-from app.model.progress.base import ProgressError, StoreBase, parse_stamp, to_stamp, utc_now
+from app.model.progress.base import ProgressError, StoreBase, parse_stamp, read_time, to_stamp, utc_now
 from app.model.progress.records import Profile
 
 DEFAULT_PROFILE_NAME = "Learner"
@@ -28,10 +27,7 @@ class ProfilesTable(StoreBase):
     def profiles(self) -> list[Profile]:
         """Return every profile, oldest first."""
         rows = self._query("SELECT id, name, created_at, last_used_at, uuid FROM profiles ORDER BY id")
-        return [
-            Profile(row[0], row[1], datetime.fromisoformat(row[2]), parse_stamp(row[3]), row[4] or "")
-            for row in rows
-        ]
+        return [Profile(row[0], row[1], read_time(row[2]), parse_stamp(row[3]), row[4] or "") for row in rows]
 
     def profile(self, profile_id: int) -> Profile | None:
         """Find one profile by id."""

@@ -8,7 +8,7 @@ from datetime import datetime
 
 from app.model import answers
 from app.model.attempts import QuestionResult, QuizResult
-from app.model.progress.base import StoreBase, parse_stamp, to_stamp, utc_now
+from app.model.progress.base import StoreBase, parse_stamp, read_time, to_stamp, utc_now
 from app.model.progress.records import AttemptSummary, CheckedAnswer, StoredAnswer, StoredAttempt
 
 
@@ -213,7 +213,7 @@ class QuizTables(StoreBase):
                 QuestionResult(
                     row[5], _load_response(row[6], row[7]), row[8], row[9], row[10], row[11], row[6]
                 ),
-                datetime.fromisoformat(row[12]),
+                read_time(row[12]),
                 row[13],
             )
             for row in rows
@@ -295,9 +295,7 @@ class QuizTables(StoreBase):
             (profile_id, limit),
         )
         found = [
-            AttemptSummary(
-                datetime.fromisoformat(row[0]), row[1], bool(row[2]), row[3], row[4], row[5], row[6], row[7]
-            )
+            AttemptSummary(read_time(row[0]), row[1], bool(row[2]), row[3], row[4], row[5], row[6], row[7])
             for row in rows
         ]
         found.reverse()
@@ -347,7 +345,7 @@ class QuizTables(StoreBase):
                 step_key=row[4],
                 measure=row[5],
                 started_at=parse_stamp(row[6]),
-                submitted_at=datetime.fromisoformat(row[7]),
+                submitted_at=read_time(row[7]),
                 score=row[8],
                 points_earned=row[9],
                 points_possible=row[10],

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from app.model.progress.base import StoreBase, to_stamp, utc_now
+from app.model.progress.base import StoreBase, read_time, to_stamp, utc_now
 from app.model.progress.records import StoredReflection
 
 
@@ -60,7 +60,7 @@ class ReflectionsTable(StoreBase):
                ORDER BY id""",
             (profile_id, pack_id, module_id, lesson_id, step_key),
         )
-        return [(datetime.fromisoformat(row[0]), row[1]) for row in rows]
+        return [(read_time(row[0]), row[1]) for row in rows]
 
     def reflection(
         self, profile_id: int, pack_id: str, module_id: str, lesson_id: str, step_key: str
@@ -82,6 +82,6 @@ class ReflectionsTable(StoreBase):
             (profile_id,),
         )
         return [
-            StoredReflection(row[0], row[1], row[2], row[3], row[4], datetime.fromisoformat(row[5]), row[6])
+            StoredReflection(row[0], row[1], row[2], row[3], row[4], read_time(row[5]), row[6])
             for row in rows
         ]

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from app.model.progress.base import StoreBase, to_stamp
+from app.model.progress.base import StoreBase, read_time, to_stamp
 from app.model.progress.records import StoredReviewItem
 
 _COLUMNS = "profile_id, pack_id, module_id, question_id, lesson_id, step_key, question_type, card_json, created_at, due"
@@ -27,8 +27,8 @@ def _item(row: Sequence[Any]) -> StoredReviewItem:
         row[5],
         row[6],
         row[7],
-        datetime.fromisoformat(row[8]),
-        datetime.fromisoformat(row[9]),
+        read_time(row[8]),
+        read_time(row[9]),
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import sqlite3
 from contextlib import suppress
@@ -19,6 +20,7 @@ from app.model.progress.base import (
     is_damage,
     utc_now,
 )
+from app.model.progress.drafts import DraftsTable
 from app.model.progress.imports import ImportsTable
 from app.model.progress.outbox import OutboxTable
 from app.model.progress.profiles import ProfilesTable
@@ -28,6 +30,50 @@ from app.model.progress.reviews import ReviewsTable
 from app.model.progress.settings import SettingsTable
 from app.model.progress.summaries import SummaryReads
 from app.model.progress.visits import VisitsTable
+
+#: A schema version this far beyond ours cannot come from a newer Unspun (one migration a release).
+IMPLAUSIBLE_VERSION_JUMP = 50
+
+
+def _lenient_text(data: bytes) -> str:
+    """Decode a stored text value, replacing bytes that damage made invalid UTF-8."""
+    return data.decode("utf-8", "replace")
+
+
+def _schema(db: sqlite3.Connection) -> set[tuple[str, str, str]]:
+    """Return the file's tables and indexes as (type, name, SQL) triples."""
+    rows = db.execute(
+        "SELECT type, name, coalesce(sql, '') FROM sqlite_master WHERE name NOT LIKE 'sqlite%'"
+    ).fetchall()
+    return {(str(kind), str(name), str(sql)) for kind, name, sql in rows}
+
+
+@functools.cache
+def _expected_schema() -> frozenset[tuple[str, str, str]]:
+    """Return the schema the migrations write, built once in memory (upgrades write the very same text)."""
+    db = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        for migration in migrations.MIGRATIONS:
+            migration(db)
+        return frozenset(_schema(db))
+    finally:
+        db.close()
+
+
+def _schema_clash(error: BaseException) -> bool:
+    """Tell whether a migration met tables that already exist: the file's schema version was damaged."""
+    message = str(error).lower()
+    return isinstance(error, sqlite3.OperationalError) and (
+        "already exists" in message or "duplicate column" in message
+    )
+
+
+def _empty(path: Path) -> bool:
+    """Tell whether the file at ``path`` exists and holds no bytes."""
+    try:
+        return path.stat().st_size == 0
+    except OSError:
+        return False
 
 
 def _unreadable(path: Path) -> bool:
@@ -49,6 +95,7 @@ class ProgressStore(
     VisitsTable,
     QuizTables,
     ReflectionsTable,
+    DraftsTable,
     SettingsTable,
     ReviewsTable,
     OutboxTable,
@@ -66,7 +113,7 @@ class ProgressStore(
     def open(cls, path: Path | str) -> ProgressStore:
         """Open (creating if needed) the progress file at ``path`` and bring its schema up to date.
 
-        Raises DamagedProgressError for a damaged or unreadable file (``open_with_recovery``
+        Raises DamagedProgressError for a damaged, empty or unreadable file (``open_with_recovery``
         recovers from it) and ProgressError for every other failure. Takes no backups.
         """
         path = Path(path)
@@ -74,29 +121,71 @@ class ProgressStore(
             raise DamagedProgressError(
                 f"The progress file {path} could not be opened: it cannot be read.", "could not be read"
             )
+        if _empty(path):
+            # SQLite would open an empty file as a new database: all progress silently gone.
+            raise DamagedProgressError(f"The progress file {path} is empty.", "was empty")
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             connection = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
         except (OSError, sqlite3.Error) as error:
             raise ProgressError(f"The progress file {path} could not be opened: {explain(error)}.") from error
+        # Damaged bytes inside a text value must read as damaged text, not stop the app.
+        connection.text_factory = _lenient_text
         try:
             cls._configure(connection)
-            if not cls._passes_quick_check(connection):
+            if not cls._passes_integrity_check(connection):
                 raise DamagedProgressError(
                     f"The progress file {path} could not be opened: {explain(sqlite3.DatabaseError('malformed'))}.",
                     "is damaged",
                 )
             cls._migrate(connection)
+            if not _expected_schema() <= _schema(connection):  # other tables may be there; ours must be intact
+                # Damage inside the schema's own text (a column renamed by one flipped byte) passes
+                # every structural check, then fails every read that names the column.
+                raise sqlite3.DatabaseError("malformed: the schema is not the one Unspun writes")
+            store = cls(connection, path)
+            store._check_readable()
         except (OSError, sqlite3.Error) as error:
             connection.close()
             message = f"The progress file {path} could not be opened: {explain(error)}."
-            if is_damage(error):
+            if is_damage(error) or _schema_clash(error):
                 raise DamagedProgressError(message, "is damaged") from error
             raise ProgressError(message) from error
-        except ProgressError:
+        except ProgressError as error:
             connection.close()
+            cause = error.__cause__
+            if cause is not None and (not isinstance(cause, OSError | sqlite3.Error) or is_damage(cause)):
+                raise DamagedProgressError(str(error), "is damaged") from error
             raise
-        return cls(connection, path)
+        except Exception as error:
+            # Anything else (UnicodeDecodeError, a time or number that no longer parses, a schema
+            # version no migration list holds) means the bytes are not what Unspun wrote.
+            connection.close()
+            raise DamagedProgressError(
+                f"The progress file {path} could not be opened: it is damaged ({type(error).__name__}).",
+                "is damaged",
+            ) from error
+        return store
+
+    def _check_readable(self) -> None:
+        """Read what every screen reads first (profiles, their times), so damage the checks miss shows now."""
+        for profile in self.profiles():
+            self.last_position(profile.id)
+
+    @staticmethod
+    def _passes_integrity_check(db: sqlite3.Connection) -> bool:
+        """Run the full ``PRAGMA integrity_check``; False when it finds damage or raises for it.
+
+        ``quick_check`` misses damage (an index that no longer matches its table, say) that
+        later reads trip over or, worse, answer wrongly, so opening pays for the full check.
+        """
+        try:
+            rows = db.execute("PRAGMA integrity_check").fetchall()
+        except sqlite3.DatabaseError as error:
+            if is_damage(error):
+                return False
+            raise
+        return [tuple(row) for row in rows] == [("ok",)]
 
     @staticmethod
     def _passes_quick_check(db: sqlite3.Connection) -> bool:
@@ -126,6 +215,11 @@ class ProgressStore(
         db.execute("BEGIN IMMEDIATE")
         try:
             version = int(db.execute("PRAGMA user_version").fetchone()[0])
+            if version < 0:
+                raise sqlite3.DatabaseError(f"malformed: schema version {version}")
+            if version > migrations.SCHEMA_VERSION + IMPLAUSIBLE_VERSION_JUMP:
+                # Versions grow by one a release: a leap like this is a damaged header, not the future.
+                raise sqlite3.DatabaseError(f"malformed: schema version {version}")
             if version > migrations.SCHEMA_VERSION:
                 raise ProgressError(
                     "The progress file was written by a newer version of Unspun "
@@ -155,10 +249,9 @@ class ProgressStore(
     def integrity_check(self) -> bool:
         """Run SQLite's full integrity check (slower than quick_check); False when damaged."""
         try:
-            rows = self._db.execute("PRAGMA integrity_check").fetchall()
+            return self._passes_integrity_check(self._db)
         except sqlite3.Error:
             return False
-        return [tuple(row) for row in rows] == [("ok",)]
 
     def backup(self, destination: Path | str) -> None:
         """Write a consistent copy of the whole file to ``destination`` (a plain copy can miss WAL commits).
@@ -194,7 +287,8 @@ class ProgressStore(
             raise ProgressError(f"Progress could not be backed up to {folder}: {explain(error)}.") from error
         self._dirty = False
         self.backup_error = None
-        prune_backups(folder, moment)
+        if not self.keep_all_backups:
+            prune_backups(folder, moment)
         return target
 
     def backup_if_due(self, now: datetime | None = None) -> Path | None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from app.model.progress.base import StoreBase
+from app.model.progress.base import StoreBase, read_time
 from app.model.progress.records import ProfileHoldings
 
 
@@ -52,7 +52,7 @@ class SummaryReads(StoreBase):
                        WHERE profile_id = ? AND pack_id = ? AND module_id = ? AND lesson_id = ?)""",
             (profile_id, pack_id, module_id, lesson_id) * 3,
         )
-        return None if row is None or row[0] is None else datetime.fromisoformat(row[0])
+        return None if row is None or row[0] is None else read_time(row[0])
 
     def activity_fingerprint(self) -> tuple[Any, ...]:
         """Sum up what exported statements depend on, so that a sync can skip work when nothing changed."""

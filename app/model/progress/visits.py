@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import math
 import sqlite3
-from datetime import datetime
 
-from app.model.progress.base import StoreBase, to_stamp, utc_now
+from app.model.progress.base import StoreBase, read_time, to_stamp, utc_now
 from app.model.progress.records import Position
 
 #: One step visit counts at most this long, so that a window left open overnight does not count.
@@ -71,7 +70,7 @@ class VisitsTable(StoreBase):
         )
         if row is None:
             return None
-        return Position(row[0], row[1], row[2], row[3], datetime.fromisoformat(row[4]))
+        return Position(row[0], row[1], row[2], row[3], read_time(row[4]))
 
     def record_time(
         self,

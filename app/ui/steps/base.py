@@ -7,9 +7,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtGui import QHideEvent, QKeyEvent
+from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 
+from app.model import drafts
+from app.model.progress import ProgressError
 from app.model.schema import Lesson, Module, Step
 from app.ui.return_keys import click_focused_button
 
@@ -47,6 +49,38 @@ class StepView(QWidget):
     def side_panel(self) -> QWidget | None:
         """Return a widget for the side column (notes, sources, glossary), or None."""
         return None
+
+    # ------------------------------------------------------------ work in progress
+
+    def kept_draft(self, kind: type[drafts.D]) -> drafts.D | None:
+        """Return the learner's work in progress on this step, as kept; None without a session or a draft."""
+        session = self.context.session
+        if session is None:
+            return None
+        try:
+            return session.draft(self.index, kind)
+        except ProgressError:  # unreadable progress: the step opens fresh rather than not at all
+            return None
+
+    def keep_draft(self, draft: drafts.Draft) -> None:
+        """Keep ``draft`` as this step's work in progress (nothing is kept without a session)."""
+        session = self.context.session
+        if session is None:
+            return
+        try:
+            session.save_draft(self.index, draft)
+        except ProgressError as error:  # a full disk: say so where it does not interrupt the typing
+            window = self.window()
+            if isinstance(window, QMainWindow):
+                window.statusBar().showMessage(f"Your work on this step could not be kept: {error}", 10000)
+
+    def flush_draft(self) -> None:
+        """Keep any change not kept yet, now (the step is left or the window closes). By default all is kept."""
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        """Leaving the step (another step, Home, quitting) keeps what is pending."""
+        self.flush_draft()
+        super().hideEvent(event)
 
     def submit_step(self) -> None:
         """Ctrl+Return: do the step's "I'm done" action (check, submit, save); by default nothing."""

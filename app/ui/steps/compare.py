@@ -6,12 +6,21 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QLayout, QPushButton, QVBoxLayout, QWidget
 
+from app.model.drafts import ExampleDraft
 from app.model.markdown import CitationIndex
 from app.model.schema import Artefact, Compare, Step
 from app.ui.annotations import AnnotationNotesPanel
 from app.ui.artefact import ArtefactView
 from app.ui.steps.base import StepContext, StepView, register_step_view, step_title
-from app.ui.steps.example import CalloutPanel, SourcesLineView, TaskPanel, flat_markdown_view, reveal_notes
+from app.ui.steps.example import (
+    CalloutPanel,
+    SourcesLineView,
+    TaskPanel,
+    flat_markdown_view,
+    restore_tasks,
+    reveal_notes,
+    tasks_draft,
+)
 from app.ui.theme import SPACE_L, SPACE_M, SPACE_XL, Theme, current_theme
 
 #: the narrowest an artefact column may be before the grid drops to fewer columns
@@ -129,6 +138,20 @@ class CompareStepView(StepView):
             layout.addWidget(self.takeaway_panel)
         layout.addStretch(1)
 
+        # the learner's marks, revealed notes and the takeaway shown are kept as made
+        kept = self.kept_draft(ExampleDraft)
+        if kept is not None:
+            restore_tasks(self.artefact_views, kept)
+            if kept.takeaway:
+                self.show_takeaway()
+        for view in self.artefact_views:
+            if view.task_mode:
+                view.marks_changed.connect(self._keep_work)
+                view.annotations_revealed.connect(self._keep_work)
+
+    def _keep_work(self) -> None:
+        self.keep_draft(tasks_draft(self.artefact_views, self.takeaway_shown()))
+
     def takeaway_shown(self) -> bool:
         """Tell whether the takeaway is on screen."""
         return self.takeaway_panel is not None and not self.takeaway_panel.isHidden()
@@ -141,8 +164,15 @@ class CompareStepView(StepView):
         """Reveal the takeaway (the learner asked for it)."""
         if self.takeaway_panel is None or self.takeaway_button is None:
             return
+        if self.takeaway_shown():
+            return
+        # the button goes: the focus moves to the takeaway it showed, not down the chain
+        had_focus = self.takeaway_button.hasFocus()
         self.takeaway_panel.setVisible(True)
         self.takeaway_button.setVisible(False)
+        if had_focus:
+            self.takeaway_panel.body.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._keep_work()
 
     def columns(self) -> int:
         """Return how many artefacts sit side by side."""

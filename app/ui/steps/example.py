@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QFont, QResizeEvent
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
+from app.model.drafts import ArtefactDraft, ExampleDraft
 from app.model.markdown import CitationIndex, is_web_url, without_parentheses
 from app.model.schema import Example, Source, Step
 from app.ui.annotations import AnnotationNotesPanel, TechniqueLegendView
@@ -158,6 +159,20 @@ class SourcesLineView(QLabel):
             QDesktopServices.openUrl(QUrl(link))
 
 
+def tasks_draft(views: list[ArtefactView], takeaway: bool = False) -> ExampleDraft:
+    """Return the find-it-first tasks of a step's artefacts as the learner left them (and the takeaway)."""
+    return ExampleDraft(
+        [ArtefactDraft(view.learner_marks(), view.task_mode and view.annotations_visible()) for view in views],
+        takeaway,
+    )
+
+
+def restore_tasks(views: list[ArtefactView], draft: ExampleDraft) -> None:
+    """Put back each artefact's marks and revealed notes as ``draft`` kept them."""
+    for view, kept in zip(views, draft.artefacts, strict=False):
+        view.restore_task(kept.marks, kept.revealed)
+
+
 def reveal_notes(notes: AnnotationNotesPanel, view: ArtefactView) -> None:
     """Show the notes of ``view``'s annotations, once they are revealed, with what the learner found."""
     notes.set_revealed(True)
@@ -226,6 +241,15 @@ class ExampleStepView(StepView):
         self.notes_panel.annotation_selected.connect(self._on_notes_panel_annotation_selected)
         self.artefact_view.annotation_selected.connect(self._on_artefact_view_annotation_selected)
         self.artefact_view.annotations_revealed.connect(self._on_artefact_view_annotations_revealed)
+        if self.artefact_view.task_mode:  # the learner's marks and the revealed notes are kept as made
+            kept = self.kept_draft(ExampleDraft)
+            if kept is not None:
+                restore_tasks([self.artefact_view], kept)
+            self.artefact_view.marks_changed.connect(self._keep_task)
+            self.artefact_view.annotations_revealed.connect(self._keep_task)
+
+    def _keep_task(self) -> None:
+        self.keep_draft(tasks_draft([self.artefact_view]))
 
     def side_panel(self) -> QWidget | None:
         """Return the numbered notes for the side column."""

@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
 from app.model import session as session_model
 from app.model.answers import Response
 from app.model.attempts import QuizResult
+from app.model.drafts import QuizDraft
+from app.model.drafts import fits as draft_fits
 from app.model.judgement import attempt_reading
 from app.model.schema import Question, Quiz, Step
 from app.model.scoring import Mark
@@ -56,6 +58,9 @@ MEASURE_NOTES = {
         "{pass_mark} counts towards passing this lesson."
     ),
 }
+#: an answer is kept this long after the last change (a word typed), and at once when the step is left
+KEEP_DELAY_MS = 300
+
 MODE_NOTES = {
     "practice": "Check each answer as you go, then submit the quiz.",
     "test": "You'll see how you did once you submit the whole quiz.",
@@ -199,7 +204,14 @@ class QuizStepView(StepView):
 
         self._apply_fonts()
         self._refresh_best()
-        self.start_attempt()
+        #: restoring a kept attempt sets answers; those are not new changes to keep
+        self._restoring = False
+        self._submitted_attempt: int | None = None
+        self._keep_timer = QTimer(self)
+        self._keep_timer.setSingleShot(True)
+        self._keep_timer.setInterval(KEEP_DELAY_MS)
+        self._keep_timer.timeout.connect(self._keep_now)
+        self.start_attempt(self._kept_attempt())
         self._restyle_pending = False
         signals = theme_signals()
         signals.zoom_changed.connect(self._on_theme_changed)
@@ -207,23 +219,86 @@ class QuizStepView(StepView):
 
     # ------------------------------------------------------------ attempts
 
-    def start_attempt(self) -> None:
-        """Lay out a fresh attempt: a new question order and fresh display orders."""
+    def start_attempt(self, draft: QuizDraft | None = None) -> None:
+        """Lay out an attempt: the one ``draft`` kept (same order, answers, checks), else a fresh one."""
         for card in self.cards.values():
             self.cards_box.removeWidget(card)
             card.hide()
             card.deleteLater()
         self.cards = {}
         self.result = None
-        self._layout = [
-            (index, self._display_order(self.quiz.questions[index])) for index in self._question_order()
-        ]
+        if draft is not None:
+            position = {question.id: index for index, question in enumerate(self.quiz.questions)}
+            self._layout = [(position[question_id], list(draft.display[question_id])) for question_id in draft.order]
+        else:
+            self._layout = [
+                (index, self._display_order(self.quiz.questions[index])) for index in self._question_order()
+            ]
         self._build_cards()
         self.summary.hide()
         self.mode_note.show()
         self.footer.show()
+        if draft is not None:
+            self._restore(draft)
         self._refresh_unanswered()
         self.controls_changed.emit()
+        if draft is None:
+            self._keep_now()  # the order of a fresh attempt is kept before any answer
+
+    def _kept_attempt(self) -> QuizDraft | None:
+        """Return the attempt kept for this quiz, if it still fits the quiz as the pack has it."""
+        draft = self.kept_draft(QuizDraft)
+        return draft if draft is not None and draft_fits(self.quiz, draft) else None
+
+    def _restore(self, draft: QuizDraft) -> None:
+        """Show every card as ``draft`` left it; a submitted attempt comes back with its results."""
+        self._restoring = True
+        try:
+            for question_id, card in self.cards.items():
+                kept = draft.questions.get(question_id)
+                if kept is not None:
+                    card.restore(kept)
+            session = self.context.session
+            if session is None:
+                return
+            checked = {question_id for question_id, kept in draft.questions.items() if kept.tries > 0}
+            session.resume_attempt(self.index, draft.started_at, checked)
+            if draft.submitted_attempt is not None:
+                attempt = next(
+                    (a for a in session.attempts(self.index) if a.attempt_id == draft.submitted_attempt), None
+                )
+                if attempt is not None:
+                    self._submitted_attempt = attempt.attempt_id
+                    self._show_submitted(attempt)
+        finally:
+            self._restoring = False
+
+    def attempt_draft(self) -> QuizDraft:
+        """Return this attempt as the learner left it: the order shown, every card, and whether it was submitted."""
+        session = self.context.session
+        started = session.attempt_started(self.index) if session is not None else None
+        return QuizDraft(
+            order=[self.quiz.questions[index].id for index, _display in self._layout],
+            display={self.quiz.questions[index].id: list(display) for index, display in self._layout},
+            questions={question_id: card.draft() for question_id, card in self.cards.items()},
+            started_at=started,
+            submitted_attempt=self._submitted_attempt if self.result is not None else None,
+        )
+
+    def _on_card_state_changed(self) -> None:
+        """Keep the attempt a moment after the change (typing goes on), and at once on leaving."""
+        if not self._restoring:
+            self._keep_timer.start()
+
+    def _keep_now(self) -> None:
+        self._keep_timer.stop()
+        if self.context.session is not None:
+            self.keep_draft(self.attempt_draft())
+
+    def flush_draft(self) -> None:
+        """Keep a change still waiting for its moment (the step is left, or the window closes)."""
+        if self._keep_timer.isActive():
+            self._keep_now()
 
     def _build_cards(self) -> None:
         """Build one card per question of this attempt, in its order and display orders."""
@@ -240,6 +315,7 @@ class QuizStepView(StepView):
                 hints=self.practice,
             )
             card.answered_changed.connect(self._on_card_answered_changed)
+            card.state_changed.connect(self._on_card_state_changed)
             card.checked.connect(lambda _result, card=card: self._on_card_checked(card))
             self.cards_box.addWidget(card)
             self.cards[question.id] = card
@@ -368,6 +444,18 @@ class QuizStepView(StepView):
             result = session.submit_quiz(self.index, responses, tries, first_checks)
         else:
             result = session_model.score_quiz(self.quiz, responses, tries, first_checks)
+        self._submitted_attempt = result.attempt_id
+        self._show_submitted(result)
+        self._keep_now()  # the answers as submitted stay on screen after a relaunch
+        self._refresh_best()
+        self.completion_changed.emit()
+        self.summary.setFocus(Qt.FocusReason.OtherFocusReason)
+        # the cards grow with their feedback first: show the score once the column has laid them out
+        QTimer.singleShot(0, self.summary, lambda: scroll_to(self.summary))
+        return result
+
+    def _show_submitted(self, result: QuizResult) -> None:
+        """Show a submitted attempt: every question's feedback, final, and the summary."""
         self.result = result
         for question_id, card in self.cards.items():
             card.finish()
@@ -379,12 +467,6 @@ class QuizStepView(StepView):
         self.summary.show_result(self.quiz, result, [card for card in self.cards.values()])
         self.summary.show()
         self.controls_changed.emit()  # the summary's rows
-        self._refresh_best()
-        self.completion_changed.emit()
-        self.summary.setFocus(Qt.FocusReason.OtherFocusReason)
-        # the cards grow with their feedback first: show the score once the column has laid them out
-        QTimer.singleShot(0, self.summary, lambda: scroll_to(self.summary))
-        return result
 
     def retry(self) -> None:
         """Start a new attempt with fresh shuffles."""
