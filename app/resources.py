@@ -71,6 +71,11 @@ def schema_dir() -> Path:
     return _folder("schema")
 
 
+def translations_dir() -> Path:
+    """Return the folder of the compiled interface translations (``unspun_<language>.qm``)."""
+    return _as_path(_package_root() / "translations")
+
+
 def starter_pack() -> Path:
     """Return the starter pack that ``unspun new`` copies (a part of the package in every layout)."""
     return _as_path(_package_root() / "templates" / "starter")

@@ -17,6 +17,7 @@ from app.model.progress import ProgressStore
 from app.model.session import LessonSession
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("UNSPUN_LANGUAGE", "en")  # tests read English text whatever the machine's language
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE_PACK = ROOT / "tests" / "fixtures" / "example-pack"  # a copy of shared/spec/example-pack

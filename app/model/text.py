@@ -96,9 +96,10 @@ def scan_markdown(text: str) -> MarkdownRefs:
 
 
 #: Anything that could make Markdown read a citation differently from a plain regex match: other
-#: brackets (links, images, references), autolinks, code, escapes, entities, or lines indented like code,
-#: also inside a block quote or a list item (``>        [@a]`` is code in a quote, found by hypothesis).
-_NOT_PLAIN = re.compile(r"[\[\]<`\\&]|~~~|^[ >*+\-0-9.)]*(?: {4}|\t)", re.MULTILINE)
+#: brackets (links, images, references), autolinks, code, escapes, entities, or indentation that can
+#: make code: four spaces or a tab anywhere, since code also starts after a list marker or a quote
+#: ("-     [@a]" is code inside a list item; hypothesis found it).
+_NOT_PLAIN = re.compile(r"[\[\]<`\\&]|~~~| {4}|\t")
 
 
 def _plain_citations(text: str) -> list[str] | None:

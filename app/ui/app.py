@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from app.cli import build_parser
 from app.places import PROGRESS_FILE, data_folder
 from app.resources import builtin_pack
+from app.ui import i18n
 from app.ui.main_window import APP_NAME, MainWindow
 from app.ui.plain_text import install_plain_tooltips, show_message
 from app.ui.theme import ASSETS_DIR, DARK, LIGHT, Theme, apply_theme, forced_scheme
@@ -234,7 +235,8 @@ def start(argv: list[str]) -> MainWindow:
     icon = app_icon()
     if not icon.isNull():
         app.setWindowIcon(icon)
-    saved = peek_settings(data_folder(arguments.data_dir) / PROGRESS_FILE, ["window/geometry"])
+    saved = peek_settings(data_folder(arguments.data_dir) / PROGRESS_FILE, ["window/geometry", i18n.GLOBAL_KEY])
+    i18n.install(i18n.resolve(saved.get(i18n.GLOBAL_KEY)))  # before the first widget: every string is looked up
     window = MainWindow(None, 0, None, icon, saved_geometry=saved.get("window/geometry"))
     window.show()
     app.processEvents()  # paint the window now (loading), so the learner sees it at once

@@ -339,6 +339,11 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         self._add_theme_menu(view_menu)
         view_menu.addAction(self.library_action)
+        from app.ui.language_menu import LanguageMenu
+
+        view_menu.addSeparator()
+        self.language_menu = LanguageMenu(self)
+        view_menu.addMenu(self.language_menu)
         self.present_action = self._action(
             "&Present lesson", ["F5"], self.present_lesson,
             "Show the lesson full screen for a class; nothing is recorded",

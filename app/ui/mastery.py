@@ -236,6 +236,9 @@ class MasteryWiring:
         window.session = None
         window.profile_id = profile_id
         self.profile_button.set_profile(profile_id)
+        from app.ui.language_menu import follow_profile_language
+
+        follow_profile_language(window)  # the next start speaks this learner's language
         window.library.refresh_states()
         window.home.refresh()
         window._show_continue_target()

@@ -127,6 +127,12 @@ MARKDOWN_PIECES = st.sampled_from(
 )
 
 
+@pytest.mark.parametrize("text", ["-     [@a]", ">     [@a]", "1.      [@a]", "- a\n\n      [@a]", "x\t[@a]"])
+def test_a_citation_in_code_after_a_list_marker_or_quote_is_no_citation(text: str) -> None:
+    """Indented code starts after a list marker or a quote too: the fast scan must not read it."""
+    assert scan_markdown(text).citations == parse_markdown_refs(text).citations
+
+
 @settings(max_examples=1000, deadline=None)
 @given(st.lists(MARKDOWN_PIECES, max_size=12).map("".join))
 @example(">        [@a]")  # code inside a block quote: once read as a plain citation
