@@ -316,6 +316,7 @@ class QuizStepView(StepView):
             )
             card.answered_changed.connect(self._on_card_answered_changed)
             card.state_changed.connect(self._on_card_state_changed)
+            card.controls_changed.connect(self.controls_changed)
             card.checked.connect(lambda _result, card=card: self._on_card_checked(card))
             self.cards_box.addWidget(card)
             self.cards[question.id] = card
