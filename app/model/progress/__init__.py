@@ -39,8 +39,9 @@ else:
 
     def __getattr__(name: str) -> object:
         """Load the package's public names when one is first asked for."""
-        from app.model.progress import _exports
+        import importlib  # not `from app.model.progress import _exports`: that asks this __getattr__ again
 
+        _exports = importlib.import_module("app.model.progress._exports")
         if name == "__all__" or name in _exports.__all__:
             value = getattr(_exports, name)
             globals()[name] = value
