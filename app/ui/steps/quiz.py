@@ -614,7 +614,10 @@ class QuizSummaryPanel(QFrame):
                 self.verdict.show_mark(Mark.MISSED, "Not yet passed")
                 details.append(f"The pass mark is {percent(result.pass_mark)}. Retry when you're ready.")
             if quiz.measure:
-                details.append("Your first score is kept for the before-and-after comparison.")
+                details.append(
+                    "Your first score is kept for the before-and-after comparison: the Dashboard (Ctrl+D) "
+                    "shows how your ratings changed since the first check."
+                )
         details.extend(attempt_reading(result.discernment, result.trust))
         self.detail.setText(" ".join(details))
         self.setAccessibleName(self.headline.text())
