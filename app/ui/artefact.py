@@ -614,7 +614,9 @@ class ArtefactTextView(QTextBrowser):
     # ------------------------------------------------------------ sizing
 
     def _on_document_size_changed(self, *_: object) -> None:
-        self.document().setTextWidth(max(1, self.viewport().width()))
+        width = max(1, self.viewport().width())
+        if self.document().textWidth() != width:  # the same width again would re-wrap the whole text
+            self.document().setTextWidth(width)
         # room under the last line for its underlines, stacked where spans overlap
         spans = [mark.span for mark in self._marks if mark.span is not None] if self._annotations_visible else []
         stacked = max(_nesting_levels(spans), default=0)  # type: ignore[arg-type]

@@ -58,11 +58,16 @@ def show_message(parent: QWidget | None, icon: QMessageBox.Icon, title: str, tex
     message_box(parent, icon, title, text).exec()
 
 
+# Looked up once: the filter sees every event of the application (thousands per step switch),
+# and reading an enum member off PySide's class is a dearer attribute lookup than the comparison.
+_TOOLTIP = QEvent.Type.ToolTip
+
+
 class PlainToolTips(QObject):
     """An application event filter that shows any tooltip Qt would read as HTML as escaped text."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() != QEvent.Type.ToolTip or not isinstance(watched, QWidget):
+        if event.type() != _TOOLTIP or not isinstance(watched, QWidget):
             return False
         if not isinstance(event, QHelpEvent):
             return False
