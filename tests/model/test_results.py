@@ -33,9 +33,11 @@ REFLECTION = "Stories from people like me feel true because I can picture them c
 
 
 
-def study(pack: Pack, store: ProgressStore) -> int:
-    """Make a learner who took the pre quiz, practised, reflected, failed then passed, and took the post quiz."""
-    profile = store.create_profile("Mei =cmd")
+def study(pack: Pack, store: ProgressStore, profile: int | None = None) -> int:
+    """Make a learner (or have ``profile`` be one) who took the pre quiz, practised, reflected, failed then
+    passed, and took the post quiz."""
+    if profile is None:
+        profile = store.create_profile("Mei =cmd")
     before = lesson_session(pack, store, profile, "before")
     before.open_step(0)
     before.submit_quiz(0, {"pre-agency": 5, "pre-post": 5, "pre-trial": 5, "pre-forward": 5})
