@@ -34,7 +34,7 @@ from app.model.answer_key import correct_response
 from app.model.schema import Compare, Example, Quiz, Reading, Reflect, Step
 from app.ui.annotations import AnnotationNotesPanel
 from app.ui.artefact import ArtefactView, NumberBadgeView
-from app.ui.lesson_player import KIND_LABELS
+from app.ui.lesson_player import kind_label
 from app.ui.question_card import QuestionCardView
 from app.ui.questions.common import ChoiceListView, TileCheckBox
 from app.ui.rich_text import MarkdownView
@@ -178,7 +178,7 @@ class SlideView(QWidget):
     def add_heading(self, title: str | None, layout: QVBoxLayout | None = None) -> None:
         """Put the step kind in small capitals, and the title large, at the top of ``layout``."""
         target = layout if layout is not None else self.layout_
-        kicker = QLabel(KIND_LABELS.get(self.step.kind, self.step.kind).upper(), self)
+        kicker = QLabel(kind_label(self.step.kind).upper(), self)
         kicker.setObjectName("slideKicker")
         kicker.setFont(_bold(ui_font(12)))
         target.addWidget(kicker)
