@@ -156,10 +156,9 @@ def describe_change(result: BeforeAfter) -> str:
             "on the final one. The two checks ask different questions, so the scores are not a "
             "like-for-like comparison."
         )
-    sentences.extend(
-        learner_reading(result.pre_discernment, result.post_discernment, result.pre_trust, result.post_trust)
-    )
-    return " ".join(sentences)
+    ratings = learner_reading(result.pre_discernment, result.post_discernment, result.pre_trust, result.post_trust)
+    # the score and the ratings are two paragraphs: a reader sees at a glance which is which
+    return "\n\n".join(part for part in (" ".join(sentences), " ".join(ratings)) if part)
 
 
 def _continue_at(store: ProgressStore, profile_id: int, packs: Sequence[Pack]) -> ContinueAt | None:

@@ -14,6 +14,7 @@ touches a file.
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import random
 import re
@@ -23,6 +24,7 @@ from itertools import pairwise
 from typing import Any
 from urllib.parse import quote, unquote
 
+import msgspec
 from markdown_it.token import Token
 
 from app.model.markdown import REFERENCE_ANCHOR, Citation, MarkdownRenderer, is_pack_relative_path
@@ -223,6 +225,21 @@ class HandoutMarkdown(MarkdownRenderer):
 def plain_image_tag(path: str, alt: str, regions: Sequence[tuple[int, Sequence[float]]] = ()) -> str:
     """Return an <img> naming the pack path itself (the caller serves it), for tests and previews."""
     return f'<img src="{html.escape(quote(path), quote=True)}" alt="{html.escape(alt, quote=True)}">'
+
+
+def narrowed(pack: Pack, module_id: str | None = None, lesson_id: str | None = None) -> Pack:
+    """Return ``pack`` cut down to one module (and, with ``lesson_id``, one lesson of it), for a handout.
+
+    With neither id the pack comes back whole; an id that names nothing leaves the pack whole too.
+    """
+    module = pack.module(module_id) if module_id else None
+    if module is None:
+        return pack
+    if lesson_id:
+        lessons = [lesson for lesson in module.lessons if lesson.id == lesson_id]
+        if lessons:
+            module = msgspec.structs.replace(module, lessons=lessons)
+    return dataclasses.replace(pack, modules=(module,))
 
 
 def build_handout(pack: Pack, *, answer_key: bool = False, image_tag: ImageTag | None = None) -> Handout:

@@ -10,9 +10,10 @@ from itertools import pairwise
 from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPointF, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen, QPixmap
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter, QPaintEvent, QPen, QPixmap
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractSlider,
     QApplication,
     QFrame,
     QHBoxLayout,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from app.model.i18n_marks import QT_TRANSLATE_NOOP
 from app.ui.focus import controls_in_reading_order, focus_first_control
+from app.ui.rich_text import is_scroll_key
 from app.ui.theme import (
     SPACE_L,
     SPACE_M,
@@ -85,6 +87,20 @@ def following_lesson(pack: Pack, module: Module, lesson: Lesson) -> tuple[Module
     ids = [(m.id, le.id) for m, le in order]
     position = ids.index((module.id, lesson.id)) if (module.id, lesson.id) in ids else -1
     return order[position + 1] if 0 <= position < len(order) - 1 else None
+
+
+class StepScrollArea(QScrollArea):
+    """The step's scrolling column. The scroll keys a focused text passes on (PageDown, Space, arrows)
+    end here and scroll the step; they never change the step, which only Back, Next and Alt+arrows do."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Space and is_scroll_key(event):
+            shift = event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+            page = QAbstractSlider.SliderAction.SliderPageStepSub if shift else QAbstractSlider.SliderAction.SliderPageStepAdd
+            self.verticalScrollBar().triggerAction(page)
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
 
 class PreparedLesson(NamedTuple):
@@ -380,7 +396,7 @@ class LessonPlayerView(QWidget):
         self.splitter.setHandleWidth(1)
         layout.addWidget(self.splitter, 1)
 
-        self.scroll = QScrollArea()
+        self.scroll = StepScrollArea()
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

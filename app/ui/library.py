@@ -27,6 +27,7 @@ from PySide6.QtGui import (
     QPen,
 )
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QLabel,
     QPushButton,
     QStyledItemDelegate,
@@ -392,6 +393,16 @@ class LibraryPanel(QWidget):
             self.tree.setCurrentItem(item)
             self.tree.blockSignals(False)
             self.tree.scrollToItem(item)
+
+    def select_pack(self, pack_id: str) -> None:
+        """Select a pack's row and bring it into view (a pack just opened), without opening anything."""
+        item = self._items.get(("pack", pack_id))
+        if item is None:
+            return
+        self.tree.blockSignals(True)
+        self.tree.setCurrentItem(item)
+        self.tree.blockSignals(False)
+        self.tree.scrollToItem(item, QAbstractItemView.ScrollHint.PositionAtTop)
 
     def clear_selection(self) -> None:
         """Highlight nothing (the home screen is showing)."""

@@ -34,13 +34,16 @@ from app.ui.theme import (
     SPACE_XS,
     ZOOM_STEP,
     apply_theme,
+    set_theme_choice,
     set_zoom,
+    theme_choice,
     theme_signals,
     zoom,
 )
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+    from PySide6.QtWidgets import QMenu
 
     from app.model.lesson_state import LessonStanding, LessonState
     from app.model.pack import Pack
@@ -335,6 +338,7 @@ class MainWindow(QMainWindow):
         for action in (self.zoom_in_action, self.zoom_out_action, self.reset_zoom_action):
             view_menu.addAction(action)
         view_menu.addSeparator()
+        self._add_theme_menu(view_menu)
         view_menu.addAction(self.library_action)
         from app.ui.language_menu import LanguageMenu
 
@@ -519,8 +523,11 @@ class MainWindow(QMainWindow):
             return None
         self.add_pack(result.pack)
         self.show_library()
+        # show where it went: selected in the library, its first module on the home screen, and a word
+        self.library.select_pack(result.pack.id)
         module = result.pack.modules[0]
         self.home.show_module(result.pack, module)
+        self.statusBar().showMessage(f"Opened “{result.pack.title}”: it is selected in the library.", 8000)
         return result.pack
 
     def show_problems(self, path: str, result: LoadResult) -> None:
@@ -815,6 +822,33 @@ class MainWindow(QMainWindow):
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1280, 820)
 
+    def _add_theme_menu(self, view_menu: QMenu) -> None:
+        """View > Theme: follow the system, light or dark, remembered between runs."""
+        from PySide6.QtGui import QAction, QActionGroup
+
+        menu = view_menu.addMenu("&Theme")
+        group = QActionGroup(self)
+        group.setExclusive(True)
+        self.theme_actions: dict[str, QAction] = {}
+        for choice, text in (("system", "Follow the &system"), ("light", "&Light"), ("dark", "&Dark")):
+            action = QAction(text, self)
+            action.setCheckable(True)
+            action.setChecked(choice == theme_choice())
+            action.triggered.connect(lambda _checked=False, choice=choice: self.choose_theme(choice))
+            group.addAction(action)
+            menu.addAction(action)
+            self.theme_actions[choice] = action
+
+    def choose_theme(self, choice: str) -> None:
+        """Switch to the theme ``choice`` (system, light or dark) now, and remember it."""
+        chosen = set_theme_choice(choice)
+        if hasattr(self, "theme_actions"):
+            self.theme_actions[chosen].setChecked(True)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_theme(app)
+        self._save_setting("view/theme", chosen)
+
     def _restore_window_settings(self) -> None:
         main_splitter = _decode(self.store.get_setting("window/main_splitter"))
         if main_splitter is not None:
@@ -823,6 +857,8 @@ class MainWindow(QMainWindow):
         if player_splitter is not None:
             self.player.splitter.restoreState(player_splitter)
         self.set_library_visible(bool(self.store.get_setting("window/library_visible", True)))
+        if self.store.get_setting("view/theme", "system") != theme_choice():
+            self.choose_theme(str(self.store.get_setting("view/theme", "system")))
         saved_zoom = self.store.get_setting("view/zoom", 1.0)
         set_zoom(float(saved_zoom) if isinstance(saved_zoom, (int, float)) else 1.0)
 

@@ -10,11 +10,13 @@ and the learner's zoom comes back when the presentation ends.
 
 from __future__ import annotations
 
+import contextlib
+import html
 import random
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QFont, QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -94,8 +96,20 @@ READING_COLUMN_EMS, QUIZ_COLUMN_EMS = 34, 42
 NEXT_KEYS = (Qt.Key.Key_Space, Qt.Key.Key_Right, Qt.Key.Key_PageDown, Qt.Key.Key_Return, Qt.Key.Key_Enter)
 BACK_KEYS = (Qt.Key.Key_Left, Qt.Key.Key_PageUp, Qt.Key.Key_Backspace)
 ZOOM_KEYS = frozenset((Qt.Key.Key_Equal, Qt.Key.Key_Plus, Qt.Key.Key_Minus, Qt.Key.Key_0))
+HELP_KEYS = (Qt.Key.Key_F1, Qt.Key.Key_Question)
 PRESENTATION_KEYS = frozenset(
-    (*NEXT_KEYS, *BACK_KEYS, Qt.Key.Key_Home, Qt.Key.Key_End, Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Escape)
+    (*NEXT_KEYS, *BACK_KEYS, *HELP_KEYS, Qt.Key.Key_Home, Qt.Key.Key_End, Qt.Key.Key_Up, Qt.Key.Key_Down,
+     Qt.Key.Key_Escape)
+)
+#: the keys of a presentation, as the help card lists them (F1 or ?)
+PRESENTATION_KEY_HELP = (
+    ("Space, Right, Page Down, Enter", "Show the next part, then the next step"),
+    ("Left, Page Up, Backspace", "Go back a step"),
+    ("Home, End", "First step, last step"),
+    ("Up, Down", "Scroll the step"),
+    ("Ctrl+=, Ctrl+−, Ctrl+0", "Larger type, smaller type, type to fit the screen"),
+    ("F1 or ?", "Show or hide these keys"),
+    ("Esc", "Stop presenting; the lesson stays open at this step"),
 )
 
 
@@ -151,6 +165,10 @@ def presentation_style(theme: Theme) -> str:
         QLabel#slideNote {{ color: {theme.muted}; background: transparent; }}
         QWidget#presentationFooter {{ background: {theme.window}; border-top: 1px solid {theme.border}; }}
         QLabel#presentationFooterText {{ color: {theme.muted}; background: transparent; }}
+        QLabel#presentationKeys {{
+            color: {theme.text}; background: {theme.surface}; border: 1px solid {theme.border};
+            border-radius: {scaled(12)}px; padding: {scaled(24)}px;
+        }}
         QLabel#sideHeading {{ color: {theme.muted}; font-size: {scaled(13)}px; font-weight: 700; }}
         QScrollBar:vertical {{ background: transparent; width: {scaled(6)}px; margin: 0px; }}
         QScrollBar::handle:vertical {{ background: {theme.border}; border-radius: {scaled(3)}px; }}
@@ -618,8 +636,21 @@ class PresentationView(QWidget):
         layout.addWidget(self.footer)
         self.setToolTip(
             "Space or Right: reveal or go on · Left: back · Home/End: first/last step · "
-            "Up/Down: scroll · Esc: leave"
+            "Up/Down: scroll · F1 or ?: keys · Esc: leave"
         )
+        # the keys, on a card over the slide (F1 or ?); hidden until asked for
+        self.keys_card = QLabel(self)
+        self.keys_card.setObjectName("presentationKeys")
+        self.keys_card.setTextFormat(Qt.TextFormat.RichText)
+        self.keys_card.setText(
+            "<table cellspacing='0' cellpadding='6'><tr><td colspan='2'><b>Keys</b></td></tr>"
+            + "".join(
+                f"<tr><td><b>{html.escape(keys)}</b></td><td>{html.escape(what)}</td></tr>"
+                for keys, what in PRESENTATION_KEY_HELP
+            )
+            + "</table>"
+        )
+        self.keys_card.hide()
 
     # ---------------------------------------------------------------- starting and leaving
 
@@ -765,12 +796,38 @@ class PresentationView(QWidget):
         widget = slide.revealed_widget()
         if widget is not None:
             self.scroll.ensureWidgetVisible(widget, 0, scaled(SPACE_XL))
+            # the revealed part grows the page only once laid out: bring it into view again then
+            QTimer.singleShot(0, self, lambda: self._show_revealed(widget))
         self._update_footer()
+
+    def _show_revealed(self, widget: QWidget) -> None:
+        with contextlib.suppress(RuntimeError):  # the slide was dropped meanwhile
+            if widget.isVisible():
+                self.scroll.ensureWidgetVisible(widget, 0, scaled(SPACE_XL))
+
+    def toggle_keys(self) -> None:
+        """Show or hide the card of keys (F1 or ?)."""
+        if self.keys_card.isVisible():
+            self.keys_card.hide()
+            return
+        self.keys_card.setFont(ui_font(11))
+        self.keys_card.setWordWrap(True)
+        self.keys_card.adjustSize()
+        room = round(self.width() * 0.85)
+        if self.keys_card.width() > room:
+            self.keys_card.setFixedWidth(room)
+            self.keys_card.setFixedHeight(self.keys_card.heightForWidth(room))
+        self.keys_card.move(
+            max(0, (self.width() - self.keys_card.width()) // 2),
+            max(0, (self.height() - self.keys_card.height()) // 2),
+        )
+        self.keys_card.raise_()
+        self.keys_card.show()
 
     def _update_footer(self) -> None:
         slide = self.slide()
         self.footer_label.setText(
-            f"{self.lesson.title} · step {self.current_index + 1} of {len(self.lesson.steps)}"
+            f"{self.lesson.title} · step {self.current_index + 1} of {len(self.lesson.steps)} · F1: keys"
         )
         self.status_label.setText(slide.status_text() if slide is not None else "")
 
@@ -839,6 +896,10 @@ class PresentationView(QWidget):
             self.scroll_by(3)
         elif key == Qt.Key.Key_Up:
             self.scroll_by(-3)
+        elif key in HELP_KEYS:
+            self.toggle_keys()
+        elif key == Qt.Key.Key_Escape and self.keys_card.isVisible():
+            self.keys_card.hide()
         elif key == Qt.Key.Key_Escape:
             self.leave()
         else:
@@ -876,6 +937,7 @@ def present_lesson(window: MainWindow) -> PresentationView | None:
     if window.presentation is not None and window.presentation.presenting:
         return window.presentation
     player = window.player
+    from_player = window.state == "lesson"
     if window.state == "lesson" and player.pack and player.module and player.lesson:
         pack, module, lesson, index = player.pack, player.module, player.lesson, max(0, player.current_index)
     else:
@@ -896,6 +958,9 @@ def present_lesson(window: MainWindow) -> PresentationView | None:
         if not presenting:
             window.presentation = None
             view.deleteLater()
+            # back in the lesson at the step the class ended on, not the one presenting began at
+            if from_player and view.current_index >= 0:
+                window.open_lesson(pack, module, lesson, view.current_index)
             window.activateWindow()
             window.raise_()
 

@@ -108,6 +108,8 @@ class QuestionCardView(QFrame):
     checked = Signal(object)
     #: anything the learner did on the card changed (an answer, a check, Try again, the hint): keep it
     state_changed = Signal()
+    #: the answering area built new controls: the Tab chain must take them in
+    controls_changed = Signal()
 
     def __init__(
         self,
@@ -154,6 +156,7 @@ class QuestionCardView(QFrame):
         self.view: QuestionView = create_question_view(question, context, display_order, self)
         self.view.response_changed.connect(self._on_view_response_changed)
         self.view.submitted.connect(self._on_view_submitted)
+        self.view.controls_changed.connect(self.controls_changed)
 
         self.hint_button = make_button("Hint", self)
         self.hint_button.setToolTip("Show a hint")

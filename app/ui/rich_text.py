@@ -21,6 +21,7 @@ from PySide6.QtGui import (
     QFontMetrics,
     QImage,
     QImageReader,
+    QKeyEvent,
     QPainter,
     QPen,
     QResizeEvent,
@@ -236,6 +237,18 @@ def document_css(dark: bool, scale: float = 1.0) -> str:
     """
 
 
+#: keys that scroll a page of text (Space and Shift+Space page, as in a browser)
+SCROLL_KEYS = (Qt.Key.Key_PageUp, Qt.Key.Key_PageDown, Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Space)
+
+
+def is_scroll_key(event: QKeyEvent) -> bool:
+    """Tell whether ``event`` asks to scroll: PageUp, PageDown, Up, Down, Space or Shift+Space, unmodified."""
+    modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+    if event.key() == Qt.Key.Key_Space:
+        return modifiers in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier)
+    return event.key() in SCROLL_KEYS and modifiers == Qt.KeyboardModifier.NoModifier
+
+
 class MarkdownView(QTextBrowser):
     """Shows one Markdown field of a pack.
 
@@ -281,6 +294,13 @@ class MarkdownView(QTextBrowser):
             self.document().documentLayout().documentSizeChanged.connect(self._on_document_size_changed)
         _live_views.add(self)
         _follow_theme()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """A view grown to its text has nothing to scroll: its scroll keys go on to the scrolling column."""
+        if self._fit_content and is_scroll_key(event):
+            event.ignore()  # the enclosing scroll area (the lesson's column) scrolls
+            return
+        super().keyPressEvent(event)
 
     # ------------------------------------------------------------ content
 

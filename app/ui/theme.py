@@ -140,10 +140,29 @@ def technique_numbers(pack: Pack) -> dict[str, int]:
 THEME_ENV = "UNSPUN_THEME"
 
 
+#: the learner's choice in View > Theme: follow the system, or always light, or always dark
+THEME_CHOICES = ("system", "light", "dark")
+_theme_choice = "system"
+
+
+def set_theme_choice(choice: object) -> str:
+    """Make ``choice`` ("system", "light" or "dark"; anything else counts as "system") the theme; return it."""
+    global _theme_choice
+    _theme_choice = choice if isinstance(choice, str) and choice in THEME_CHOICES else "system"
+    return _theme_choice
+
+
+def theme_choice() -> str:
+    """Return the learner's theme choice: "system", "light" or "dark"."""
+    return _theme_choice
+
+
 def forced_scheme() -> str | None:
-    """Return "light" or "dark" when the UNSPUN_THEME environment variable forces one."""
+    """Return "light" or "dark" when UNSPUN_THEME or the learner's View > Theme choice forces one."""
     value = os.environ.get(THEME_ENV, "").strip().lower()
-    return value if value in ("light", "dark") else None
+    if value in ("light", "dark"):
+        return value
+    return None if _theme_choice == "system" else _theme_choice
 
 
 # ---------------------------------------------------------------- type and zoom

@@ -228,3 +228,35 @@ def test_damaged_images_are_refused_with_a_reason_never_an_exception(head: bytes
         assert refused.reason
     else:
         assert 0 < info.width * info.height <= MAX_IMAGE_PIXELS
+
+
+def test_a_question_bank_cannot_smuggle_an_svg_or_a_bomb_into_a_pack(tmp_path: Path) -> None:
+    """Moodle XML embeds files as base64: only images a pack may show are kept; the rest are noted and left out."""
+    import base64
+
+    from app.model.interchange.bank import write_pack
+    from app.model.interchange.moodle_xml import read_moodle_xml
+    from app.model.loader import load_pack
+
+    def embedded(name: str, data: bytes) -> str:
+        return (
+            f'<img src="@@PLUGINFILE@@/{name}" alt="picture {name}">'
+            f'</p>]]></text><file name="{name}" path="/" encoding="base64">{base64.b64encode(data).decode()}</file>'
+        )
+
+    files = {"draw.svg": SVG_READING_A_LOCAL_FILE, "bomb.png": BOMB, "ok.png": png(8, 6)}
+    questions = "".join(
+        f"""<question type="truefalse"><name><text>q{index}</text></name>
+  <questiontext format="html"><text><![CDATA[<p>Is it? {embedded(name, data)}</questiontext>
+  <answer fraction="100"><text>true</text></answer><answer fraction="0"><text>false</text></answer></question>"""
+        for index, (name, data) in enumerate(files.items())
+    )
+    result = read_moodle_xml(f'<?xml version="1.0"?><quiz>{questions}</quiz>'.encode())
+    notes = " | ".join(note.reason for note in result.notes)
+    assert "the file draw.svg is an SVG drawing; SVG is not accepted" in notes
+    assert "the file bomb.png is 50,000 x 50,000 pixels, over the limit" in notes
+    assert set(result.assets) == {"ok.png"}
+    written = write_pack(result, tmp_path / "pack", pack_id="bank", title="Bank")
+    loaded = load_pack(written.path)
+    assert loaded.errors == []
+    assert sorted(p.name for p in (written.path / "assets").iterdir()) == ["ok.png"]

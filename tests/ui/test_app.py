@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from app.commands.validate import run_validate
 from app.ui import app as app_module
 from app.ui.about_dialog import LICENCES, AboutDialog
+from app.ui.library import KEY_ROLE
 from app.ui.theme import BODY_PX, UI_PX, body_px
 from tests.conftest import EXAMPLE_PACK, ROOT
 
@@ -106,6 +107,10 @@ def test_open_pack_from_the_file_menu(example_window, monkeypatch, tmp_path, sho
     example_window.open_pack_action.trigger()
     assert [pack.id for pack in example_window.packs] == ["example-miracle-tea", "other-tea"]
     assert example_window.library.module_item("other-tea", "tea") is not None
+    # the new pack is shown: selected and in view in the library, and said in the status bar
+    current = example_window.library.tree.currentItem()
+    assert current is not None and current.data(0, KEY_ROLE) == ("pack", "other-tea")
+    assert "is selected in the library" in example_window.statusBar().currentMessage()
 
     broken = _broken_copy(tmp_path)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args, **kwargs: (str(broken / "pack.yaml"), ""))
@@ -224,3 +229,25 @@ def test_empty_library_says_what_to_do(make_window):
     assert window.library.empty_label.isVisibleTo(window)
     assert "File > Open pack" in window.library.empty_label.text()
     assert not window.library.tree.isVisibleTo(window)
+
+
+def test_the_theme_is_chosen_in_the_view_menu_and_remembered(make_window) -> None:
+    """View > Theme > Dark turns the window dark at once; a new window on the same data opens dark."""
+    from app.ui import theme
+
+    window = make_window(str(EXAMPLE_PACK))
+    try:
+        assert window.theme_actions["system"].isChecked()
+        window.theme_actions["dark"].trigger()
+        assert theme.current_theme() is theme.DARK
+        assert window.theme_actions["dark"].isChecked()
+        window.close()
+        theme.set_theme_choice("system")
+        again = make_window(str(EXAMPLE_PACK))
+        assert theme.theme_choice() == "dark"
+        assert again.theme_actions["dark"].isChecked()
+        assert theme.current_theme() is theme.DARK
+        again.theme_actions["light"].trigger()
+        assert theme.current_theme() is theme.LIGHT
+    finally:
+        theme.set_theme_choice("system")

@@ -13,10 +13,22 @@ from app.ui import handout_actions
 from app.ui.main_window import MainWindow
 
 
-def export_via_menu(window: MainWindow, monkeypatch: pytest.MonkeyPatch, target: Path, answer_key: bool) -> None:
+def export_via_menu(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch, target: Path, answer_key: bool, scope: int = 0
+) -> list[str]:
+    """Export through the menu, choosing scope number ``scope``; return the labels offered and the file announced."""
+    offered: list[str] = []
+
+    def choose(_parent, scopes, _kind):
+        offered.extend(item.label for item in scopes)
+        return scopes[scope]
+
+    monkeypatch.setattr(handout_actions, "ask_scope", choose)
+    monkeypatch.setattr(handout_actions, "announce_saved", lambda _parent, path, _kind: offered.append(path))
     monkeypatch.setattr(handout_actions.QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "PDF (*.pdf)"))
     action = window.handouts.answer_key_action if answer_key else window.handouts.worksheet_action
     action.trigger()
+    return offered
 
 
 def pdf_text(path: Path) -> str:
@@ -55,3 +67,25 @@ def test_the_actions_are_in_the_file_menu(example_window: MainWindow) -> None:
     texts = [action.text() for action in file_menu.actions()]
     assert "Export &worksheet…" in texts and "Export answer &key…" in texts
     assert example_window.handouts.worksheet_action.shortcut().toString() == "Ctrl+Shift+P"
+
+
+def test_a_worksheet_of_one_lesson_and_the_offer_to_open_it(
+    example_window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """In a lesson, the export offers the whole pack, its module and the lesson; the lesson's sheet is small."""
+    pack = example_window.packs[0]
+    module = pack.module("tea")
+    example_window.open_lesson(pack, module, pack.lesson("tea", "check"), 0)
+    whole, lesson = tmp_path / "whole.html", tmp_path / "lesson.html"
+    offered = export_via_menu(example_window, monkeypatch, whole, answer_key=False, scope=0)
+    assert offered[:3] == [
+        f"The whole pack: {pack.title} (1 module)",
+        f"One module: {module.title}",
+        "One lesson: Check yourself",
+    ]
+    assert offered[-1] == str(whole)  # the saved file is announced, with Open and Show in folder
+    export_via_menu(example_window, monkeypatch, lesson, answer_key=False, scope=2)
+    whole_text, lesson_text = whole.read_text("utf-8"), lesson.read_text("utf-8")
+    assert "What does the post offer as proof?" in lesson_text
+    assert "Before we start" in whole_text and "Before we start" not in lesson_text
+    assert len(lesson_text) < len(whole_text)

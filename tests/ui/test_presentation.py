@@ -76,7 +76,7 @@ def test_space_reveals_annotations_one_at_a_time_then_moves_on(example_window, q
 
     _press(qtbot, view, Qt.Key.Key_Space)
     assert view.current_index == 2
-    assert view.footer_label.text() == f"The post · step 3 of {len(view.lesson.steps)}"
+    assert view.footer_label.text() == f"The post · step 3 of {len(view.lesson.steps)} · F1: keys"
 
 
 def test_left_takes_back_one_reveal_then_returns_to_the_previous_step_fully_revealed(example_window, qtbot):
@@ -164,8 +164,8 @@ def test_every_question_type_shows_full_marks_when_revealed(example_window, qtbo
     assert view.status_label.text() == "End of the lesson · Esc to leave"
 
 
-def test_escape_returns_to_the_player_at_the_same_step(example_window, qtbot):
-    """Escape closes the presentation, restores the learner's zoom and leaves the player untouched."""
+def test_escape_leaves_the_player_at_the_step_the_class_ended_on(example_window, qtbot):
+    """Escape closes the presentation, restores the learner's zoom and shows the step presenting ended on."""
     learner_zoom = zoom()
     view = _present(example_window, qtbot, "the-post", 1)
     assert zoom() > learner_zoom
@@ -175,7 +175,7 @@ def test_escape_returns_to_the_player_at_the_same_step(example_window, qtbot):
     assert not view.isVisible()
     assert example_window.presentation is None
     assert zoom() == learner_zoom
-    assert example_window.state == "lesson" and example_window.player.current_index == 1
+    assert example_window.state == "lesson" and example_window.player.current_index == 3
     assert example_window.store.get_setting("view/zoom", 1.0) == learner_zoom
 
 
@@ -194,8 +194,15 @@ def test_a_whole_presentation_records_nothing(example_window, qtbot):
             presses += 1
             assert presses < 100
         assert view.current_index == len(lesson.steps) - 1
-        _press(qtbot, view, Qt.Key.Key_Escape)
         assert _progress_rows(example_window) == before, lesson_id
+        # leaving opens the step the class ended on in the window: a visit (and the time on the step
+        # left) like any step switch in the window, nothing more
+        _press(qtbot, view, Qt.Key.Key_Escape)
+        moving = ("visits", "study_time")
+        after = _progress_rows(example_window)
+        assert {table: count for table, count in after.items() if table not in moving} == {
+            table: count for table, count in before.items() if table not in moving
+        }, lesson_id
 
 
 def test_the_type_is_larger_than_the_players(example_window, qtbot):
@@ -250,3 +257,18 @@ def test_without_an_open_lesson_the_teacher_picks_one(example_window, qtbot, mon
     assert view.lesson.id == "check" and view.current_index == 0
     _press(qtbot, view, Qt.Key.Key_Escape)
     assert example_window.state == "library"
+
+
+def test_f1_or_question_mark_shows_the_keys_and_escape_hides_them_first(example_window, qtbot):
+    """The keys are one key away on the projector; Escape closes the card before it ends the presentation."""
+    view = _present(example_window, qtbot, "the-post", 0)
+    assert not view.keys_card.isVisible()
+    _press(qtbot, view, Qt.Key.Key_F1)
+    assert view.keys_card.isVisible()
+    assert "Stop presenting; the lesson stays open at this step" in view.keys_card.text()
+    _press(qtbot, view, Qt.Key.Key_Escape)
+    assert not view.keys_card.isVisible() and view.presenting
+    _press(qtbot, view, Qt.Key.Key_Question)
+    assert view.keys_card.isVisible()
+    _press(qtbot, view, Qt.Key.Key_Question)
+    assert not view.keys_card.isVisible()

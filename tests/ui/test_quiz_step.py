@@ -346,6 +346,8 @@ def test_retry_starts_a_fresh_attempt_and_shows_the_best(qtbot, open_quiz, store
     click(qtbot, view.submit_button)
     assert view.summary.verdict.text() == "○ Not yet passed"
     assert view.summary.retry_button.text() == "Retry"
+    # the final check passes by its pass mark, and points to where the before-and-after is read
+    assert "the Dashboard (Ctrl+D) shows how your ratings changed since the first check" in view.summary.detail.text()
     assert view.best_label.text() == "Best so far: 2 of 4 points (50%), not yet passed · 1 attempt"
     old_cards = list(view.cards.values())
     click(qtbot, view.summary.retry_button)

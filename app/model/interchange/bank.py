@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 
 from app.model import atomic
+from app.model.images import ImageRefusedError, sniff_image
 from app.model.limits import MIB
 from app.model.pack import Pack
 from app.model.schema import Judge, Lesson, Module, Question, Reflect, Spot, step_key
@@ -41,7 +42,6 @@ CATEGORY_CONTEXTS = ("$course$", "$cat1$", "$module$", "$system$", "$quiz$")
 
 _SLUG_RUN = re.compile(r"[^a-z0-9]+")
 _IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]+)>?\s*\)")
-_IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF87a", b"GIF89a")
 
 
 class BankError(Exception):
@@ -313,9 +313,13 @@ def unique_slug(base: str, taken: set[str]) -> str:
     return slug
 
 
-def is_image(data: bytes) -> bool:
-    """Tell an image the pack format accepts (PNG, JPEG, GIF, WebP) by its first bytes."""
-    return data.startswith(_IMAGE_MAGIC) or (data[:4] == b"RIFF" and data[8:12] == b"WEBP")
+def image_problem(data: bytes) -> str | None:
+    """Say why ``data`` is not an image a pack may show (``app.model.images``), or None when it is."""
+    try:
+        sniff_image(data)
+    except ImageRefusedError as refused:
+        return refused.reason
+    return None
 
 
 def safe_asset_name(name: str, taken: set[str]) -> str:

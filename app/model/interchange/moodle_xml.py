@@ -36,8 +36,8 @@ from app.model.interchange.bank import (
     bank_items,
     category_path,
     fraction_text,
+    image_problem,
     imported_markdown,
-    is_image,
     judge_markdown,
     markdown_images,
     multiple_fractions,
@@ -331,8 +331,9 @@ class _Reader:
             except (binascii.Error, ValueError):
                 notes.append(f"the file {name} is not valid base64; left out")
                 continue
-            if not is_image(data):
-                notes.append(f"the file {name} is not a PNG, JPEG, GIF or WebP image; left out")
+            problem = image_problem(data)
+            if problem:  # SVG, another format, a decompression bomb or a damaged file
+                notes.append(f"the file {name} {problem}; left out")
                 continue
             asset = safe_asset_name(name, self.asset_names)
             self.result.assets[asset] = data

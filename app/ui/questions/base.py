@@ -28,6 +28,8 @@ class QuestionView(QWidget):
     response_changed = Signal()
     #: the learner said the answer is given (Return in a text field): the card checks it
     submitted = Signal()
+    #: the view built new controls (a spot question's Remove buttons): the Tab chain must take them in
+    controls_changed = Signal()
 
     def __init__(
         self,

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QKeySequence, QShortcut, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -205,9 +206,13 @@ class SpotQuestionView(QuestionView):
         if snapped is None:
             return
         self.spans = add_mark(self.spans, snapped)
+        # Mark selection is disabled once nothing is selected: its focus goes back to the text, not down the chain
+        had_focus = self.mark_button.hasFocus()
         cursor.clearSelection()
         self.text_view.setTextCursor(cursor)
         self._refresh_marks()
+        if had_focus:
+            self.text_view.setFocus(Qt.FocusReason.OtherFocusReason)
         self.response_changed.emit()
 
     def select_span(self, start: int, end: int) -> None:
@@ -226,6 +231,11 @@ class SpotQuestionView(QuestionView):
         self.response_changed.emit()
 
     def _refresh_marks(self) -> None:
+        # a Remove button that goes while focused would hand the focus down the chain: the next one takes it
+        focused = QApplication.focusWidget()
+        lost = next(
+            (n for n, row in enumerate(self.mark_rows) if focused is not None and row.isAncestorOf(focused)), None
+        )
         for row in self.mark_rows:
             self.marks_box.removeWidget(row)
             row.hide()
@@ -239,6 +249,10 @@ class SpotQuestionView(QuestionView):
             self.mark_rows.append(row)
         self.empty_label.setVisible(not self.spans)
         self._paint_marks()
+        self.controls_changed.emit()  # new Remove buttons join the Tab chain
+        if lost is not None:
+            target = self.mark_rows[min(lost, len(self.mark_rows) - 1)].remove_button if self.mark_rows else None
+            (target or self.text_view).setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _paint_marks(self) -> None:
         theme = current_theme()

@@ -316,6 +316,7 @@ class QuizStepView(StepView):
             )
             card.answered_changed.connect(self._on_card_answered_changed)
             card.state_changed.connect(self._on_card_state_changed)
+            card.controls_changed.connect(self.controls_changed)
             card.checked.connect(lambda _result, card=card: self._on_card_checked(card))
             self.cards_box.addWidget(card)
             self.cards[question.id] = card
@@ -613,7 +614,10 @@ class QuizSummaryPanel(QFrame):
                 self.verdict.show_mark(Mark.MISSED, "Not yet passed")
                 details.append(f"The pass mark is {percent(result.pass_mark)}. Retry when you're ready.")
             if quiz.measure:
-                details.append("Your first score is kept for the before-and-after comparison.")
+                details.append(
+                    "Your first score is kept for the before-and-after comparison: the Dashboard (Ctrl+D) "
+                    "shows how your ratings changed since the first check."
+                )
         details.extend(attempt_reading(result.discernment, result.trust))
         self.detail.setText(" ".join(details))
         self.setAccessibleName(self.headline.text())
