@@ -28,6 +28,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, unquote
 
+import msgspec
+
 from app.model import answers, scoring
 from app.model.atomic import OutputError, write_text
 from app.model.attempts import QuestionResult, QuizResult
@@ -55,6 +57,13 @@ from app.model.schema import (
 )
 from app.model.session import lesson_state
 
+# EXTENSION, MAX_FILE_BYTES and ResultsError are re-exported: importers found them here before xapi/.
+from app.model.xapi.read import EXTENSION as EXTENSION
+from app.model.xapi.read import MAX_FILE_BYTES as MAX_FILE_BYTES
+from app.model.xapi.read import ResultsError as ResultsError
+from app.model.xapi.read import read_results_file
+from app.model.xapi.statement import Definition
+
 if TYPE_CHECKING:
     from app.model.pack import Pack
 
@@ -64,9 +73,7 @@ NAMESPACE = uuid.UUID("93f439ec-a6ec-4c82-8717-0e79e910b682")
 #: the homePage of a profile's anonymous account (``identity.py`` explains the choice)
 ACCOUNT_HOME = ANONYMOUS_HOME
 ACTIVITY_PREFIX = "urn:unspun:pack:"
-EXTENSION = "urn:unspun:xapi:extension:"
 #: A results file larger than this is refused before it is read.
-MAX_FILE_BYTES = 64 * 1024 * 1024
 
 VERB_ANSWERED = "http://adlnet.gov/expapi/verbs/answered"
 VERB_COMPLETED = "http://adlnet.gov/expapi/verbs/completed"
@@ -118,10 +125,6 @@ _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[1-5][0-9a-f]{3}-[89ab][0-9a-f]{3}
 _TIMESTAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$")
 _DURATION = re.compile(r"^P(\d+D)?(T(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$")
 _IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:\S+$")
-
-
-class ResultsError(Exception):
-    """A results file could not be written or read; the message says why, for people."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -908,28 +911,22 @@ def _context_problems(context: Any) -> list[str]:
 # ---------------------------------------------------------------- import
 
 
-def _read_file(path: Path) -> list[Any]:
-    """Read a results file into a list of statements, or raise ResultsError saying why not."""
-    try:
-        size = path.stat().st_size
-        if not path.is_file():
-            raise ResultsError(f"{path} is not a results file.")
-        if size > MAX_FILE_BYTES:
-            raise ResultsError(f"{path} is too large to be a results file ({size // 1_000_000} MB).")
-        data = json.loads(path.read_bytes().decode("utf-8-sig"))
-    except ResultsError:
-        raise
-    except OSError as error:
-        raise ResultsError(
-            f"The results file {path} could not be read: {error.strerror or error}."
-        ) from error
-    except (UnicodeDecodeError, ValueError, RecursionError) as error:
-        raise ResultsError(f"The results file {path} is damaged: it is not valid JSON ({error}).") from error
-    if isinstance(data, dict) and isinstance(data.get("statements"), list):
-        data = data["statements"]  # the shape an LRS answers a query with
-    if not isinstance(data, list):
-        raise ResultsError(f"The results file {path} is not a list of xAPI statements.")
-    return data
+def _read_file(path: Path, *, definitions: bool = True) -> list[Any]:
+    """Read a results file into checked statements as plain data, or raise ResultsError naming the file and field.
+
+    Without ``definitions`` an activity keeps only its type and interaction type (all an import
+    reads), so a large file imports in less memory.
+    """
+    typed = read_results_file(path)
+    typed.reverse()
+    plain: list[Any] = []
+    while typed:  # each typed statement is let go as soon as it is converted: memory never holds both
+        statement = typed.pop()
+        definition = statement.object.definition
+        if not definitions and definition is not msgspec.UNSET:
+            statement.object.definition = Definition(type=definition.type, interactionType=definition.interactionType)
+        plain.append(msgspec.to_builtins(statement))
+    return plain
 
 
 def _extension(block: Any, name: str, default: Any = None) -> Any:
@@ -953,10 +950,15 @@ def import_results(store: ProgressStore, path: Path | str) -> ImportSummary:
     understand. Raises ResultsError for a file that cannot be read or holds no statements.
     """
     path = Path(path)
-    data = _read_file(path)
+    data = _read_file(path, definitions=False)
     summary = ImportSummary()
     valid: list[dict[str, Any]] = []
+    seen: set[str] = set()
     for statement in data:
+        if statement["id"] in seen:
+            summary.duplicates += 1  # a file that repeats a statement holds it once
+            continue
+        seen.add(statement["id"])
         if statement_problems(statement) or statement["verb"]["id"] not in VERBS:
             summary.ignored += 1
             continue
@@ -964,66 +966,86 @@ def import_results(store: ProgressStore, path: Path | str) -> ImportSummary:
             summary.ignored += 1
             continue
         valid.append(statement)
-    if data and not valid:
-        raise ResultsError(f"The results file {path} holds no results Unspun can read.")
+    if data and not valid and not summary.duplicates:
+        raise ResultsError(f"{path}: holds no results Unspun can read")
     try:
-        known = _known_ids(store)
-        profiles: dict[str, int] = {}
-        for statement in valid:
-            actor = statement["actor"]
-            profile_uuid = profile_uuid_of(statement) or ""
-            if profile_uuid not in profiles:
-                existing = store.profile_by_uuid(profile_uuid)
-                if existing is None:
-                    # No name: the learner never named the profile, so it keeps the default name here too.
-                    name = str(actor.get("name") or "")[:200].strip() or DEFAULT_PROFILE_NAME
-                    profiles[profile_uuid] = store.create_profile(name, profile_uuid)
-                    school = identity_from_actor(actor)
-                    if school is not None:  # the learner's school identity, as their own computer sent it
-                        store.set_school_identity(profile_uuid, school)
-                    summary.profiles.append((profiles[profile_uuid], " ".join(name.split()), True))
-                else:
-                    profiles[profile_uuid] = existing.id
-                    summary.profiles.append((existing.id, existing.name, False))
-        answers_by_attempt: dict[str, list[dict[str, Any]]] = {}
-        for statement in valid:
-            reference = statement.get("context", {}).get("statement")
-            if statement["verb"]["id"] == VERB_ANSWERED and reference is not None:
-                answers_by_attempt.setdefault(reference["id"], []).append(statement)
-        new_ids: list[tuple[str, int]] = []
-        in_file = {statement["id"] for statement in valid}
-        stored_with_attempt: set[str] = set()
-        for statement in valid:
-            statement_id = statement["id"]
-            profile_id = profiles[profile_uuid_of(statement) or ""]
-            verb = statement["verb"]["id"]
-            parent = statement.get("context", {}).get("statement")
-            if statement_id in stored_with_attempt:
-                continue  # counted with its attempt
-            if statement_id in known:
-                summary.duplicates += 1
-                continue
-            if verb == VERB_ANSWERED and parent is not None:
-                if parent["id"] in known:  # its attempt is here already, with this answer
-                    summary.duplicates += 1
-                elif parent["id"] not in in_file:
-                    summary.ignored += 1  # an answer whose attempt is neither here nor in the file
-                continue  # otherwise it is stored with its attempt
-            if not _import_one(store, profile_id, statement, answers_by_attempt.get(statement_id, [])):
-                summary.ignored += 1
-                continue
-            known.add(statement_id)
-            new_ids.append((statement_id, profile_id))
-            summary.added += 1
-            if verb in (VERB_PASSED, VERB_FAILED):
-                for answer in answers_by_attempt.get(statement_id, []):
-                    stored_with_attempt.add(answer["id"])
-                    new_ids.append((answer["id"], profile_id))
-                    summary.added += 1
-        store.note_imported(new_ids, datetime.now(UTC))
+        # One transaction for the whole file: it is imported entirely or not at all.
+        with store.batch():
+            _import_statements(store, valid, summary)
     except ProgressError as error:
-        raise ResultsError(f"The results could not be imported: {error}") from error
+        raise ResultsError(f"{path}: could not be imported: {error}") from error
+    except (KeyError, TypeError, ValueError, AttributeError) as error:  # checked data should never get here
+        raise ResultsError(f"{path}: could not be imported ({type(error).__name__}: {error})") from error
     return summary
+
+
+def _import_statements(store: ProgressStore, valid: list[dict[str, Any]], summary: ImportSummary) -> None:
+    """Store checked statements, making profiles only for learners something is stored for; fill ``summary``."""
+    known = _known_ids(store)
+    profiles: dict[str, int] = {}
+    created: dict[int, str] = {}
+
+    def profile_of(statement: dict[str, Any]) -> int:
+        """Find or make the local profile of a statement's learner."""
+        actor = statement["actor"]
+        profile_uuid = profile_uuid_of(statement) or ""
+        if profile_uuid not in profiles:
+            existing = store.profile_by_uuid(profile_uuid)
+            if existing is None:
+                # No name: the learner never named the profile, so it keeps the default name here too.
+                name = str(actor.get("name") or "")[:200].strip() or DEFAULT_PROFILE_NAME
+                profiles[profile_uuid] = store.create_profile(name, profile_uuid)
+                school = identity_from_actor(actor)
+                if school is not None:  # the learner's school identity, as their own computer sent it
+                    store.set_school_identity(profile_uuid, school)
+                created[profiles[profile_uuid]] = " ".join(name.split())
+            else:
+                profiles[profile_uuid] = existing.id
+                summary.profiles.append((existing.id, existing.name, False))
+        return profiles[profile_uuid]
+
+    answers_by_attempt: dict[str, list[dict[str, Any]]] = {}
+    for statement in valid:
+        reference = statement.get("context", {}).get("statement")
+        if statement["verb"]["id"] == VERB_ANSWERED and reference is not None:
+            answers_by_attempt.setdefault(reference["id"], []).append(statement)
+    new_ids: list[tuple[str, int]] = []
+    in_file = {statement["id"] for statement in valid}
+    stored_with_attempt: set[str] = set()
+    for statement in valid:
+        statement_id = statement["id"]
+        verb = statement["verb"]["id"]
+        parent = statement.get("context", {}).get("statement")
+        if statement_id in stored_with_attempt:
+            continue  # counted with its attempt
+        if statement_id in known:
+            summary.duplicates += 1
+            continue
+        if verb == VERB_ANSWERED and parent is not None:
+            if parent["id"] in known:  # its attempt is here already, with this answer
+                summary.duplicates += 1
+            elif parent["id"] not in in_file:
+                summary.ignored += 1  # an answer whose attempt is neither here nor in the file
+            continue  # otherwise it is stored with its attempt
+        profile_id = profile_of(statement)
+        if not _import_one(store, profile_id, statement, answers_by_attempt.get(statement_id, [])):
+            summary.ignored += 1
+            continue
+        known.add(statement_id)
+        new_ids.append((statement_id, profile_id))
+        summary.added += 1
+        if verb in (VERB_PASSED, VERB_FAILED):
+            for answer in answers_by_attempt.get(statement_id, []):
+                stored_with_attempt.add(answer["id"])
+                new_ids.append((answer["id"], profile_id))
+                summary.added += 1
+    used = {profile_id for _, profile_id in new_ids}
+    for profile_id, name in created.items():
+        if profile_id in used:
+            summary.profiles.append((profile_id, name, True))
+        else:
+            store.delete_profile(profile_id)  # nothing of theirs was stored: no empty ghost profile
+    store.note_imported(new_ids, datetime.now(UTC))
 
 
 def _when(statement: dict[str, Any]) -> datetime:

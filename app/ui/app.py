@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QGuiApplication, QIcon, QPalette
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from app.cli import build_parser
 from app.places import PROGRESS_FILE, data_folder
@@ -143,12 +143,20 @@ def warn(title: str, text: str) -> None:
     show_message(None, QMessageBox.Icon.Warning, title, text)
 
 
-def open_store(data: Path) -> ProgressStore:
-    """Open the progress store in ``data`` (with backups and recovery); if that fails, use a throwaway one."""
+def open_store(data: Path, *, read_only: bool = False) -> ProgressStore:
+    """Open the progress store in ``data`` (with backups and recovery); if that fails, use a throwaway one.
+
+    ``read_only`` (another instance uses ``data``) opens a throwaway copy of it instead.
+    """
     from app.model.progress import ProgressError, ProgressStore, open_with_recovery
 
+    path = data / PROGRESS_FILE
+    if read_only:
+        from app.ui.single_instance import read_only_copy
+
+        path = read_only_copy(path)
     try:
-        store, _report = open_with_recovery(data / PROGRESS_FILE)  # the report stays on store.recovery
+        store, _report = open_with_recovery(path)  # the report stays on store.recovery
         return store
     except ProgressError as error:
         warn(
@@ -173,7 +181,7 @@ class Startup:
     opened: list[str] = field(default_factory=list)  # the packs named on the command line
 
 
-def prepare(argv: list[str]) -> Startup:
+def prepare(argv: list[str], *, read_only: bool = False) -> Startup:
     """Parse the command line, then set up the application, its theme and the progress store."""
     arguments = parse_arguments(argv)
     app = ensure_application()
@@ -182,7 +190,7 @@ def prepare(argv: list[str]) -> Startup:
     if not icon.isNull():
         app.setWindowIcon(icon)
     data = data_folder(arguments.data_dir)
-    store = open_store(data)
+    store = open_store(data, read_only=read_only)
     labels = [str(BUILTIN_PACK)] if BUILTIN_PACK is not None else []
     labels += [str(path) for path in installed_pack_paths(data)]
     labels += list(arguments.packs)
@@ -221,7 +229,7 @@ def build_main_window(argv: list[str]) -> MainWindow:
     return window
 
 
-def start(argv: list[str]) -> MainWindow:
+def start(argv: list[str], *, read_only: bool = False) -> MainWindow:
     """Show the window at once, loading; open the store, build it and load the packs in the next turns.
 
     Before the first paint only what the loading window needs is done (docs/performance.md):
@@ -240,18 +248,24 @@ def start(argv: list[str]) -> MainWindow:
     window = MainWindow(None, 0, None, icon, saved_geometry=saved.get("window/geometry"))
     window.show()
     app.processEvents()  # paint the window now (loading), so the learner sees it at once
-    QTimer.singleShot(0, lambda: finish_start(window, argv))
+    QTimer.singleShot(0, lambda: finish_start(window, argv, read_only=read_only))
     return window
 
 
-def finish_start(window: MainWindow, argv: list[str]) -> None:
+def finish_start(window: MainWindow, argv: list[str], *, read_only: bool = False) -> None:
     """Open the store, build the window's screens and paint them, then load the packs into it."""
     from app.ui.results_dialogs import install_progress_error_hook
 
-    startup = prepare(argv)  # the system's colour scheme, the store and the packs to load
+    startup = prepare(argv, read_only=read_only)  # the system's colour scheme, the store and the packs to load
     window.attach_store(startup.store, startup.profile_id)
     install_progress_error_hook(lambda: window)  # a full disk met in any screen is told, not a traceback
     window.build()
+    if read_only:
+        from app.ui.single_instance import READ_ONLY_NOTE
+
+        note = QLabel(READ_ONLY_NOTE)
+        note.setObjectName("muted")
+        window.statusBar().addPermanentWidget(note)
     startup.app.processEvents()  # the top bar, menus and library say "Loading lessons…" while packs load
     fill_window(window, startup)
     if os.environ.get(SMOKE_TEST_ENV):
@@ -280,9 +294,35 @@ def finish_smoke_test(window: MainWindow, report: Path) -> None:
 
 def run(argv: list[str]) -> int:
     """Start Unspun with ``argv`` (no program name) and run until the window closes."""
-    parse_arguments(argv)  # --help and a wrong option are answered before Qt needs a display
+    arguments = parse_arguments(argv)  # --help and a wrong option are answered before Qt needs a display
     app = ensure_application()
-    window = start(argv)
+    from app.ui.single_instance import InstanceGuard, ask_second_instance
+
+    data = data_folder(arguments.data_dir)
+    guard = InstanceGuard(data)
+    read_only = False
+    if guard.other_running():  # one instance per data folder: two would overwrite each other's progress
+        choice = ask_second_instance(data)
+        if choice == "switch":
+            guard.ask_other_to_activate()
+            return 0
+        if choice == "quit":
+            return 0
+        read_only = True
+    else:
+        guard.listen()
+    window = start(argv, read_only=read_only)
+    guard.activate_requested.connect(lambda: bring_to_front(window))
     status = app.exec()
+    guard.close()
     window.store.close()
     return int(status)
+
+
+def bring_to_front(window: MainWindow) -> None:
+    """Show the window over the others (a second start asked for it)."""
+    if window.isMinimized():
+        window.showNormal()
+    window.show()
+    window.raise_()
+    window.activateWindow()

@@ -1136,11 +1136,11 @@ class ArtefactView(QWidget):
             return False
         self._learner_marks = learner_marks.add_mark(self._learner_marks, snapped)
         self.text_view.set_learner_marks(self._learner_marks)
-        cursor = self.text_view.textCursor()
-        cursor.clearSelection()
-        self.text_view.setTextCursor(cursor)
-        with self._focus_kept_in_task():
-            self._update_task_buttons()  # Mark selection is disabled now: nothing is selected
+        with self._focus_kept_in_task():  # Mark selection is disabled once nothing is selected
+            cursor = self.text_view.textCursor()
+            cursor.clearSelection()
+            self.text_view.setTextCursor(cursor)
+            self._update_task_buttons()
         self.marks_changed.emit()
         return True
 
@@ -1166,11 +1166,9 @@ class ArtefactView(QWidget):
     def _focus_kept_in_task(self) -> Iterator[None]:
         """Disabling the focused task button would send the focus down the chain (to the top bar):
         keep it on the artefact's text instead, where the learner goes on selecting."""
-        focused = QApplication.focusWidget()
-        had_focus = focused is not None and self.isAncestorOf(focused)
+        before = QApplication.focusWidget()
         yield
-        focused = QApplication.focusWidget()
-        if had_focus and not (focused is not None and focused.isEnabled() and self.isAncestorOf(focused)):
+        if before is not None and self.isAncestorOf(before) and not before.isEnabled():
             target = self.text_view if self.text_view is not None else self.card
             target.setFocus(Qt.FocusReason.OtherFocusReason)
 

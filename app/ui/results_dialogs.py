@@ -130,7 +130,10 @@ def import_results(parent: QWidget | None, store: ProgressStore, path: str | Non
             return None
     try:
         summary = results.import_results(store, path)
-    except (results.ResultsError, ProgressError) as error:
+    except results.ResultsError as error:
+        warn(parent, "Results not imported", f"{error}\n\nNothing from this file was imported.")
+        return None
+    except ProgressError as error:
         warn(parent, "Results not imported", str(error))
         return None
     inform(parent, "Results imported", import_summary_text(summary))

@@ -329,10 +329,12 @@ def test_trust_extension_is_exported_and_a_hostile_one_is_ignored(store: Progres
             statement["result"]["extensions"][results.EXTENSION + "trust"] = hostile
             statement["context"]["extensions"][results.EXTENSION + "discernment"] = hostile
         broken = tmp_path / "hostile.json"
-        broken.write_text(json.dumps(attempts), encoding="utf-8")
-        report = build_report([broken])
-        assert report.change.mean_pre_trust is None and report.change.mean_pre_discernment is None
-        assert report.change.learners_both == 1 and "like-for-like" in report.change.reading
+        broken.write_text(json.dumps(attempts).replace("NaN", '"NaN"'), encoding="utf-8")
+        # issue 11: a hostile value skips the file with one line naming it and the field, never a crash
+        report = build_report([broken, only_attempts])
+        assert [Path(skipped.path).name for skipped in report.skipped] == ["hostile.json"]
+        assert ".extensions.trust: " in report.skipped[0].reason or ".extensions.discernment: " in report.skipped[0].reason
+        assert report.change.learners_both == 1 and report.change.mean_pre_trust == -1.25
 
 
 def test_damaged_and_other_pack_files_are_skipped(
@@ -366,9 +368,10 @@ def test_damaged_and_other_pack_files_are_skipped(
         "photo.json",
         "Other pack.json",
     }
-    assert "not valid JSON" in reasons["damaged.json"]
+    # issue 11: each skipped file gets one line naming the file and the field at fault
+    assert "damaged.json: $[0].id: " in reasons["damaged.json"]
     assert "another pack (another-pack)" in reasons["Other pack.json"]
-    assert "no Unspun results" in reasons["foreign.json"]
+    assert "foreign.json: $[0].verb: object missing required field `id`" in reasons["foreign.json"]
 
 
 def test_pack_given_skips_files_for_other_packs(pack: Pack, tiny_class: list[Path]) -> None:

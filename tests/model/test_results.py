@@ -138,11 +138,12 @@ def test_attempt_statements_carry_trust_as_a_result_extension(pack: Pack, store:
 
 
 def test_trust_survives_an_export_and_import(pack: Pack, store: ProgressStore, tmp_path: Path) -> None:
-    """The teacher's copy reads the same trust before and after as the learner's; a hostile discernment is dropped."""
+    """The teacher's copy reads the same trust before and after as the learner's; a hostile discernment refuses the file."""
     profile = study(pack, store)
     exported = tmp_path / "results.json"
     export_json(store, profile, [pack], exported)
-    data = json.loads(exported.read_text(encoding="utf-8"))
+    clean = exported.read_text(encoding="utf-8")
+    data = json.loads(clean)
     for statement in data:
         extensions = statement.get("context", {}).get("extensions", {})
         if extensions.get("urn:unspun:xapi:extension:measure") == "pre":
@@ -150,11 +151,16 @@ def test_trust_survives_an_export_and_import(pack: Pack, store: ProgressStore, t
             statement.setdefault("result", {}).setdefault("extensions", {})["urn:unspun:xapi:extension:trust"] = 1e300
     exported.write_text(json.dumps(data), encoding="utf-8")
     with ProgressStore.open(tmp_path / "teacher.sqlite3") as teacher:
+        # issue 11: a hostile value refuses the whole file with one line naming the field, and stores nothing
+        with pytest.raises(ResultsError, match=r"results\.json: \$\[\d+\]\.(result|context)\.extensions\.(trust|discernment): "):
+            import_results(teacher, exported)
+        assert teacher.profiles() == []
+        exported.write_text(clean, encoding="utf-8")
         (imported_id, _, _), *_ = import_results(teacher, exported).profiles
         mine, theirs = before_after(store, profile, pack), before_after(teacher, imported_id, pack)
         assert mine is not None and theirs is not None
         assert (theirs.pre_trust, theirs.post_trust) == (mine.pre_trust, mine.post_trust) == (1.5, 0.0)
-        assert theirs.pre_discernment is None and theirs.post_discernment == mine.post_discernment
+        assert theirs.post_discernment == mine.post_discernment
         assert "higher overall" not in describe_change(theirs)  # a reading, not a crash
 
 
@@ -358,10 +364,10 @@ def test_import_adds_only_new_statements(pack: Pack, store: ProgressStore, tmp_p
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        (b"{not json", "damaged"),
-        (b"\xff\xfe\x00garbage", "damaged"),
-        (b'{"a": 1}', "not a list"),
-        (b'[{"id": "x"}, 3]', "no results"),
+        (b"{not json", r"bad\.json: \$: not valid JSON"),
+        (b"\xff\xfe\x00garbage", r"bad\.json: \$: not valid JSON"),
+        (b'{"a": 1}', r"bad\.json: \$: object missing required field `statements`"),
+        (b'[{"id": "x"}, 3]', r"bad\.json: \$\[0\]\.id: expected `str` matching"),
     ],
 )
 def test_damaged_file_is_a_results_error(
@@ -377,7 +383,7 @@ def test_damaged_file_is_a_results_error(
 
 def test_missing_file_is_a_results_error(store: ProgressStore, tmp_path: Path) -> None:
     """A file that does not exist gives ResultsError."""
-    with pytest.raises(ResultsError, match="could not be read"):
+    with pytest.raises(ResultsError, match=r"missing\.json: not a results file"):
         import_results(store, tmp_path / "missing.json")
 
 

@@ -21,12 +21,23 @@ class FakeSession:
 
     def __init__(self) -> None:
         self.saved: dict[int, str] = {}
+        self.drafts: dict[int, object] = {}
 
     def reflection(self, index: int) -> str | None:
         return self.saved.get(index)
 
     def save_reflection(self, index: int, text: str) -> None:
         self.saved[index] = text
+
+    def draft(self, index: int, kind: type) -> object:
+        draft = self.drafts.get(index)
+        return draft if isinstance(draft, kind) else None
+
+    def save_draft(self, index: int, draft: object) -> None:
+        self.drafts[index] = draft
+
+    def discard_draft(self, index: int) -> None:
+        self.drafts.pop(index, None)
 
 
 def test_reading_shows_title_body_citations_and_sources(qtbot, pack) -> None:

@@ -212,3 +212,26 @@ def test_a_draft_that_no_longer_fits_the_quiz_is_dropped(make_window, qtbot):
     assert len(view.cards) == 8 and all(card.tries == 0 for card in view.cards.values())
     session.store.save_draft(*session._where(index), "not json at all")
     assert session.draft(index, quiz_module.QuizDraft) is None
+
+
+def test_a_reflection_too_short_to_save_is_kept_as_a_draft(make_window, qtbot):
+    """Words typed in a reflection, fewer than it needs, come back after quitting; saving it drops the draft."""
+    window = make_window(str(EXAMPLE_PACK))
+    window.show()
+    index = _open(window, "the-post", "reflect")
+    view = window.player.current_view()
+    view.editor.setFocus()
+    qtbot.keyClicks(view.editor, "Stories from people I know")
+    assert not view.save_button.isEnabled()  # 10 words needed: nothing is saved as the reflection
+
+    again = _relaunch(window, make_window)
+    assert again.player.current_index == index
+    restored = again.player.current_view()
+    assert restored.editor.toPlainText() == "Stories from people I know"
+    assert restored.status.text() == "Draft kept"
+    assert again.session.reflection(index) is None
+    restored.editor.moveCursor(restored.editor.textCursor().MoveOperation.End)
+    qtbot.keyClicks(restored.editor, " sound convincing because I trust them more than strangers")
+    qtbot.mouseClick(restored.save_button, Qt.MouseButton.LeftButton)
+    assert again.session.reflection(index).startswith("Stories from people I know sound")
+    assert again.store.draft(again.profile_id, *again.session._where(index)[1:]) is None

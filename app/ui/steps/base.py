@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
@@ -73,6 +74,13 @@ class StepView(QWidget):
             window = self.window()
             if isinstance(window, QMainWindow):
                 window.statusBar().showMessage(f"Your work on this step could not be kept: {error}", 10000)
+
+    def discard_draft(self) -> None:
+        """Forget this step's draft: what it kept is recorded now."""
+        session = self.context.session
+        if session is not None:
+            with contextlib.suppress(ProgressError):  # a stale draft is dropped when it no longer fits
+                session.discard_draft(self.index)
 
     def flush_draft(self) -> None:
         """Keep any change not kept yet, now (the step is left or the window closes). By default all is kept."""

@@ -5,14 +5,17 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
+from app.model.drafts import ReflectDraft
 from app.model.schema import Reflect, Step
 from app.model.words import count_words
 from app.ui.rich_text import MarkdownView
 from app.ui.steps.base import StepContext, StepView, register_step_view
 from app.ui.theme import SPACE_M, SPACE_S, set_style_property
 
-#: a draft is saved this long after the learner stops typing, so no text is lost on a crash
+#: a long enough reflection is saved this long after the learner stops typing
 AUTOSAVE_DELAY_MS = 1500
+#: anything typed is kept as a draft this long after the last key (and at once when the step is left)
+KEEP_DELAY_MS = 300
 
 
 @register_step_view("reflect")
@@ -71,6 +74,15 @@ class ReflectStepView(StepView):
             self.editor.setPlainText(self._saved_text)
         if self._saved_text:
             self.status.setText("Saved")
+        # text typed but not saved yet (too short to save, or just typed) is kept as a draft
+        kept = self.kept_draft(ReflectDraft)
+        if kept is not None and kept.text != self._saved_text:
+            self.editor.setPlainText(kept.text)
+            self.status.setText("Draft kept")
+        self._keep_timer = QTimer(self)
+        self._keep_timer.setSingleShot(True)
+        self._keep_timer.setInterval(KEEP_DELAY_MS)
+        self._keep_timer.timeout.connect(self._keep_text)
         self.editor.textChanged.connect(self._on_editor_text_changed)
         self.save_button.clicked.connect(self._on_save_button_clicked)
         self._update_count()
@@ -94,6 +106,7 @@ class ReflectStepView(StepView):
         self._update_count()
         changed = self.editor.toPlainText() != self._saved_text
         self.status.setText("Not saved yet" if changed else "Saved")
+        self._keep_timer.start()
         if changed and self.words() >= max(self.reflect.min_words, 1):
             self._autosave.start()
 
@@ -102,6 +115,21 @@ class ReflectStepView(StepView):
 
     def _on_save_button_clicked(self) -> None:
         self.save()
+
+    def _keep_text(self) -> None:
+        """Keep what is typed as the step's draft until it is saved as the reflection."""
+        self._keep_timer.stop()
+        text = self.editor.toPlainText()
+        if text != self._saved_text:
+            self.keep_draft(ReflectDraft(text))
+            self.status.setText("Draft kept")
+        else:
+            self.discard_draft()
+
+    def flush_draft(self) -> None:
+        """Keep the text typed a moment ago (the step is left, or the window closes)."""
+        if self._keep_timer.isActive():
+            self._keep_text()
 
     def submit_step(self) -> None:
         """Ctrl+Return saves the reflection once it is long enough."""
@@ -117,4 +145,6 @@ class ReflectStepView(StepView):
             self.context.session.save_reflection(self.index, text)
         self._saved_text = text
         self.status.setText("Saved")
+        self._keep_timer.stop()
+        self.discard_draft()  # the saved reflection is the text now
         self.completion_changed.emit()
