@@ -2,6 +2,320 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>BeforeAfterPanel</name>
+    <message>
+        <source>SCORE</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Score before and after</source>
+        <translation>前后得分</translation>
+    </message>
+    <message>
+        <source>TELLING RELIABLE FROM UNRELIABLE (DISCERNMENT)</source>
+        <translation>区分可靠与不可靠（辨别力）</translation>
+    </message>
+    <message>
+        <source>Discernment before and after</source>
+        <translation>前后辨别力</translation>
+    </message>
+    <message>
+        <source>TRUST IN EVERYTHING YOU RATE</source>
+        <translation>对所评内容的总体信任度</translation>
+    </message>
+    <message>
+        <source>Trust before and after</source>
+        <translation>前后信任度</translation>
+    </message>
+</context>
+<context>
+    <name>CategorizeQuestionView</name>
+    <message>
+        <source>Belongs in: {category}</source>
+        <translation>应归入：{category}</translation>
+    </message>
+</context>
+<context>
+    <name>Charts</name>
+    <message>
+        <source>none yet</source>
+        <translation>尚无</translation>
+    </message>
+    <message>
+        <source>less than a minute</source>
+        <translation>不到一分钟</translation>
+    </message>
+    <message>
+        <source>{minutes} min</source>
+        <translation>{minutes} 分钟</translation>
+    </message>
+    <message>
+        <source>{hours} h {minutes} min</source>
+        <translation>{hours} 小时 {minutes} 分钟</translation>
+    </message>
+    <message>
+        <source>{hours} h</source>
+        <translation>{hours} 小时</translation>
+    </message>
+    <message>
+        <source>d MMM yyyy</source>
+        <translation>yyyy年M月d日</translation>
+    </message>
+    <message>
+        <source>d MMM</source>
+        <translation>M月d日</translation>
+    </message>
+</context>
+<context>
+    <name>CompareStepView</name>
+    <message>
+        <source>Compare</source>
+        <extracomment>the narrowest an artefact column may be before the grid drops to fewer columns</extracomment>
+        <translation>对比</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <extracomment>one numbering for the step&apos;s citations: question, notes, Sources lines and takeaway agree</extracomment>
+        <translation>题目</translation>
+    </message>
+    <message>
+        <source>Show takeaway</source>
+        <translation>显示要点</translation>
+    </message>
+    <message>
+        <source>Takeaway</source>
+        <translation>要点</translation>
+    </message>
+</context>
+<context>
+    <name>Dashboard</name>
+    <message>
+        <source>Telling apart (discernment) is how much higher you rate reliable posts than unreliable ones, from −5 to +5. Trust is how much you believe what you rate overall, reliable or not, from −2.5 (you doubt everything) to +2.5 (you believe everything). Doubting everything lowers your trust but does not help you tell posts apart.</source>
+        <extracomment>the widest the dashboard&apos;s column grows with one column of cards, and with two the cards go side by side from this width of the page on the four figures share one row from this width of the page on, else two rows of two a technique answered right first time less often than this is one the learner &quot;keeps missing&quot; name at most this many weak techniques in the sentence above the chart What the two rating figures mean, under the card&apos;s charts (written for a reader of 15).</extracomment>
+        <translation>区分能力（辨别力）是指你给可靠帖子的评分比不可靠帖子高出多少，范围从 −5 到 +5。信任度是指你对所评内容（无论是否可靠）总体上相信的程度，范围从 −2.5（什么都怀疑）到 +2.5（什么都相信）。什么都怀疑会降低你的信任度，但并不能帮助你区分帖子。</translation>
+    </message>
+    <message>
+        <source>Answer quiz questions tagged with a technique to see which ones you spot and which you miss.</source>
+        <translation>回答标有手法的测验题，就能看到哪些手法你能识别、哪些你会漏掉。</translation>
+    </message>
+    <message>
+        <source>No technique stands out as a weak spot: you got at least {percent} of each right first time.</source>
+        <translation>没有哪种手法是明显的薄弱环节：每种手法你第一次就答对了至少 {percent}。</translation>
+    </message>
+    <message>
+        <source>{technique} ({percent} right first time)</source>
+        <translation>{technique}（首次答对 {percent}）</translation>
+    </message>
+    <message>
+        <source>The technique you keep missing: {technique}. Questions you missed come back in Review.</source>
+        <translation>你常常漏掉的手法：{technique}。答错的题目会在复习中再次出现。</translation>
+    </message>
+    <message>
+        <source>{first} and {last}</source>
+        <translation>{first}和{last}</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>The techniques you keep missing: {techniques}, and {more} more below. Questions you missed come back in Review.</source>
+        <translation>你常常漏掉的手法：{techniques}，以及下方另外 {more} 种。答错的题目会在复习中再次出现。</translation>
+    </message>
+    <message>
+        <source>The techniques you keep missing: {techniques}. Questions you missed come back in Review.</source>
+        <translation>你常常漏掉的手法：{techniques}。答错的题目会在复习中再次出现。</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>仪表板</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardView</name>
+    <message>
+        <source>DASHBOARD</source>
+        <extracomment>the moment reviews are counted at (None: now); the window shares its clock with the top bar</extracomment>
+        <translation>仪表板</translation>
+    </message>
+    <message>
+        <source>{name}’s progress</source>
+        <translation>{name} 的学习进度</translation>
+    </message>
+    <message>
+        <source>Your progress</source>
+        <translation>你的学习进度</translation>
+    </message>
+    <message>
+        <source>Your progress could not be read. {error}</source>
+        <translation>无法读取你的学习进度。{error}</translation>
+    </message>
+    <message>
+        <source>Nothing recorded yet. Open a lesson from the library: your progress, quiz scores and the techniques you spot will show here.</source>
+        <translation>尚无记录。请从课程库中打开一课：你的进度、测验得分和你识别出的手法都会显示在这里。</translation>
+    </message>
+    <message>
+        <source>See the lessons</source>
+        <translation>查看课程</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>{module} · step {step} of {steps}</source>
+        <translation>{module} · 第 {step} 步，共 {steps} 步</translation>
+    </message>
+    <message>
+        <source>Continue where you left off</source>
+        <translation>从上次停下的地方继续</translation>
+    </message>
+    <message>
+        <source>Continue “{lesson}” (Ctrl+Return)</source>
+        <translation>继续“{lesson}”（Ctrl+Return）</translation>
+    </message>
+    <message>
+        <source>Pick a lesson to begin</source>
+        <translation>选择一课开始</translation>
+    </message>
+    <message>
+        <source>Your last lesson is in a pack that is not open.</source>
+        <translation>你上次学习的课所在的课程包未打开。</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Start where you left off</source>
+        <translation>从上次停下的地方开始</translation>
+    </message>
+    <message>
+        <source>Start “{lesson}” (Ctrl+Return)</source>
+        <translation>开始“{lesson}”（Ctrl+Return）</translation>
+    </message>
+    <message>
+        <source>CONTINUE WHERE YOU LEFT OFF</source>
+        <translation>从上次停下的地方继续</translation>
+    </message>
+    <message>
+        <source>studied</source>
+        <translation>学习时间</translation>
+    </message>
+    <message>
+        <source>{done} of {total}</source>
+        <translation>{done}/{total}</translation>
+    </message>
+    <message>
+        <source>lessons done</source>
+        <translation>已完成的课</translation>
+    </message>
+    <message>
+        <source>quiz attempt</source>
+        <translation>次测验</translation>
+    </message>
+    <message>
+        <source>quiz attempts</source>
+        <translation>次测验</translation>
+    </message>
+    <message>
+        <source>due for review</source>
+        <translation>道题待复习</translation>
+    </message>
+    <message>
+        <source>due for review today</source>
+        <translation>今天没有待复习的题</translation>
+    </message>
+    <message>
+        <source>Review {count} now</source>
+        <translation>立即复习 {count} 道题</translation>
+    </message>
+    <message numerus="yes">
+        <source>Review %n question(s) now</source>
+        <translation>
+            <numerusform>立即复习 %n 道题</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Before and after</source>
+        <translation>前后对比</translation>
+    </message>
+    <message>
+        <source>You have not taken the first check yet. It is in “{lesson}”: take it before the lessons, and the final check after them, to see how your reading has changed.</source>
+        <translation>你还没有做第一次检测。它在“{lesson}”中：在学习各课之前做第一次检测，学完之后再做最后一次检测，就能看到你的阅读方式有何变化。</translation>
+    </message>
+    <message>
+        <source>Quiz scores over time</source>
+        <translation>测验得分变化</translation>
+    </message>
+    <message>
+        <source>Every quiz you submitted, oldest on the left</source>
+        <translation>你提交的每次测验，最早的在左边</translation>
+    </message>
+    <message>
+        <source>Accuracy per technique</source>
+        <translation>各手法的正确率</translation>
+    </message>
+    <message>
+        <source>Questions on each technique answered right the first time</source>
+        <translation>每种手法的题目中第一次就答对的比例</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n answer(s)</source>
+        <translation>
+            <numerusform>%n 次作答</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{done} of %n lesson(s)</source>
+        <translation>
+            <numerusform>{done}/%n 课</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Completion per module</source>
+        <translation>各单元完成情况</translation>
+    </message>
+    <message>
+        <source>No lessons loaded</source>
+        <translation>未加载任何课</translation>
+    </message>
+</context>
+<context>
+    <name>ExampleStepView</name>
+    <message>
+        <source>Example</source>
+        <translation>示例</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackBadgeView</name>
+    <message>
+        <source>Correct</source>
+        <extracomment>the icon and the word of each feedback mark</extracomment>
+        <translation>正确</translation>
+    </message>
+    <message>
+        <source>Wrong</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation>漏掉</translation>
+    </message>
+</context>
+<context>
+    <name>GlossaryPanel</name>
+    <message>
+        <source>Glossary</source>
+        <translation>术语表</translation>
+    </message>
+    <message>
+        <source>Glossary: {term}</source>
+        <translation>术语表：{term}</translation>
+    </message>
+</context>
+<context>
     <name>Home</name>
     <message>
         <source>Description</source>
@@ -38,6 +352,88 @@
     <message>
         <source>Continue “{lesson}”</source>
         <translation>继续“{lesson}”</translation>
+    </message>
+</context>
+<context>
+    <name>JudgeQuestion</name>
+    <message>
+        <source>not at all reliable</source>
+        <translation>完全不可靠</translation>
+    </message>
+    <message>
+        <source>very reliable</source>
+        <translation>非常可靠</translation>
+    </message>
+    <message>
+        <source>Rating {rating} of {highest}</source>
+        <translation>评分 {rating}（最高 {highest}）</translation>
+    </message>
+    <message>
+        <source>{rating}: {meaning}</source>
+        <translation>{rating}：{meaning}</translation>
+    </message>
+    <message>
+        <source>1 = {meaning}</source>
+        <translation>1 = {meaning}</translation>
+    </message>
+    <message>
+        <source>6 = {meaning}</source>
+        <translation>6 = {meaning}</translation>
+    </message>
+</context>
+<context>
+    <name>JudgeQuestionView</name>
+    <message>
+        <source>Your rating</source>
+        <translation>你的评分</translation>
+    </message>
+    <message>
+        <source>Not rated. This item is reliable: {low} to {high} is the right side.</source>
+        <translation>未评分。此条内容可靠：{low} 到 {high} 才是正确的一侧。</translation>
+    </message>
+    <message>
+        <source>You rated it {rating}. This item is reliable: {low} to {high} is the right side.</source>
+        <translation>你的评分是 {rating}。此条内容可靠：{low} 到 {high} 才是正确的一侧。</translation>
+    </message>
+    <message>
+        <source>Not rated. This item is not reliable: {low} to {high} is the right side.</source>
+        <translation>未评分。此条内容不可靠：{low} 到 {high} 才是正确的一侧。</translation>
+    </message>
+    <message>
+        <source>You rated it {rating}. This item is not reliable: {low} to {high} is the right side.</source>
+        <translation>你的评分是 {rating}。此条内容不可靠：{low} 到 {high} 才是正确的一侧。</translation>
+    </message>
+    <message>
+        <source>Right side</source>
+        <translation>评在正确一侧</translation>
+    </message>
+    <message>
+        <source>Wrong side</source>
+        <translation>评在错误一侧</translation>
+    </message>
+</context>
+<context>
+    <name>Judgement</name>
+    <message>
+        <source>In this check you rated the reliable posts higher than the unreliable ones.</source>
+        <extracomment>A change in score smaller than this (5 percentage points) reads as &quot;about the same&quot;. A change in discernment smaller than this reads as &quot;about the same&quot; (a tenth of its range). A change in trust smaller than this reads as &quot;about the same&quot;: half a step on the 1-6 scale (a tenth of trust&apos;s range, as for discernment). Trust beyond this, either way, reads as leaning clearly towards believing or doubting.</extracomment>
+        <translation>在这次检测中，你给可靠帖子的评分高于不可靠帖子。</translation>
+    </message>
+    <message>
+        <source>In this check you rated the unreliable posts higher than the reliable ones.</source>
+        <translation>在这次检测中，你给不可靠帖子的评分高于可靠帖子。</translation>
+    </message>
+    <message>
+        <source>In this check you rated reliable and unreliable posts about the same.</source>
+        <translation>在这次检测中，你给可靠和不可靠帖子的评分差不多。</translation>
+    </message>
+    <message>
+        <source>Overall you doubted most of what you rated, even reliable posts.</source>
+        <translation>总体而言，你怀疑所评的大部分内容，连可靠的帖子也不例外。</translation>
+    </message>
+    <message>
+        <source>Overall you believed most of what you rated, even unreliable posts.</source>
+        <translation>总体而言，你相信所评的大部分内容，连不可靠的帖子也不例外。</translation>
     </message>
 </context>
 <context>
@@ -192,8 +588,8 @@
         <translation>未开始</translation>
     </message>
     <message>
-        <source>All %n passed</source>
-        <translation>全部 %n 课已通过</translation>
+        <source>All {count} passed</source>
+        <translation>全部 {count} 课已通过</translation>
     </message>
     <message>
         <source>{done} of {total} done · {failed} not passed</source>
@@ -573,6 +969,98 @@
     </message>
 </context>
 <context>
+    <name>Marks</name>
+    <message>
+        <source>A mark finds a passage when it covers at least half of the passage, or its key words.</source>
+        <extracomment>characters that join two letters into one word (&quot;don&apos;t&quot;, &quot;state-run&quot;) a task mark may run this many times the target&apos;s length (plus MARK_SLACK_CHARS) and still find it how a spot question decides that a target was found, as the learner reads it</extracomment>
+        <translation>标记覆盖某段文字的至少一半或其关键词时，即算找到了这段文字。</translation>
+    </message>
+    <message>
+        <source>A mark finds an annotation when it covers at least half of the annotated words (or their key words) and is no longer than {factor} times their length plus {slack} characters.</source>
+        <extracomment>the rule of an example&apos;s find-it-first task, as the learner reads it (translated where shown, then filled with ``.format(factor=MARK_LENGTH_FACTOR, slack=MARK_SLACK_CHARS)``)</extracomment>
+        <translation>标记覆盖批注文字的至少一半（或其关键词），且长度不超过批注文字长度的 {factor} 倍再加 {slack} 个字符时，即算找到了这条批注。</translation>
+    </message>
+</context>
+<context>
+    <name>MasteryWiring</name>
+    <message>
+        <source>Dashboard</source>
+        <extracomment>how often the top bar recounts the reviews due: items fall due as time passes, with no event When review schedules are read and written; None means now (tests move it forward).</extracomment>
+        <translation>仪表板</translation>
+    </message>
+    <message>
+        <source>Your progress: scores, techniques, time and before-and-after (Ctrl+D)</source>
+        <translation>你的学习进度：得分、手法、时间和前后对比（Ctrl+D）</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>复习</translation>
+    </message>
+    <message>
+        <source>Practise the questions due again (Ctrl+R)</source>
+        <translation>再次练习到期的题目（Ctrl+R）</translation>
+    </message>
+    <message>
+        <source>&amp;Export results…</source>
+        <translation>导出成绩(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Save your results for a teacher, as xAPI statements or a spreadsheet</source>
+        <translation>将成绩保存给老师，格式为 xAPI 语句或电子表格</translation>
+    </message>
+    <message>
+        <source>Import &amp;results…</source>
+        <translation>导入成绩(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Merge results exported from Unspun, on this computer or another</source>
+        <translation>合并从 Unspun 导出的成绩（来自本机或其他电脑）</translation>
+    </message>
+    <message>
+        <source>&amp;Dashboard</source>
+        <translation>仪表板(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Review</source>
+        <translation>复习(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Back to the dashboard</source>
+        <translation>返回仪表板</translation>
+    </message>
+    <message>
+        <source>Back to the lessons</source>
+        <translation>返回课程</translation>
+    </message>
+    <message>
+        <source>Review ({count})</source>
+        <translation>复习（{count}）</translation>
+    </message>
+    <message>
+        <source>Review, 1 question due</source>
+        <translation>复习，1 道题到期</translation>
+    </message>
+    <message>
+        <source>Review, {count} questions due</source>
+        <translation>复习，{count} 道题到期</translation>
+    </message>
+    <message>
+        <source>Review, nothing due</source>
+        <translation>复习，没有到期的题</translation>
+    </message>
+    <message>
+        <source>&amp;Review ({count})</source>
+        <translation>复习(&amp;R)（{count}）</translation>
+    </message>
+</context>
+<context>
+    <name>MatchQuestionView</name>
+    <message>
+        <source>Right match: {answer}</source>
+        <translation>正确配对：{answer}</translation>
+    </message>
+</context>
+<context>
     <name>ModuleCardView</name>
     <message numerus="yes">
         <source>%n lesson(s)</source>
@@ -632,6 +1120,746 @@
     </message>
 </context>
 <context>
+    <name>OrderQuestion</name>
+    <message>
+        <source>The pair is in the right order. Each pair of items in the right order earns its share of the points.</source>
+        <extracomment>item data: the item&apos;s written index, and its feedback as (Mark, word) half the gap between two tiles, above and below each</extracomment>
+        <translation>这一对的顺序正确。每一对顺序正确的条目都能得到相应的分数。</translation>
+    </message>
+    <message>
+        <source>The pair is in the wrong order. Each pair of items in the right order earns its share of the points.</source>
+        <translation>这一对的顺序错误。每一对顺序正确的条目都能得到相应的分数。</translation>
+    </message>
+    <message>
+        <source>{right} of {total} pairs are in the right order. Each pair of items in the right order earns its share of the points.</source>
+        <translation>{total} 对中有 {right} 对顺序正确。每一对顺序正确的条目都能得到相应的分数。</translation>
+    </message>
+</context>
+<context>
+    <name>OrderQuestionView</name>
+    <message>
+        <source>Items to put in order</source>
+        <translation>需要排序的条目</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move the selected item up (Alt+Up)</source>
+        <translation>上移所选条目（Alt+Up）</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Move the selected item down (Alt+Down)</source>
+        <translation>下移所选条目（Alt+Down）</translation>
+    </message>
+    <message>
+        <source>Drag items, or select one and press Alt+Up or Alt+Down.</source>
+        <translation>拖动条目，或选中一个后按 Alt+Up 或 Alt+Down。</translation>
+    </message>
+    <message>
+        <source>Correct</source>
+        <extracomment>the learner has moved an item (or an answer was restored): the shuffled order shown first is not an answer, so that leaving the question alone cannot earn pairs by chance</extracomment>
+        <translation>正确</translation>
+    </message>
+    <message>
+        <source>Wrong: belongs at {position}</source>
+        <translation>错误：应在第 {position} 位</translation>
+    </message>
+</context>
+<context>
+    <name>PairingRowView</name>
+    <message>
+        <source>Choose…</source>
+        <translation>请选择…</translation>
+    </message>
+    <message>
+        <source>✓ Correct</source>
+        <translation>✓ 正确</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileMenuButton</name>
+    <message>
+        <source>No profile</source>
+        <extracomment>switch to this profile (after picking, creating, or deleting the current one) a profile was created, renamed or deleted (names elsewhere may need redrawing)</extracomment>
+        <translation>无个人档案</translation>
+    </message>
+    <message>
+        <source>{name}  ▾</source>
+        <translation>{name}  ▾</translation>
+    </message>
+    <message>
+        <source>Profile: {name}</source>
+        <translation>个人档案：{name}</translation>
+    </message>
+    <message>
+        <source>Learning as {name}: switch, add, rename or delete profiles</source>
+        <translation>当前学习者：{name}；可切换、添加、重命名或删除个人档案</translation>
+    </message>
+    <message>
+        <source>Learning as</source>
+        <translation>当前学习者</translation>
+    </message>
+    <message>
+        <source>Switch to {name}</source>
+        <translation>切换到 {name}</translation>
+    </message>
+    <message>
+        <source>New profile…</source>
+        <translation>新建个人档案…</translation>
+    </message>
+    <message>
+        <source>Rename “{name}”…</source>
+        <translation>重命名“{name}”…</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <source>School identity…</source>
+        <translation>学校身份…</translation>
+    </message>
+    <message>
+        <source>Say who you are at school, so your results reach your school account</source>
+        <translation>填写你在学校的身份，让成绩能送达你的学校账号</translation>
+    </message>
+    <message>
+        <source>Delete profile</source>
+        <translation>删除个人档案</translation>
+    </message>
+    <message>
+        <source>{name}…</source>
+        <translation>{name}…</translation>
+    </message>
+    <message>
+        <source>A profile needs a name.</source>
+        <translation>个人档案需要一个名字。</translation>
+    </message>
+    <message>
+        <source>A profile name can be at most {count} characters long.</source>
+        <translation>个人档案名称最多 {count} 个字符。</translation>
+    </message>
+    <message>
+        <source>There is already a profile called {name}.</source>
+        <translation>已有名为 {name} 的个人档案。</translation>
+    </message>
+    <message>
+        <source>New profile</source>
+        <translation>新建个人档案</translation>
+    </message>
+    <message>
+        <source>Name of the new learner:</source>
+        <translation>新学习者的名字：</translation>
+    </message>
+    <message>
+        <source>Rename profile</source>
+        <translation>重命名个人档案</translation>
+    </message>
+    <message>
+        <source>New name for {name}:</source>
+        <translation>{name} 的新名字：</translation>
+    </message>
+    <message>
+        <source>Delete {name}?</source>
+        <translation>删除 {name}？</translation>
+    </message>
+</context>
+<context>
+    <name>Profiles</name>
+    <message>
+        <source>Delete profile</source>
+        <translation>删除个人档案</translation>
+    </message>
+    <message>
+        <source>Profile not changed</source>
+        <translation>个人档案未更改</translation>
+    </message>
+    <message>
+        <source>1 quiz attempt</source>
+        <translation>1 次测验作答</translation>
+    </message>
+    <message>
+        <source>{count} quiz attempts</source>
+        <translation>{count} 次测验作答</translation>
+    </message>
+    <message>
+        <source>1 checked answer</source>
+        <translation>1 个已检查的答案</translation>
+    </message>
+    <message>
+        <source>{count} checked answers</source>
+        <translation>{count} 个已检查的答案</translation>
+    </message>
+    <message>
+        <source>1 reflection</source>
+        <translation>1 篇反思</translation>
+    </message>
+    <message>
+        <source>{count} reflections</source>
+        <translation>{count} 篇反思</translation>
+    </message>
+    <message>
+        <source>1 lesson opened</source>
+        <translation>打开过 1 课</translation>
+    </message>
+    <message>
+        <source>{count} lessons opened</source>
+        <translation>打开过 {count} 课</translation>
+    </message>
+    <message>
+        <source>1 question in review</source>
+        <translation>复习中的 1 道题</translation>
+    </message>
+    <message>
+        <source>{count} questions in review</source>
+        <translation>复习中的 {count} 道题</translation>
+    </message>
+    <message>
+        <source>{duration} of study time</source>
+        <translation>{duration} 的学习时间</translation>
+    </message>
+    <message>
+        <source>This deletes everything recorded for {name} on this computer:</source>
+        <translation>这将删除本机上为 {name} 记录的所有内容：</translation>
+    </message>
+    <message>
+        <source>{name} has no progress recorded yet.</source>
+        <translation>{name} 还没有任何学习记录。</translation>
+    </message>
+    <message>
+        <source>It cannot be undone. To keep a copy for a teacher, choose File › Export results… first.</source>
+        <translation>此操作无法撤销。如需为老师保留一份副本，请先选择“文件 › 导出成绩…”。</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionCard</name>
+    <message>
+        <source>{earned} of {possible} point</source>
+        <translation>{earned}/{possible} 分</translation>
+    </message>
+    <message>
+        <source>{earned} of {possible} points</source>
+        <translation>{earned}/{possible} 分</translation>
+    </message>
+    <message>
+        <source>{possible} point</source>
+        <translation>{possible} 分</translation>
+    </message>
+    <message>
+        <source>{possible} points</source>
+        <translation>{possible} 分</translation>
+    </message>
+    <message>
+        <source>Not answered</source>
+        <translation>未作答</translation>
+    </message>
+    <message>
+        <source>Correct</source>
+        <translation>正确</translation>
+    </message>
+    <message>
+        <source>Partly right</source>
+        <translation>部分正确</translation>
+    </message>
+    <message>
+        <source>Not right</source>
+        <translation>不正确</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionCardView</name>
+    <message>
+        <source>Question</source>
+        <extracomment>the response changed (answered or not) the learner checked the question; carries the QuestionResult anything the learner did on the card changed (an answer, a check, Try again, the hint): keep it the answering area built new controls: the Tab chain must take them in the result of the first check in this attempt: what a quiz&apos;s score counts the learner opened the hint (it costs nothing, but the result says so)</extracomment>
+        <translation>题目</translation>
+    </message>
+    <message>
+        <source>Hint</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>Show a hint</source>
+        <translation>显示提示</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>再试一次</translation>
+    </message>
+    <message>
+        <source>Hint used</source>
+        <translation>已用提示</translation>
+    </message>
+    <message>
+        <source>You opened the hint before answering. It costs no points.</source>
+        <translation>你在作答前打开了提示。这不会扣分。</translation>
+    </message>
+    <message>
+        <source>Explanation</source>
+        <translation>解析</translation>
+    </message>
+    <message>
+        <source>Try again is practice: a quiz counts the answer you checked first.</source>
+        <translation>“再试一次”仅供练习：测验按你第一次检查的答案计分。</translation>
+    </message>
+    <message>
+        <source>Practice try. Your first check counts: {points}.</source>
+        <translation>练习作答。计分以你第一次检查为准：{points}。</translation>
+    </message>
+</context>
+<context>
+    <name>Quiz</name>
+    <message>
+        <source>**A before-and-after check.** Answer with what you know now: nobody is expected to know these yet. Your first attempt is kept as your starting point, to compare with the final check at the end. There is no pass mark: taking it is enough for this lesson.</source>
+        <translation>**前后对比检测。** 请根据你现在的认识作答：没有人需要事先知道这些。你的第一次作答会作为起点保存下来，与最后的检测进行对比。本检测没有及格线：做完即可完成本课。</translation>
+    </message>
+    <message>
+        <source>**The after-check.** The score of your first attempt is compared with the check you took at the start, to show how your reading has changed. As for any quiz, its pass mark of {pass_mark} counts towards passing this lesson.</source>
+        <translation>**后测。** 你第一次作答的得分会与开始时的检测进行对比，以显示你的阅读方式有何变化。与其他测验一样，达到 {pass_mark} 的及格线才算通过本课。</translation>
+    </message>
+    <message>
+        <source>Check each answer as you go, then submit the quiz.</source>
+        <extracomment>an answer is kept this long after the last change (a word typed), and at once when the step is left</extracomment>
+        <translation>边做边检查每个答案，然后提交测验。</translation>
+    </message>
+    <message>
+        <source>You&apos;ll see how you did once you submit the whole quiz.</source>
+        <translation>提交整份测验后，你就能看到自己的成绩。</translation>
+    </message>
+    <message>
+        <source>Before-and-after check</source>
+        <translation>前后对比检测</translation>
+    </message>
+    <message>
+        <source>Check your understanding</source>
+        <translation>检验你的理解</translation>
+    </message>
+    <message>
+        <source>1 question is not answered. Submit anyway?</source>
+        <translation>有 1 道题未作答。仍要提交吗？</translation>
+    </message>
+    <message>
+        <source>{count} questions are not answered. Submit anyway?</source>
+        <translation>有 {count} 道题未作答。仍要提交吗？</translation>
+    </message>
+    <message>
+        <source>Submit quiz</source>
+        <translation>提交测验</translation>
+    </message>
+    <message>
+        <source>A question left blank scores 0 points.</source>
+        <translation>未作答的题目得 0 分。</translation>
+    </message>
+    <message>
+        <source>Submit anyway</source>
+        <translation>仍然提交</translation>
+    </message>
+    <message>
+        <source>Keep answering</source>
+        <translation>继续作答</translation>
+    </message>
+</context>
+<context>
+    <name>QuizStepView</name>
+    <message numerus="yes">
+        <source>Practice · %n question(s) · No pass mark</source>
+        <translation>
+            <numerusform>练习 · %n 道题 · 无及格线</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Test · %n question(s) · No pass mark</source>
+        <translation>
+            <numerusform>测试 · %n 道题 · 无及格线</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Practice · %n question(s) · Pass: {percent}</source>
+        <translation>
+            <numerusform>练习 · %n 道题 · 及格线：{percent}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Test · %n question(s) · Pass: {percent}</source>
+        <translation>
+            <numerusform>测试 · %n 道题 · 及格线：{percent}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>About this check</source>
+        <translation>关于本检测</translation>
+    </message>
+    <message>
+        <source>Submit quiz</source>
+        <translation>提交测验</translation>
+    </message>
+    <message>
+        <source>Record this attempt and see your score</source>
+        <translation>记录本次作答并查看得分</translation>
+    </message>
+    <message>
+        <source>Question {number} of {total}</source>
+        <extracomment>restoring a kept attempt sets answers; those are not new changes to keep</extracomment>
+        <translation>第 {number} 题，共 {total} 题</translation>
+    </message>
+    <message numerus="yes">
+        <source>Your starting point: {points} ({percent}) · %n attempt(s)</source>
+        <translation>
+            <numerusform>你的起点：{points}（{percent}）· 作答 %n 次</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Best so far: {points} ({percent}), passed · %n attempt(s)</source>
+        <translation>
+            <numerusform>目前最好成绩：{points}（{percent}），已通过 · 作答 %n 次</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Best so far: {points} ({percent}), not yet passed · %n attempt(s)</source>
+        <translation>
+            <numerusform>目前最好成绩：{points}（{percent}），尚未通过 · 作答 %n 次</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every question is answered.</source>
+        <translation>所有题目都已作答。</translation>
+    </message>
+    <message>
+        <source>1 question is not answered yet; it would score 0.</source>
+        <translation>还有 1 道题未作答，提交后将得 0 分。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n questions are not answered yet; they would score 0.</source>
+        <translation>
+            <numerusform>还有 %n 道题未作答，提交后将得 0 分。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>QuizSummaryPanel</name>
+    <message>
+        <source>Go through your answers</source>
+        <translation>逐题查看你的答案</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>Start a new attempt with the questions shuffled again</source>
+        <translation>重新打乱题目顺序，开始新的作答</translation>
+    </message>
+    <message>
+        <source>You scored {points} ({percent})</source>
+        <translation>你的得分：{points}（{percent}）</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>This check has no pass mark: taking it is enough for this lesson. Your first attempt is kept as your starting point, to compare with the final check.</source>
+        <translation>本检测没有及格线：做完即可完成本课。你的第一次作答会作为起点保存下来，与最后的检测进行对比。</translation>
+    </message>
+    <message>
+        <source>Take it again</source>
+        <translation>再做一次</translation>
+    </message>
+    <message>
+        <source>Answer the check again; your first attempt stays your starting point</source>
+        <translation>再做一次检测；你的第一次作答仍作为起点</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>已通过</translation>
+    </message>
+    <message>
+        <source>The pass mark is {percent}.</source>
+        <translation>及格线为 {percent}。</translation>
+    </message>
+    <message>
+        <source>Not yet passed</source>
+        <translation>尚未通过</translation>
+    </message>
+    <message>
+        <source>The pass mark is {percent}. Retry when you&apos;re ready.</source>
+        <translation>及格线为 {percent}。准备好后再重做。</translation>
+    </message>
+    <message>
+        <source>Your first score is kept for the before-and-after comparison: the Dashboard (Ctrl+D) shows how your ratings changed since the first check.</source>
+        <translation>你的第一次得分会保存下来用于前后对比：仪表板（Ctrl+D）会显示自第一次检测以来你的评分有何变化。</translation>
+    </message>
+    <message>
+        <source>Question {number}: {mark}, {points}</source>
+        <translation>第 {number} 题：{mark}，{points}</translation>
+    </message>
+    <message>
+        <source>Show this question and its feedback</source>
+        <translation>显示这道题及其反馈</translation>
+    </message>
+    <message>
+        <source>○ Partly right</source>
+        <translation>○ 部分正确</translation>
+    </message>
+    <message>
+        <source>0.5 of 1 points</source>
+        <translation>0.5/1 分</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingStepView</name>
+    <message>
+        <source>Reading</source>
+        <translation>阅读</translation>
+    </message>
+</context>
+<context>
+    <name>ReflectStepView</name>
+    <message>
+        <source>Reflect</source>
+        <extracomment>a long enough reflection is saved this long after the learner stops typing anything typed is kept as a draft this long after the last key (and at once when the step is left)</extracomment>
+        <translation>反思</translation>
+    </message>
+    <message>
+        <source>Reflection prompt</source>
+        <translation>反思题目</translation>
+    </message>
+    <message>
+        <source>Write your answer here…</source>
+        <translation>在此写下你的回答…</translation>
+    </message>
+    <message>
+        <source>Your reflection</source>
+        <translation>你的反思</translation>
+    </message>
+    <message>
+        <source>Word count</source>
+        <translation>字数</translation>
+    </message>
+    <message>
+        <source>Save reflection</source>
+        <translation>保存反思</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>已保存</translation>
+    </message>
+    <message>
+        <source>Draft kept</source>
+        <translation>草稿已保留</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n word(s)</source>
+        <translation>
+            <numerusform>%n 字</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{written} ({needed} needed)  ✓</source>
+        <translation>{written}（需要 {needed}）  ✓</translation>
+    </message>
+    <message>
+        <source>{written} ({needed} needed)</source>
+        <translation>{written}（需要 {needed}）</translation>
+    </message>
+    <message>
+        <source>Not saved yet</source>
+        <translation>尚未保存</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewView</name>
+    <message>
+        <source>Nothing to review today — questions you miss come back here.</source>
+        <translation>今天没有需要复习的内容——答错的题目会回到这里。</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <extracomment>Returns the moment to schedule at; None means now (tests pass a fixed time). a review was recorded (the window redraws the due count) the learner asked to go back to the dashboard or home</extracomment>
+        <translation>复习</translation>
+    </message>
+    <message>
+        <source>Back to the dashboard</source>
+        <extracomment>the words of the button that leaves Review (the window says where it leads)</extracomment>
+        <translation>返回仪表板</translation>
+    </message>
+    <message>
+        <source>REVIEW</source>
+        <translation>复习</translation>
+    </message>
+    <message>
+        <source>Questions to practise again</source>
+        <translation>需要再次练习的题目</translation>
+    </message>
+    <message>
+        <source>The next question comes back on {date}.</source>
+        <translation>下一道题将于{date}回来。</translation>
+    </message>
+    <message>
+        <source>1 question is due. Answer it again; if you get it right, it comes back later.</source>
+        <translation>有 1 道题到期。请再回答一遍；答对的话，它会晚些再出现。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n questions are due. Answer each one again; the ones you get right come back later.</source>
+        <translation>
+            <numerusform>有 %n 道题到期。请再回答一遍；答对的题会晚些再出现。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{left} of {total} left in this review.</source>
+        <translation>本次复习还剩 {left} 道，共 {total} 道。</translation>
+    </message>
+    <message>
+        <source>From “{lesson}” · {module} · {pack}</source>
+        <translation>来自“{lesson}” · {module} · {pack}</translation>
+    </message>
+    <message>
+        <source>From “{lesson}” · {module}</source>
+        <translation>来自“{lesson}” · {module}</translation>
+    </message>
+    <message>
+        <source>Question {number} of {total}</source>
+        <translation>第 {number} 题，共 {total} 题</translation>
+    </message>
+    <message>
+        <source>Finish review</source>
+        <translation>完成复习</translation>
+    </message>
+    <message>
+        <source>Next question  ›</source>
+        <translation>下一题  ›</translation>
+    </message>
+    <message>
+        <source>Next question</source>
+        <translation>下一题</translation>
+    </message>
+    <message numerus="yes">
+        <source>Review done: {right} of %n question(s) right. The ones you missed come back sooner; the ones you got right, later.</source>
+        <translation>
+            <numerusform>复习完成：%n 道题中答对 {right} 道。答错的题会较早再出现；答对的题会晚些再出现。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This answer could not be saved: {error}</source>
+        <translation>无法保存此答案：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>ShortQuestionView</name>
+    <message>
+        <source>Type your answer</source>
+        <translation>输入你的答案</translation>
+    </message>
+    <message>
+        <source>Your answer</source>
+        <translation>你的答案</translation>
+    </message>
+    <message>
+        <source>Accepted answer: {answers}</source>
+        <translation>可接受的答案：{answers}</translation>
+    </message>
+    <message>
+        <source>Accepted answers: {answers}</source>
+        <translation>可接受的答案：{answers}</translation>
+    </message>
+</context>
+<context>
+    <name>SingleQuestionView</name>
+    <message>
+        <source>Right answer</source>
+        <translation>正确答案</translation>
+    </message>
+</context>
+<context>
+    <name>SourcesLineView</name>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{label}:&lt;/b&gt; {sources}</source>
+        <translation>&lt;b&gt;{label}：&lt;/b&gt;{sources}</translation>
+    </message>
+    <message>
+        <source>{label}: {sources}</source>
+        <translation>{label}：{sources}</translation>
+    </message>
+</context>
+<context>
+    <name>SpotMarkRowView</name>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Remove mark: {quote}</source>
+        <translation>移除标记：{quote}</translation>
+    </message>
+</context>
+<context>
+    <name>SpotQuestionView</name>
+    <message>
+        <source>Text to mark</source>
+        <translation>待标记的文字</translation>
+    </message>
+    <message>
+        <source>Mark selection</source>
+        <translation>标记所选内容</translation>
+    </message>
+    <message>
+        <source>Mark the selected words (Ctrl+M)</source>
+        <translation>标记所选词语（Ctrl+M）</translation>
+    </message>
+    <message>
+        <source>Select words with the mouse, or with Shift and the arrow keys.</source>
+        <translation>用鼠标选择词语，或按住 Shift 并使用方向键。</translation>
+    </message>
+    <message>
+        <source>A mark takes in whole words. {rule}</source>
+        <translation>标记以整个词为单位。{rule}</translation>
+    </message>
+    <message>
+        <source>Your marks</source>
+        <translation>你的标记</translation>
+    </message>
+    <message>
+        <source>No marks yet.</source>
+        <translation>还没有标记。</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>已找到</translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation>漏掉</translation>
+    </message>
+    <message>
+        <source>Stray</source>
+        <translation>多余</translation>
+    </message>
+</context>
+<context>
+    <name>StatTileView</name>
+    <message>
+        <source>{caption}: {value}</source>
+        <translation>{caption}：{value}</translation>
+    </message>
+</context>
+<context>
     <name>StepDotButton</name>
     <message>
         <source>done</source>
@@ -659,6 +1887,36 @@
     <message>
         <source>Steps</source>
         <translation>步骤</translation>
+    </message>
+</context>
+<context>
+    <name>StepView</name>
+    <message>
+        <source>Your work on this step could not be kept: {error}</source>
+        <extracomment>the learner did something that may change the lesson&apos;s completion (submitted, saved) the step built new controls (a quiz&apos;s fresh attempt): the Tab chain must take them in</extracomment>
+        <translation>无法保存你在此步骤中的内容：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>TaskPanel</name>
+    <message>
+        <source>Your task</source>
+        <translation>你的任务</translation>
+    </message>
+</context>
+<context>
+    <name>TrueFalseQuestionView</name>
+    <message>
+        <source>True</source>
+        <translation>正确</translation>
+    </message>
+    <message>
+        <source>False</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Right answer</source>
+        <translation>正确答案</translation>
     </message>
 </context>
 </TS>

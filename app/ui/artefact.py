@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLineF, QPointF, QRectF, QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QLineF, QPointF, QRectF, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -54,7 +54,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.model import marks as learner_marks
-from app.model.marks import TASK_FOUND_RULE, key_span, utf16_offsets
+from app.model.marks import MARK_LENGTH_FACTOR, MARK_SLACK_CHARS, TASK_FOUND_RULE, key_span, utf16_offsets
 from app.model.quotes import find_occurrence
 from app.model.schema import Artefact
 from app.ui.flow_layout import BesideOrBelowLayout, FlowLayout
@@ -1463,7 +1463,9 @@ class ArtefactView(QWidget):
         self.reveal_button.clicked.connect(self.reveal_annotations)
         self.result_label = _label("", sans_font(14, QFont.Weight.DemiBold), self.theme.text, bar)
         self.result_label.setVisible(False)
-        self.result_label.setToolTip(TASK_FOUND_RULE)
+        self.result_label.setToolTip(
+            QCoreApplication.translate("Marks", TASK_FOUND_RULE).format(factor=MARK_LENGTH_FACTOR, slack=MARK_SLACK_CHARS)
+        )
         self.marks_label = _label("", sans_font(13), self.theme.muted, bar)
         if self.text_view is None:
             # an image cannot be marked: the task is to look, then reveal

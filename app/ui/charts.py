@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -76,21 +76,24 @@ def percent_text(fraction: float) -> str:
 def duration_text(seconds: float) -> str:
     """Write a study time for people: "2 h 15 min", "12 min", "less than a minute", "none yet"."""
     if seconds <= 0:
-        return "none yet"
+        return QCoreApplication.translate("Charts", "none yet")
     minutes = round(seconds / 60)
     if minutes < 1:
-        return "less than a minute"
+        return QCoreApplication.translate("Charts", "less than a minute")
     hours, minutes = divmod(minutes, 60)
     if not hours:
-        return f"{minutes} min"
-    return f"{hours} h {minutes} min" if minutes else f"{hours} h"
+        return QCoreApplication.translate("Charts", "{minutes} min").format(minutes=minutes)
+    if minutes:
+        return QCoreApplication.translate("Charts", "{hours} h {minutes} min").format(hours=hours, minutes=minutes)
+    return QCoreApplication.translate("Charts", "{hours} h").format(hours=hours)
 
 
 def short_date(moment: datetime, with_year: bool = False) -> str:
     """Write a date as "3 May" (or "3 May 2025"), in local time."""
     local = moment.astimezone() if moment.tzinfo is not None else moment
-    text = f"{local.day} {local:%b}"
-    return f"{text} {local.year}" if with_year else text
+    # the pattern is translated: "d MMM" in English, "M月d日" in Chinese; QLocale names the month
+    pattern = QCoreApplication.translate("Charts", "d MMM yyyy") if with_year else QCoreApplication.translate("Charts", "d MMM")
+    return QLocale().toString(QDate(local.year, local.month, local.day), pattern)
 
 
 # ---------------------------------------------------------------- the base view

@@ -60,8 +60,8 @@ class ModuleCardView(QFrame):
         layout.addWidget(plain_label(module.title, "cardTitle"))
         lessons = len(module.lessons)
         count = self.tr("%n lesson(s)", "", lessons)
-        if module.minutes:
-            count = self.tr("%n min · {lessons}", "", module.minutes).format(lessons=count)
+        if minutes := module.minutes:
+            count = self.tr("%n min · {lessons}", "", minutes).format(lessons=count)
         layout.addWidget(plain_label(count, "cardMeta"))
         if module.summary:
             layout.addSpacing(SPACE_XS)

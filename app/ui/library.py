@@ -97,7 +97,7 @@ def module_words(states: Sequence[LessonState]) -> str:
     if total and passed == total:
         if total == 1:
             return QCoreApplication.translate("Library", "Passed")
-        return QCoreApplication.translate("Library", "All %n passed", "", total)
+        return QCoreApplication.translate("Library", "All {count} passed").format(count=total)
     if done > passed:
         return QCoreApplication.translate("Library", "{done} of {total} done · {failed} not passed").format(
             done=done, total=total, failed=done - passed
@@ -454,8 +454,9 @@ class LibraryPanel(QWidget):
         total = len(states)
         progress = sum(state.done for state in states) / total if total else 0.0
         # the minutes help before starting; once lessons are done, the words about them need the room
-        if module.minutes and not progress:
-            meta = self.tr("%n min · {progress}", "", module.minutes).format(progress=module_words(states))
+        minutes = module.minutes
+        if minutes and not progress:
+            meta = self.tr("%n min · {progress}", "", minutes).format(progress=module_words(states))
         else:
             meta = module_words(states)
         if total and all(state is LessonState.PASSED for state in states):

@@ -39,4 +39,4 @@ class CategorizeQuestionView(PairingQuestionView):
         """Mark each item right or wrong, with its right category beside a wrong one."""
         marks = categorize_marks(self.question, result.response)
         for index, row in self.rows.items():
-            row.show_mark(marks[index], f"Belongs in: {self.question.items[index].category}")
+            row.show_mark(marks[index], self.tr("Belongs in: {category}").format(category=self.question.items[index].category))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.model.answers import Response
+from app.model.i18n_marks import QT_TRANSLATE_NOOP
 from app.model.schema import Judge, Question
 from app.model.scoring import JUDGE_MAX, JUDGE_MIN, JUDGE_RELIABLE_FROM, Mark, judge_rating, judge_right
 from app.ui.artefact import ArtefactView
@@ -29,17 +30,16 @@ if TYPE_CHECKING:
     from app.model.attempts import QuestionResult
     from app.ui.steps.base import StepContext
 
-LOW_LABEL = "not at all reliable"
-HIGH_LABEL = "very reliable"
+LOW_LABEL = QT_TRANSLATE_NOOP("JudgeQuestion", "not at all reliable")
+HIGH_LABEL = QT_TRANSLATE_NOOP("JudgeQuestion", "very reliable")
 
 
 def rating_name(rating: int) -> str:
     """Name a rating for assistive technology, with the end labels at the ends."""
-    name = f"Rating {rating} of {JUDGE_MAX}"
-    if rating == JUDGE_MIN:
-        return f"{name}: {LOW_LABEL}"
-    if rating == JUDGE_MAX:
-        return f"{name}: {HIGH_LABEL}"
+    name = QCoreApplication.translate("JudgeQuestion", "Rating {rating} of {highest}").format(rating=rating, highest=JUDGE_MAX)
+    if rating in (JUDGE_MIN, JUDGE_MAX):
+        end = QCoreApplication.translate("JudgeQuestion", LOW_LABEL if rating == JUDGE_MIN else HIGH_LABEL)
+        return QCoreApplication.translate("JudgeQuestion", "{rating}: {meaning}").format(rating=name, meaning=end)
     return name
 
 
@@ -99,8 +99,8 @@ class JudgeQuestionView(QuestionView):
         self.group.idToggled.connect(self._on_group_id_toggled)
         ends = QHBoxLayout()
         ends.setSpacing(SPACE_S)
-        low = QLabel(f"1 = {LOW_LABEL}", self)
-        high = QLabel(f"6 = {HIGH_LABEL}", self)
+        low = QLabel(QCoreApplication.translate("JudgeQuestion", "1 = {meaning}").format(meaning=QCoreApplication.translate("JudgeQuestion", LOW_LABEL)), self)
+        high = QLabel(QCoreApplication.translate("JudgeQuestion", "6 = {meaning}").format(meaning=QCoreApplication.translate("JudgeQuestion", HIGH_LABEL)), self)
         for label in (low, high):
             label.setObjectName("muted")
             label.setFont(body_font(0.875))
@@ -115,7 +115,7 @@ class JudgeQuestionView(QuestionView):
         scale = QVBoxLayout()
         scale.setContentsMargins(0, 0, 0, 0)
         scale.setSpacing(SPACE_XS)
-        question_label = QLabel("Your rating", self)
+        question_label = QLabel(self.tr("Your rating"), self)
         question_label.setObjectName("choiceText")
         question_label.setFont(body_font(0.9375, QFont.Weight.DemiBold))
         scale.addWidget(question_label)
@@ -167,12 +167,21 @@ class JudgeQuestionView(QuestionView):
         right = judge_right(self.question, result.response)
         rating = judge_rating(result.response)
         if self.question.reliable:
-            fact = f"This item is reliable: {JUDGE_RELIABLE_FROM} to {JUDGE_MAX} is the right side."
+            low, high = JUDGE_RELIABLE_FROM, JUDGE_MAX
+            if rating is None:
+                verdict = self.tr("Not rated. This item is reliable: {low} to {high} is the right side.")
+            else:
+                verdict = self.tr("You rated it {rating}. This item is reliable: {low} to {high} is the right side.")
         else:
-            fact = f"This item is not reliable: {JUDGE_MIN} to {JUDGE_RELIABLE_FROM - 1} is the right side."
-        rated = f"You rated it {rating}. " if rating is not None else "Not rated. "
-        self.badge.show_mark(Mark.RIGHT if right else Mark.WRONG, "Right side" if right else "Wrong side")
-        self.verdict.setText(rated + fact)
+            low, high = JUDGE_MIN, JUDGE_RELIABLE_FROM - 1
+            if rating is None:
+                verdict = self.tr("Not rated. This item is not reliable: {low} to {high} is the right side.")
+            else:
+                verdict = self.tr(
+                    "You rated it {rating}. This item is not reliable: {low} to {high} is the right side."
+                )
+        self.badge.show_mark(Mark.RIGHT if right else Mark.WRONG, self.tr("Right side") if right else self.tr("Wrong side"))
+        self.verdict.setText(verdict.format(rating=rating, low=low, high=high))
         self.verdict.show()
         if self.question.item.annotations and not self.artefact.annotations_visible():
             self.artefact.reveal_annotations()

@@ -40,4 +40,4 @@ class MatchQuestionView(PairingQuestionView):
         """Mark each left right or wrong, with its right match beside a wrong one."""
         marks = match_marks(self.question, result.response)
         for index, row in self.rows.items():
-            row.show_mark(marks[index], f"Right match: {self.question.pairs[index].right}")
+            row.show_mark(marks[index], self.tr("Right match: {answer}").format(answer=self.question.pairs[index].right))
