@@ -2,6 +2,217 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AnnotationNotes</name>
+    <message>
+        <source>Note</source>
+        <extracomment>a note&apos;s text, at zoom 1: the side panel&apos;s size, as the glossary beside other steps</extracomment>
+        <translation>批注</translation>
+    </message>
+    <message>
+        <source>Note {number}: {label}</source>
+        <translation>批注 {number}：{label}</translation>
+    </message>
+    <message>
+        <source>Note {number}</source>
+        <translation>批注 {number}</translation>
+    </message>
+    <message>
+        <source>✓ Found</source>
+        <translation>✓ 已找到</translation>
+    </message>
+    <message>
+        <source>✗ Missed</source>
+        <translation>✗ 漏掉</translation>
+    </message>
+    <message>
+        <source>You found this</source>
+        <translation>你找到了这一处</translation>
+    </message>
+    <message>
+        <source>You did not find this</source>
+        <translation>你没有找到这一处</translation>
+    </message>
+    <message>
+        <source>Note {number}: {label}, found</source>
+        <translation>批注 {number}：{label}，已找到</translation>
+    </message>
+    <message>
+        <source>Note {number}: {label}, missed</source>
+        <translation>批注 {number}：{label}，漏掉</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <extracomment>the learner picked note i</extracomment>
+        <translation>批注</translation>
+    </message>
+    <message>
+        <source>The notes appear here once you reveal the annotations.</source>
+        <translation>显示批注后，批注内容会出现在这里。</translation>
+    </message>
+</context>
+<context>
+    <name>ArtefactView</name>
+    <message>
+        <source>Annotation {number}: {technique}</source>
+        <extracomment>annotations without a technique: a neutral grey that reads on both schemes avatar backgrounds: calm, desaturated, and never one of the technique colours widths below which a translation goes under the text rather than beside it the annotation&apos;s ``key`` words inside ``span``: a task mark over them finds it a headline: the lines after the first are its standfirst, in a smaller, regular face</extracomment>
+        <translation>批注 {number}：{technique}</translation>
+    </message>
+    <message>
+        <source>Annotation {number}</source>
+        <translation>批注 {number}</translation>
+    </message>
+    <message>
+        <source>Image: {description}</source>
+        <extracomment>why the image is not shown (empty when it is)</extracomment>
+        <translation>图片：{description}</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <source>Image not shown: {reason}</source>
+        <translation>未显示图片：{reason}</translation>
+    </message>
+    <message>
+        <source>Description: {description}</source>
+        <translation>描述：{description}</translation>
+    </message>
+    <message>
+        <source>Marker {number}</source>
+        <translation>标记点 {number}</translation>
+    </message>
+    <message>
+        <source>Avatar of {name}</source>
+        <translation>{name} 的头像</translation>
+    </message>
+    <message>
+        <source>Avatar</source>
+        <translation>头像</translation>
+    </message>
+    <message>
+        <source>Illustrative example</source>
+        <translation>示意示例</translation>
+    </message>
+    <message>
+        <source>Constructed for teaching. Not a real post, headline or message.</source>
+        <translation>为教学而构造。并非真实的帖子、标题或消息。</translation>
+    </message>
+    <message>
+        <source>Translation</source>
+        <translation>译文</translation>
+    </message>
+    <message>
+        <source>Annotations shown</source>
+        <extracomment>the learner picked annotation i (a click on its highlight or region, or Enter on it) the learner added or removed a mark the annotations were revealed after a task</extracomment>
+        <translation>批注已显示</translation>
+    </message>
+    <message>
+        <source>You marked nothing this time.</source>
+        <translation>你这次没有做任何标记。</translation>
+    </message>
+    <message>
+        <source>You found {found} of {total}</source>
+        <translation>你找到了 {total} 处中的 {found} 处</translation>
+    </message>
+    <message>
+        <source>Post text</source>
+        <translation>帖子正文</translation>
+    </message>
+    <message>
+        <source>Headline text</source>
+        <translation>标题正文</translation>
+    </message>
+    <message>
+        <source>Article text</source>
+        <translation>文章正文</translation>
+    </message>
+    <message>
+        <source>Message text</source>
+        <translation>消息正文</translation>
+    </message>
+    <message>
+        <source>Unknown account</source>
+        <translation>未知账号</translation>
+    </message>
+    <message>
+        <source>{count} reposts</source>
+        <translation>{count} 次转发</translation>
+    </message>
+    <message>
+        <source>{count} repost</source>
+        <translation>{count} 次转发</translation>
+    </message>
+    <message>
+        <source>{count} comments</source>
+        <translation>{count} 条评论</translation>
+    </message>
+    <message>
+        <source>{count} comment</source>
+        <translation>{count} 条评论</translation>
+    </message>
+    <message>
+        <source>{count} likes</source>
+        <translation>{count} 个赞</translation>
+    </message>
+    <message>
+        <source>{count} like</source>
+        <translation>{count} 个赞</translation>
+    </message>
+    <message>
+        <source>Reposts</source>
+        <translation>转发</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>评论</translation>
+    </message>
+    <message>
+        <source>Likes</source>
+        <translation>点赞</translation>
+    </message>
+    <message>
+        <source>Unknown outlet</source>
+        <translation>未知媒体</translation>
+    </message>
+    <message>
+        <source>Chat</source>
+        <translation>聊天</translation>
+    </message>
+    <message>
+        <source>↪ Forwarded</source>
+        <translation>↪ 转发的消息</translation>
+    </message>
+    <message>
+        <source>Mark selection</source>
+        <translation>标记所选内容</translation>
+    </message>
+    <message>
+        <source>Mark the selected words as suspect (Ctrl+M)</source>
+        <translation>将所选词语标记为可疑（Ctrl+M）</translation>
+    </message>
+    <message>
+        <source>Remove mark</source>
+        <translation>移除标记</translation>
+    </message>
+    <message>
+        <source>Remove the mark at the cursor or selection</source>
+        <translation>移除光标处或所选内容的标记</translation>
+    </message>
+    <message>
+        <source>Reveal annotations</source>
+        <translation>显示批注</translation>
+    </message>
+    <message>
+        <source>{count} marked</source>
+        <translation>已标记 {count} 处</translation>
+    </message>
+    <message>
+        <source>Select words, then mark them.</source>
+        <translation>选择词语，然后标记。</translation>
+    </message>
+</context>
+<context>
     <name>BeforeAfterPanel</name>
     <message>
         <source>SCORE</source>
@@ -64,6 +275,34 @@
     <message>
         <source>d MMM</source>
         <translation>M月d日</translation>
+    </message>
+</context>
+<context>
+    <name>ClassroomMenu</name>
+    <message>
+        <source>&amp;Class report…</source>
+        <extracomment>The LRS sender is set up this long after the main window is built, off the startup path.</extracomment>
+        <translation>班级报告(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Open many learners&apos; results files and see what the class found hard</source>
+        <translation>打开多名学习者的成绩文件，查看全班觉得难的地方</translation>
+    </message>
+    <message>
+        <source>Send results to an &amp;LRS…</source>
+        <translation>将成绩发送到 LRS(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Send results to a Learning Record Store</source>
+        <translation>将成绩发送到学习记录存储（LRS）</translation>
+    </message>
+    <message>
+        <source>&amp;Join a class…</source>
+        <translation>加入班级(&amp;J)…</translation>
+    </message>
+    <message>
+        <source>Open the class file your teacher handed out and set this profile up for the class</source>
+        <translation>打开老师发放的班级文件，并为该班级设置此个人档案</translation>
     </message>
 </context>
 <context>
@@ -316,6 +555,25 @@
     </message>
 </context>
 <context>
+    <name>HandoutActions</name>
+    <message>
+        <source>Export &amp;worksheet…</source>
+        <translation>导出练习单(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Print the pack as a worksheet (PDF or HTML), with space to answer</source>
+        <translation>将课程包打印为练习单（PDF 或 HTML），留有作答空间</translation>
+    </message>
+    <message>
+        <source>Export answer &amp;key…</source>
+        <translation>导出答案(&amp;K)…</translation>
+    </message>
+    <message>
+        <source>Print the answers and explanations that go with the worksheet</source>
+        <translation>打印与练习单配套的答案和解析</translation>
+    </message>
+</context>
+<context>
     <name>Home</name>
     <message>
         <source>Description</source>
@@ -346,8 +604,8 @@
         <translation>欢迎使用 Unspun</translation>
     </message>
     <message>
-        <source>LESSON PACK</source>
-        <translation>课程包</translation>
+        <source>LESSON PACK · {language}</source>
+        <translation>课程包 · {language}</translation>
     </message>
     <message>
         <source>Continue “{lesson}”</source>
@@ -615,8 +873,12 @@
         <translation>课程库</translation>
     </message>
     <message>
-        <source>Pack: {title}</source>
-        <translation>课程包：{title}</translation>
+        <source>{title} (in {language})</source>
+        <translation>{title}（{language}）</translation>
+    </message>
+    <message>
+        <source>Pack: {title}, in {language}</source>
+        <translation>课程包：{title}，{language}</translation>
     </message>
     <message>
         <source>Continue: {target}</source>
@@ -966,6 +1228,22 @@
     <message>
         <source>{module} · step {step} of {steps}</source>
         <translation>{module} · 第 {step} 步，共 {steps} 步</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>主题(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Follow the &amp;system</source>
+        <translation>跟随系统(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>浅色(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>深色(&amp;D)</translation>
     </message>
 </context>
 <context>

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLineF, QPointF, QRectF, QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QLineF, QLocale, QPointF, QRectF, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -422,7 +422,9 @@ class ArtefactTextView(QTextBrowser):
             marker_font, QTextCharFormat.FontPropertiesInheritanceBehavior.FontPropertiesSpecifiedOnly
         )
         marker.setToolTip(
-            f"Annotation {mark.number}" + (f": {mark.technique_label}" if mark.technique_label else "")
+            QCoreApplication.translate("ArtefactView", "Annotation {number}: {technique}").format(number=mark.number, technique=mark.technique_label)
+            if mark.technique_label
+            else QCoreApplication.translate("ArtefactView", "Annotation {number}").format(number=mark.number)
         )
         marker.setProperty(QTextFormat.Property.UserProperty, mark.index)
         return marker
@@ -651,7 +653,7 @@ class ArtefactImageView(QWidget):
         #: why the image is not shown (empty when it is)
         self.reason = loaded.reason
         self.alt = alt
-        self.setAccessibleName(f"Image: {alt}" if alt else "Image")
+        self.setAccessibleName(QCoreApplication.translate("ArtefactView", "Image: {description}").format(description=alt) if alt else QCoreApplication.translate("ArtefactView", "Image"))
         self.setAccessibleDescription(alt)
         self.setToolTip(alt)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
@@ -711,8 +713,10 @@ class ArtefactImageView(QWidget):
         return round(min(height, IMAGE_MAX_HEIGHT))
 
     def _placeholder_text(self) -> str:
-        message = f"Image not shown: {self.reason}"
-        return f"{message}\n\nDescription: {self.alt}" if self.alt else message
+        message = QCoreApplication.translate("ArtefactView", "Image not shown: {reason}").format(reason=self.reason)
+        if not self.alt:
+            return message
+        return message + "\n\n" + QCoreApplication.translate("ArtefactView", "Description: {description}").format(description=self.alt)
 
     def _placeholder_height(self, width: int) -> int:
         """The height the placeholder's words need at ``width``, and never under 140 px."""
@@ -808,7 +812,7 @@ class NumberBadgeView(QWidget):
         self.number = number
         self.color = color
         self.setFixedSize(diameter + 4, diameter + 4)
-        self.setAccessibleName(f"Marker {number}")
+        self.setAccessibleName(QCoreApplication.translate("ArtefactView", "Marker {number}").format(number=number))
 
     def paintEvent(self, event: QPaintEvent) -> None:
         """Draw the marker."""
@@ -831,7 +835,7 @@ class AvatarView(QWidget):
         self.initial = account_initial(name)
         self.color = QColor(AVATAR_COLORS[zlib.crc32((name or "").encode("utf-8")) % len(AVATAR_COLORS)])
         self.setFixedSize(diameter, diameter)
-        self.setAccessibleName(f"Avatar of {name}" if name else "Avatar")
+        self.setAccessibleName(QCoreApplication.translate("ArtefactView", "Avatar of {name}").format(name=name) if name else QCoreApplication.translate("ArtefactView", "Avatar"))
 
     def paintEvent(self, event: QPaintEvent) -> None:
         """Draw the circle and the initial."""
@@ -920,12 +924,12 @@ class IllustrativeBadgeView(QLabel):
     """The visible "Illustrative example" label of a constructed artefact."""
 
     def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
-        super().__init__("Illustrative example", parent)
+        super().__init__(QCoreApplication.translate("ArtefactView", "Illustrative example"), parent)
         self.setObjectName("illustrativeBadge")
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setFont(sans_font(12, QFont.Weight.DemiBold))
-        self.setAccessibleName("Illustrative example")
-        self.setToolTip("Constructed for teaching. Not a real post, headline or message.")
+        self.setAccessibleName(QCoreApplication.translate("ArtefactView", "Illustrative example"))
+        self.setToolTip(QCoreApplication.translate("ArtefactView", "Constructed for teaching. Not a real post, headline or message."))
         self.setStyleSheet(
             f"QLabel#illustrativeBadge {{ color: {theme.muted}; background: {theme.window};"
             f" border: 1px dashed {theme.muted}; border-radius: 10px; padding: 2px 8px; }}"
@@ -955,11 +959,11 @@ class TranslatedTextView(QWidget):
             inner = QVBoxLayout(panel)
             inner.setContentsMargins(SPACE_M, 0, 0, 0)
             inner.setSpacing(SPACE_XS)
-            heading = _label("Translation", _small_caps(12), theme.muted, panel)
+            heading = _label(QCoreApplication.translate("ArtefactView", "Translation"), _small_caps(12), theme.muted, panel)
             inner.addWidget(heading)
             body = _label(translation.rstrip("\n"), sans_font(14), theme.text, panel)
             body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            body.setAccessibleName("Translation")
+            body.setAccessibleName(QCoreApplication.translate("ArtefactView", "Translation"))
             body.setAccessibleDescription(translation)
             inner.addWidget(body)
             inner.addStretch(1)
@@ -1066,7 +1070,7 @@ class ArtefactView(QWidget):
                 self.mark_button.setEnabled(False)
                 self.remove_button.setEnabled(False)
                 self.reveal_button.setEnabled(False)
-            self.reveal_button.setText("Annotations shown")
+            self.reveal_button.setText(QCoreApplication.translate("ArtefactView", "Annotations shown"))
             if self.text_view is not None:
                 self.text_view.setTextInteractionFlags(
                     Qt.TextInteractionFlag.TextSelectableByMouse
@@ -1208,9 +1212,9 @@ class ArtefactView(QWidget):
         if not quoted:
             return ""
         if not self._learner_marks:
-            return "You marked nothing this time."
+            return QCoreApplication.translate("ArtefactView", "You marked nothing this time.")
         found = sum(1 for flag, mark in zip(self.found(), self.marks, strict=True) if flag and mark.span)
-        return f"You found {found} of {len(quoted)}"
+        return QCoreApplication.translate("ArtefactView", "You found {found} of {total}").format(found=found, total=len(quoted))
 
     # ------------------------------------------------------------ the mediums
 
@@ -1227,7 +1231,14 @@ class ArtefactView(QWidget):
             self.text_view = ArtefactTextView(
                 artefact.text, font, self.theme, self.card, line_height=line_height, standfirst=standfirst
             )
-            self.text_view.setAccessibleName(f"{artefact.medium.capitalize()} text")
+            self.text_view.setAccessibleName(
+                {
+                    "post": QCoreApplication.translate("ArtefactView", "Post text"),
+                    "headline": QCoreApplication.translate("ArtefactView", "Headline text"),
+                    "article": QCoreApplication.translate("ArtefactView", "Article text"),
+                    "message": QCoreApplication.translate("ArtefactView", "Message text"),
+                }.get(artefact.medium, artefact.medium)
+            )
             self.text_view.setAccessibleDescription(artefact.text)
             self.text_view.annotation_clicked.connect(self._on_body_annotation_clicked)
             self.text_view.selectionChanged.connect(self._update_task_buttons)
@@ -1292,7 +1303,7 @@ class ArtefactView(QWidget):
         names.setContentsMargins(0, 0, 0, 0)
         names.setSpacing(2)
         self.author_label = _label(
-            artefact.author or "Unknown account", sans_font(15, QFont.Weight.Bold), theme.text, names_box
+            artefact.author or QCoreApplication.translate("ArtefactView", "Unknown account"), sans_font(15, QFont.Weight.Bold), theme.text, names_box
         )
         names.addWidget(self.author_label)
         self.meta_label = _label(
@@ -1329,10 +1340,15 @@ class ArtefactView(QWidget):
         theme = self.theme
         item = QHBoxLayout()
         item.setSpacing(SPACE_XS + 2)
-        words = f"{value:,} {kind if value != 1 else kind.removesuffix('s')}"
+        count = QLocale().toString(value)
+        words = {
+            "reposts": QCoreApplication.translate("ArtefactView", "{count} reposts") if value != 1 else QCoreApplication.translate("ArtefactView", "{count} repost"),
+            "comments": QCoreApplication.translate("ArtefactView", "{count} comments") if value != 1 else QCoreApplication.translate("ArtefactView", "{count} comment"),
+            "likes": QCoreApplication.translate("ArtefactView", "{count} likes") if value != 1 else QCoreApplication.translate("ArtefactView", "{count} like"),
+        }.get(kind, f"{count} {kind}").format(count=count)
         icon = EngagementIconView(kind, QColor(theme.muted), self.card)
         icon.setToolTip(words)
-        icon.setAccessibleName(kind.capitalize())
+        icon.setAccessibleName({"reposts": QCoreApplication.translate("ArtefactView", "Reposts"), "comments": QCoreApplication.translate("ArtefactView", "Comments"), "likes": QCoreApplication.translate("ArtefactView", "Likes")}.get(kind, kind))
         item.addWidget(icon)
         count = _label(format_count(value), sans_font(14), theme.muted, self.card)
         count.setWordWrap(False)
@@ -1354,7 +1370,7 @@ class ArtefactView(QWidget):
         rule.setStyleSheet(f"background: {theme.text}; border: none;")
         outer.addWidget(rule)
         self.author_label = _label(
-            artefact.author or "Unknown outlet", _small_caps(14, serif=True), theme.text, self.card
+            artefact.author or QCoreApplication.translate("ArtefactView", "Unknown outlet"), _small_caps(14, serif=True), theme.text, self.card
         )
         outer.addWidget(self.author_label)
         outer.addWidget(self._body(serif_font(28, QFont.Weight.Bold), line_height=125, standfirst=True))
@@ -1373,7 +1389,7 @@ class ArtefactView(QWidget):
         outer.setSpacing(SPACE_S)
         self._badge_line(outer)
         self.author_label = _label(
-            artefact.author or "Unknown outlet", _small_caps(14, serif=True), theme.text, self.card
+            artefact.author or QCoreApplication.translate("ArtefactView", "Unknown outlet"), _small_caps(14, serif=True), theme.text, self.card
         )
         outer.addWidget(self.author_label)
         self.meta_label = _label(
@@ -1396,7 +1412,7 @@ class ArtefactView(QWidget):
         outer = QVBoxLayout(self.card)
         outer.setContentsMargins(SPACE_L, SPACE_M, SPACE_L, SPACE_L)
         outer.setSpacing(SPACE_M)
-        chat = self._meta_line(artefact.platform or "Chat", artefact.date)
+        chat = self._meta_line(artefact.platform or QCoreApplication.translate("ArtefactView", "Chat"), artefact.date)
         self.meta_label = _label(chat, sans_font(13, QFont.Weight.DemiBold), theme.muted, self.card)
         outer.addWidget(self._with_badge(self.meta_label))
         forwarded = is_forwarded(artefact)
@@ -1422,7 +1438,7 @@ class ArtefactView(QWidget):
             tag_font = sans_font(12)
             tag_font.setItalic(True)
             self.forwarded_tag = _label(
-                "↪ Forwarded"
+                QCoreApplication.translate("ArtefactView", "↪ Forwarded")
                 if (artefact.author or "").strip().casefold() == "forwarded"
                 else f"↪ {artefact.author}",
                 tag_font,
@@ -1446,20 +1462,20 @@ class ArtefactView(QWidget):
         column = QVBoxLayout(bar)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(SPACE_XS)
-        self.mark_button = QPushButton("Mark selection", bar)
-        self.mark_button.setAccessibleName("Mark selection")
-        self.mark_button.setToolTip("Mark the selected words as suspect (Ctrl+M)")
+        self.mark_button = QPushButton(QCoreApplication.translate("ArtefactView", "Mark selection"), bar)
+        self.mark_button.setAccessibleName(QCoreApplication.translate("ArtefactView", "Mark selection"))
+        self.mark_button.setToolTip(QCoreApplication.translate("ArtefactView", "Mark the selected words as suspect (Ctrl+M)"))
         self.mark_button.clicked.connect(self.mark_selection)
         # scoped to this artefact, so that two artefacts of a compare never fight over the key
         self.mark_shortcut = QShortcut(QKeySequence("Ctrl+M"), self)
         self.mark_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.mark_shortcut.activated.connect(self.mark_selection)
-        self.remove_button = QPushButton("Remove mark", bar)
-        self.remove_button.setAccessibleName("Remove mark")
-        self.remove_button.setToolTip("Remove the mark at the cursor or selection")
+        self.remove_button = QPushButton(QCoreApplication.translate("ArtefactView", "Remove mark"), bar)
+        self.remove_button.setAccessibleName(QCoreApplication.translate("ArtefactView", "Remove mark"))
+        self.remove_button.setToolTip(QCoreApplication.translate("ArtefactView", "Remove the mark at the cursor or selection"))
         self.remove_button.clicked.connect(self.remove_mark)
-        self.reveal_button = QPushButton("Reveal annotations", bar)
-        self.reveal_button.setAccessibleName("Reveal annotations")
+        self.reveal_button = QPushButton(QCoreApplication.translate("ArtefactView", "Reveal annotations"), bar)
+        self.reveal_button.setAccessibleName(QCoreApplication.translate("ArtefactView", "Reveal annotations"))
         self.reveal_button.clicked.connect(self.reveal_annotations)
         self.result_label = _label("", sans_font(14, QFont.Weight.DemiBold), self.theme.text, bar)
         self.result_label.setVisible(False)
@@ -1495,7 +1511,7 @@ class ArtefactView(QWidget):
         self.mark_button.setEnabled(self.text_view.selected_range() is not None)
         self.remove_button.setEnabled(bool(self._learner_marks))
         count = len(self._learner_marks)
-        self.marks_label.setText(f"{count} marked" if count else "Select words, then mark them.")
+        self.marks_label.setText(QCoreApplication.translate("ArtefactView", "{count} marked").format(count=count) if count else QCoreApplication.translate("ArtefactView", "Select words, then mark them."))
 
     # ------------------------------------------------------------ internals
 

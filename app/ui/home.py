@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.model.lesson_state import LessonState
-from app.ui.library import EMPTY_LIBRARY_TEXT, module_words
+from app.ui.library import EMPTY_LIBRARY_TEXT, language_name, module_words
 from app.ui.page import ColumnPageView, ContinuePanel, card_layout, plain_label
 from app.ui.theme import SPACE_L, SPACE_M, SPACE_S, SPACE_XL, SPACE_XS
 
@@ -151,7 +151,9 @@ class HomeView(ColumnPageView):
         for number, pack in enumerate(self._packs):
             if number:
                 self.column_layout.addSpacing(SPACE_XL)
-            self.column_layout.addWidget(plain_label(self.tr("LESSON PACK"), "pageKicker"))
+            self.column_layout.addWidget(plain_label(
+                    self.tr("LESSON PACK · {language}").format(language=language_name(pack.manifest.language)), "pageKicker"
+                ))
             self.column_layout.addWidget(plain_label(pack.title, "pageTitle"))
             if pack.manifest.description:
                 self.column_layout.addWidget(_markdown(pack, pack.manifest.description))

@@ -67,6 +67,14 @@ LOADING_TEXT = QT_TRANSLATE_NOOP("Library", "Loading lessons…")
 StandingLookup = Callable[["Pack", "Module", "Lesson"], LessonStanding]
 
 
+def language_name(tag: str) -> str:
+    """Name a pack's language in that language ("English", "简体中文"), so that its readers know it."""
+    name = QLocale(tag.replace("-", "_")).nativeLanguageName()
+    if QLocale(tag.replace("-", "_")).language() == QLocale.Language.English:
+        return "English"  # "American English" would claim a variety the pack did not state
+    return name or tag
+
+
 def percent_text(fraction: float) -> str:
     """Write a fraction as a whole percentage ("17%")."""
     locale = QLocale()
@@ -314,8 +322,8 @@ class LibraryPanel(QWidget):
         self.tree.itemClicked.connect(self._on_tree_item_activated)
         layout.addWidget(self.tree, 1)
 
-        self._empty_text = self.tr(EMPTY_LIBRARY_TEXT)
-        self.empty_label = QLabel(self.tr(EMPTY_LIBRARY_TEXT))
+        self._empty_text = QCoreApplication.translate("Library", EMPTY_LIBRARY_TEXT)
+        self.empty_label = QLabel(QCoreApplication.translate("Library", EMPTY_LIBRARY_TEXT))
         self.empty_label.setObjectName("emptyLibrary")
         self.empty_label.setWordWrap(True)
         layout.addWidget(self.empty_label)
@@ -335,8 +343,13 @@ class LibraryPanel(QWidget):
             pack_item = QTreeWidgetItem([pack.title])
             pack_item.setData(0, KEY_ROLE, ("pack", pack.id))
             pack_item.setFont(0, pack_font)
-            pack_item.setToolTip(0, pack.title)
-            pack_item.setData(0, Qt.ItemDataRole.AccessibleTextRole, self.tr("Pack: {title}").format(title=pack.title))
+            language = language_name(pack.manifest.language)
+            pack_item.setToolTip(0, self.tr("{title} (in {language})").format(title=pack.title, language=language))
+            pack_item.setData(
+                0,
+                Qt.ItemDataRole.AccessibleTextRole,
+                self.tr("Pack: {title}, in {language}").format(title=pack.title, language=language),
+            )
             self.tree.addTopLevelItem(pack_item)
             self._items[("pack", pack.id)] = pack_item
             for module in pack.modules:
@@ -368,7 +381,7 @@ class LibraryPanel(QWidget):
         """Say that packs are being loaded (the window is shown before they are)."""
         self.tree.hide()
         self.continue_button.hide()
-        self.empty_label.setText(self.tr(LOADING_TEXT))
+        self.empty_label.setText(QCoreApplication.translate("Library", LOADING_TEXT))
         self.empty_label.show()
 
     def refresh_states(self) -> None:

@@ -826,11 +826,13 @@ class MainWindow(QMainWindow):
         """View > Theme: follow the system, light or dark, remembered between runs."""
         from PySide6.QtGui import QAction, QActionGroup
 
-        menu = view_menu.addMenu("&Theme")
+        menu = view_menu.addMenu(self.tr("&Theme"))
         group = QActionGroup(self)
         group.setExclusive(True)
         self.theme_actions: dict[str, QAction] = {}
-        for choice, text in (("system", "Follow the &system"), ("light", "&Light"), ("dark", "&Dark")):
+        for choice, text in (
+            ("system", self.tr("Follow the &system")), ("light", self.tr("&Light")), ("dark", self.tr("&Dark"))
+        ):
             action = QAction(text, self)
             action.setCheckable(True)
             action.setChecked(choice == theme_choice())

@@ -125,3 +125,13 @@ def test_the_environment_overrides_the_stored_choice(monkeypatch) -> None:
     monkeypatch.setenv(i18n.LANGUAGE_ENV, "")
     assert i18n.resolve("zh_CN") == "zh_CN"
     assert i18n.resolve("klingon") in i18n.SHIPPED
+
+
+def test_a_pack_says_its_language_in_that_language(example_window) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    from app.ui.library import language_name
+
+    assert language_name("zh-CN") == "简体中文" and language_name("en") == "English"
+    kickers = [label.text() for label in example_window.home.findChildren(QLabel) if label.objectName() == "pageKicker"]
+    assert "LESSON PACK · English" in kickers

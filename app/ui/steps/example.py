@@ -138,6 +138,8 @@ class SourcesLineView(QLabel):
         self.setTextFormat(Qt.TextFormat.RichText)
         self.setText(self.tr("<b>{label}:</b> {sources}").format(label=label, sources="; ".join(described)))
         self.setWordWrap(True)
+        # the sources' own words (title, publisher, date); "Sources:" before them is translated above
+        self.setProperty("packContent", True)
         self.setOpenExternalLinks(False)
         self.setTextInteractionFlags(
             Qt.TextInteractionFlag.LinksAccessibleByMouse | Qt.TextInteractionFlag.LinksAccessibleByKeyboard

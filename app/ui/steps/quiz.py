@@ -163,13 +163,13 @@ class QuizStepView(StepView):
             ).format(percent=percent(self.quiz.pass_mark))
         self.meta = QLabel(meta, self)
         self.meta.setObjectName("muted")
-        self.mode_note = QLabel(self.tr(MODE_NOTES[self.quiz.mode]), self)
+        self.mode_note = QLabel(QCoreApplication.translate("Quiz", MODE_NOTES[self.quiz.mode]), self)
         self.mode_note.setObjectName("muted")
         self.mode_note.setWordWrap(True)
         self.measure_note = CalmPanelView(self.tr("About this check"), context, self)
         self.measure_note.setObjectName("notePanel")
         if self.quiz.measure:
-            note = self.tr(MEASURE_NOTES[self.quiz.measure]).format(pass_mark=percent(self.quiz.pass_mark))
+            note = QCoreApplication.translate("Quiz", MEASURE_NOTES[self.quiz.measure]).format(pass_mark=percent(self.quiz.pass_mark))
             self.measure_note.set_markdown(note)
         else:
             self.measure_note.hide()

@@ -66,6 +66,7 @@ class GlossaryPanel(QWidget):
             entry = QLabel(glossary_tip_html(context.pack, index))
             entry.setWordWrap(True)
             entry.setObjectName("glossaryEntry")
+            entry.setProperty("packContent", True)  # the pack's own words: the pseudo-locale test skips them
             entry.setAccessibleName(
                 self.tr("Glossary: {term}").format(term=html.escape(context.pack.manifest.glossary[index].term))
             )
