@@ -54,7 +54,7 @@
     <name>ArtefactView</name>
     <message>
         <source>Annotation {number}: {technique}</source>
-        <extracomment>annotations without a technique: a neutral grey that reads on both schemes avatar backgrounds: calm, desaturated, and never one of the technique colours widths below which a translation goes under the text rather than beside it the annotation&apos;s ``key`` words inside ``span``: a task mark over them finds it a headline: the lines after the first are its standfirst, in a smaller, regular face</extracomment>
+        <extracomment>annotations without a technique: a neutral grey that reads on both schemes avatar backgrounds: calm, desaturated, and never one of the technique colours widths below which a translation goes under the text rather than beside it the annotation&apos;s ``key`` words inside ``span``: a task mark over them finds it what the technique is, in plain words (its pack description), for the label&apos;s tooltip a headline: the lines after the first are its standfirst, in a smaller, regular face</extracomment>
         <translation>批注 {number}：{technique}</translation>
     </message>
     <message>
@@ -241,6 +241,10 @@
 </context>
 <context>
     <name>CategorizeQuestionView</name>
+    <message>
+        <source>Choose a category…</source>
+        <translation>选择类别…</translation>
+    </message>
     <message>
         <source>Belongs in: {category}</source>
         <translation>应归入：{category}</translation>
@@ -646,28 +650,28 @@
         <translation>你的评分</translation>
     </message>
     <message>
-        <source>Not rated. This item is reliable: {low} to {high} is the right side.</source>
-        <translation>未评分。此条内容可靠：{low} 到 {high} 才是正确的一侧。</translation>
+        <source>You did not rate it. This item is reliable, so a rating from {low} to {high} is right.</source>
+        <translation>你没有评分。此条内容可靠，所以 {low} 到 {high} 的评分才是对的。</translation>
     </message>
     <message>
-        <source>You rated it {rating}. This item is reliable: {low} to {high} is the right side.</source>
-        <translation>你的评分是 {rating}。此条内容可靠：{low} 到 {high} 才是正确的一侧。</translation>
+        <source>You rated it {rating}, on the reliable side. This item is reliable, so a rating from {low} to {high} is right.</source>
+        <translation>你的评分是 {rating}，在可靠一侧。此条内容可靠，所以 {low} 到 {high} 的评分才是对的。</translation>
     </message>
     <message>
-        <source>Not rated. This item is not reliable: {low} to {high} is the right side.</source>
-        <translation>未评分。此条内容不可靠：{low} 到 {high} 才是正确的一侧。</translation>
+        <source>You rated it {rating}, on the unreliable side. This item is reliable, so a rating from {low} to {high} is right.</source>
+        <translation>你的评分是 {rating}，在不可靠一侧。此条内容可靠，所以 {low} 到 {high} 的评分才是对的。</translation>
     </message>
     <message>
-        <source>You rated it {rating}. This item is not reliable: {low} to {high} is the right side.</source>
-        <translation>你的评分是 {rating}。此条内容不可靠：{low} 到 {high} 才是正确的一侧。</translation>
+        <source>You did not rate it. This item is not reliable, so a rating from {low} to {high} is right.</source>
+        <translation>你没有评分。此条内容不可靠，所以 {low} 到 {high} 的评分才是对的。</translation>
     </message>
     <message>
-        <source>Right side</source>
-        <translation>评在正确一侧</translation>
+        <source>You rated it {rating}, on the reliable side. This item is not reliable, so a rating from {low} to {high} is right.</source>
+        <translation>你的评分是 {rating}，在可靠一侧。此条内容不可靠，所以 {low} 到 {high} 的评分才是对的。</translation>
     </message>
     <message>
-        <source>Wrong side</source>
-        <translation>评在错误一侧</translation>
+        <source>You rated it {rating}, on the unreliable side. This item is not reliable, so a rating from {low} to {high} is right.</source>
+        <translation>你的评分是 {rating}，在不可靠一侧。此条内容不可靠，所以 {low} 到 {high} 的评分才是对的。</translation>
     </message>
 </context>
 <context>
@@ -1333,6 +1337,10 @@
 </context>
 <context>
     <name>MatchQuestionView</name>
+    <message>
+        <source>Choose a match…</source>
+        <translation>选择配对项…</translation>
+    </message>
     <message>
         <source>Right match: {answer}</source>
         <translation>正确配对：{answer}</translation>

@@ -18,9 +18,10 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QEvent, QObject, Qt
+# The Qt namespace is imported inside the functions: importing it builds all of Qt's enums (about
+# 20 ms), and the start installs the tooltip filter before its first paint.
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QHelpEvent
-from PySide6.QtGui import Qt as GuiQt  # Qt.mightBeRichText lives in QtGui's Qt namespace
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLabel, QMessageBox, QToolTip, QWidget
 
 
@@ -31,6 +32,8 @@ def escaped_rich(text: str) -> str:
 
 def make_plain(label: QLabel) -> QLabel:
     """Make ``label`` show its text as plain text, whatever it holds; return it."""
+    from PySide6.QtCore import Qt
+
     label.setTextFormat(Qt.TextFormat.PlainText)
     return label
 
@@ -43,6 +46,8 @@ def message_box(
     buttons: QMessageBox.StandardButton = QMessageBox.StandardButton.Ok,
 ) -> QMessageBox:
     """Return a message box that shows ``text`` as plain text (it may quote a file or a server)."""
+    from PySide6.QtCore import Qt
+
     box = QMessageBox(icon, title, text, buttons, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
     return box
@@ -53,14 +58,21 @@ def show_message(parent: QWidget | None, icon: QMessageBox.Icon, title: str, tex
     message_box(parent, icon, title, text).exec()
 
 
+# The filter sees every event of the application (thousands per step switch), so it asks first
+# what costs least: PySide hands a tooltip request over as a QHelpEvent, and an isinstance test is
+# several times cheaper than ``event.type()``, which builds a Python enum member on every call.
+_TOOLTIP = QEvent.Type.ToolTip
+
+
 class PlainToolTips(QObject):
     """An application event filter that shows any tooltip Qt would read as HTML as escaped text."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() != QEvent.Type.ToolTip or not isinstance(watched, QWidget):
+        if not isinstance(event, QHelpEvent) or event.type() != _TOOLTIP or not isinstance(watched, QWidget):
             return False
-        if not isinstance(event, QHelpEvent):
-            return False
+        from PySide6.QtCore import Qt
+        from PySide6.QtGui import Qt as GuiQt  # Qt.mightBeRichText lives in QtGui's Qt namespace
+
         tip = watched.toolTip()
         view = watched.parent()
         if not tip and isinstance(view, QAbstractItemView) and watched is view.viewport():

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from app.model.answers import Response
 from app.model.i18n_marks import QT_TRANSLATE_NOOP
 from app.model.schema import Judge, Question
-from app.model.scoring import JUDGE_MAX, JUDGE_MIN, JUDGE_RELIABLE_FROM, Mark, judge_rating, judge_right
+from app.model.scoring import JUDGE_MAX, JUDGE_MIN, JUDGE_RELIABLE_FROM, judge_rating
 from app.ui.artefact import ArtefactView
 from app.ui.questions.base import QuestionView, register_question_view
 from app.ui.questions.common import FeedbackBadgeView, body_font, question_style
@@ -164,23 +164,43 @@ class JudgeQuestionView(QuestionView):
 
     def show_feedback(self, result: QuestionResult) -> None:
         """Say whether the rating is on the right side, and whether the item is reliable."""
-        right = judge_right(self.question, result.response)
         rating = judge_rating(result.response)
+        if rating is None:
+            side = "none"
+        elif rating >= JUDGE_RELIABLE_FROM:
+            side = "reliable"
+        else:
+            side = "unreliable"
         if self.question.reliable:
             low, high = JUDGE_RELIABLE_FROM, JUDGE_MAX
-            if rating is None:
-                verdict = self.tr("Not rated. This item is reliable: {low} to {high} is the right side.")
-            else:
-                verdict = self.tr("You rated it {rating}. This item is reliable: {low} to {high} is the right side.")
+            verdict = {
+                "none": self.tr("You did not rate it. This item is reliable, so a rating from {low} to {high} is right."),
+                "reliable": self.tr(
+                    "You rated it {rating}, on the reliable side. "
+                    "This item is reliable, so a rating from {low} to {high} is right."
+                ),
+                "unreliable": self.tr(
+                    "You rated it {rating}, on the unreliable side. "
+                    "This item is reliable, so a rating from {low} to {high} is right."
+                ),
+            }[side]
         else:
             low, high = JUDGE_MIN, JUDGE_RELIABLE_FROM - 1
-            if rating is None:
-                verdict = self.tr("Not rated. This item is not reliable: {low} to {high} is the right side.")
-            else:
-                verdict = self.tr(
-                    "You rated it {rating}. This item is not reliable: {low} to {high} is the right side."
-                )
-        self.badge.show_mark(Mark.RIGHT if right else Mark.WRONG, self.tr("Right side") if right else self.tr("Wrong side"))
+            verdict = {
+                "none": self.tr(
+                    "You did not rate it. This item is not reliable, so a rating from {low} to {high} is right."
+                ),
+                "reliable": self.tr(
+                    "You rated it {rating}, on the reliable side. "
+                    "This item is not reliable, so a rating from {low} to {high} is right."
+                ),
+                "unreliable": self.tr(
+                    "You rated it {rating}, on the unreliable side. "
+                    "This item is not reliable, so a rating from {low} to {high} is right."
+                ),
+            }[side]
+        # the card says Correct or Not right already: no second verdict ("Right side") beside it
+        self.badge.clear_mark()
         self.verdict.setText(verdict.format(rating=rating, low=low, high=high))
         self.verdict.show()
         if self.question.item.annotations and not self.artefact.annotations_visible():
