@@ -218,7 +218,6 @@ class PackChecker:
         self.used_techniques: set[str] = set()
         self.module_ids: dict[str, str] = {}
         self.measures: dict[str, str] = {}
-        self.files_ok: dict[str, bool] = {}
         self._file_checks: dict[str, str | None] = {}
         self._image_checks: dict[str, tuple[Severity, str | None]] = {}
         self._file_lines: dict[str, list[str]] = {}

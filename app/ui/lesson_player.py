@@ -617,10 +617,6 @@ class LessonPlayerView(QWidget):
         """Return the side panel of the step shown, if it has one."""
         return self._side_panels.get(self.current_index)
 
-    def done_steps(self) -> set[int]:
-        """Return the indices of the steps shown as done."""
-        return set(self._done)
-
     # ---------------------------------------------------------------- building steps
 
     def prepared_session(

@@ -4,7 +4,7 @@ Space, Right and PageDown reveal the next annotation, takeaway or answer, and th
 next step; Left and PageUp take one reveal (or step) back; Home and End jump to the first and
 last step; Up and Down scroll; Ctrl+= and Ctrl+- change the type size; Escape leaves.
 
-Nothing is recorded: every step is built with ``StepContext(session=None, presentation=True)``,
+Nothing is recorded: every step is built with ``StepContext(session=None)``,
 and the learner's zoom comes back when the presentation ends.
 """
 
@@ -598,7 +598,7 @@ class PresentationView(QWidget):
         self.setAccessibleName(f"Presentation of {lesson.title}")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.pack, self.module, self.lesson = pack, module, lesson
-        self.context = StepContext(pack, module, lesson, session=None, presentation=True)
+        self.context = StepContext(pack, module, lesson, session=None)
         self.theme = projector_theme()
         self.previous_zoom: float | None = None
         self._built_zoom = 0.0

@@ -172,8 +172,6 @@ BODY_PX = 16
 #: the interface's own text (menus, buttons, the library) at zoom 1.0
 UI_PX = 14
 SMALL_PX = 12
-#: line height of reading text, as a percentage (Qt rich text takes "line-height: 150%")
-LINE_HEIGHT_PERCENT = 150
 ZOOM_MIN, ZOOM_MAX, ZOOM_STEP = 0.7, 2.0, 0.1
 
 UI_FAMILIES = ("Inter", "Segoe UI", "SF Pro Text", "Cantarell", "Noto Sans", "Helvetica Neue", "DejaVu Sans")

@@ -181,4 +181,4 @@ def test_page_down_space_and_arrows_scroll_a_reading_and_never_change_the_step(e
     assert bar.value() < bar.maximum()
     qtbot.keyClick(body, Qt.Key.Key_Space, Qt.KeyboardModifier.ShiftModifier)
     assert player.current_index == 0
-    assert player.done_steps() == set()  # nothing was skipped and marked done
+    assert player._done == set()  # nothing was skipped and marked done
