@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.model.atomic import OutputError, refuse_input_as_output
 from app.model.class_report import (
     FLAG_EXPLANATIONS,
     ClassReport,
@@ -438,19 +439,15 @@ class ClassReportDialog(QDialog):
 
     def export_csv(self, path: str) -> bool:
         """Write the report to ``path`` as CSV; say in the footer whether it worked."""
-        try:
-            write_csv(self.report, path)
-        except ResultsError as error:
-            self.status_label.setText(str(error))
-            return False
-        self.status_label.setText(f"Saved {Path(path).name}.")
-        return True
+        return self._save(path, lambda target: write_csv(self.report, target))
 
     def _save(self, path: str, write: Callable[[str], None]) -> bool:
-        """Write one CSV with ``write``; say in the footer whether it worked."""
+        """Write one CSV with ``write``, never over a results file read; say in the footer whether it worked."""
+        inputs = [*self.report.files_read, *(skipped.path for skipped in self.report.skipped)]
         try:
+            refuse_input_as_output(path, inputs)
             write(path)
-        except ResultsError as error:
+        except (ResultsError, OutputError) as error:
             self.status_label.setText(str(error))
             return False
         self.status_label.setText(f"Saved {Path(path).name}.")

@@ -18,9 +18,10 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QEvent, QObject, Qt
+# The Qt namespace is imported inside the functions: importing it builds all of Qt's enums (about
+# 20 ms), and the start installs the tooltip filter before its first paint.
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QHelpEvent
-from PySide6.QtGui import Qt as GuiQt  # Qt.mightBeRichText lives in QtGui's Qt namespace
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLabel, QMessageBox, QToolTip, QWidget
 
 
@@ -31,6 +32,8 @@ def escaped_rich(text: str) -> str:
 
 def make_plain(label: QLabel) -> QLabel:
     """Make ``label`` show its text as plain text, whatever it holds; return it."""
+    from PySide6.QtCore import Qt
+
     label.setTextFormat(Qt.TextFormat.PlainText)
     return label
 
@@ -43,6 +46,8 @@ def message_box(
     buttons: QMessageBox.StandardButton = QMessageBox.StandardButton.Ok,
 ) -> QMessageBox:
     """Return a message box that shows ``text`` as plain text (it may quote a file or a server)."""
+    from PySide6.QtCore import Qt
+
     box = QMessageBox(icon, title, text, buttons, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
     return box
@@ -61,6 +66,9 @@ class PlainToolTips(QObject):
             return False
         if not isinstance(event, QHelpEvent):
             return False
+        from PySide6.QtCore import Qt
+        from PySide6.QtGui import Qt as GuiQt  # Qt.mightBeRichText lives in QtGui's Qt namespace
+
         tip = watched.toolTip()
         view = watched.parent()
         if not tip and isinstance(view, QAbstractItemView) and watched is view.viewport():

@@ -155,7 +155,7 @@ def mutations(draw: st.DrawFn) -> dict[str, Any]:
         elif action == "rename" and isinstance(parent, dict):
             parent[last + draw(st.sampled_from(["s", "x", "_"]))] = parent.pop(last)
         else:
-            parent[last] = draw(REPLACEMENTS)
+            parent[last] = copy.deepcopy(draw(REPLACEMENTS))  # a drawn list is shared between runs: never edit it
     return files
 
 

@@ -89,3 +89,23 @@ def test_a_failed_render_exits_1_and_leaves_no_partial_png(
     assert "home.png could not be written: No space left on device" in captured.err
     assert "Wrote" not in captured.out
     assert leftovers(out) == []
+
+
+def test_the_class_report_window_never_exports_over_a_results_file(qtbot, tmp_path: Path) -> None:
+    """Choosing a learner's results file as the CSV target is refused in the footer; the file is kept."""
+    from app.model.class_report import build_report
+    from app.model.loader import load_pack
+    from app.ui.class_report import ClassReportDialog
+    from tests.class_data import make_class
+
+    pack = load_pack(EXAMPLE_PACK).pack
+    assert pack is not None
+    files = make_class(pack, tmp_path, count=2, seed=1)
+    before = files[0].read_bytes()
+    dialog = ClassReportDialog(build_report(files, pack))
+    qtbot.addWidget(dialog)
+    for export in (dialog.export_csv, dialog.export_item_analysis):
+        assert export(str(files[0])) is False
+        assert "one of the input files" in dialog.status_label.text()
+    assert files[0].read_bytes() == before
+    assert dialog.export_csv(str(tmp_path / "class.csv")) is True

@@ -29,74 +29,21 @@ Durability beyond a single commit:
   with a plain message; a failed write is rolled back and everything committed before stays.
 """
 
-from app.model.progress.backups import (
-    BACKUP_FOLDER,
-    BACKUP_INTERVAL,
-    KEEP_DAILY_DAYS,
-    KEEP_NEWEST,
-    BackupFile,
-    backups_to_keep,
-    check_backup,
-    list_backups,
-    prune_backups,
-)
-from app.model.progress.base import (
-    BUSY_TIMEOUT_MS,
-    DamagedProgressError,
-    ProgressError,
-    to_stamp,
-)
-from app.model.progress.migrations import MIGRATIONS, SCHEMA_VERSION
-from app.model.progress.profiles import DEFAULT_PROFILE_NAME, MAX_PROFILE_NAME
-from app.model.progress.records import (
-    AttemptSummary,
-    CheckedAnswer,
-    OutboxEntry,
-    Position,
-    Profile,
-    ProfileHoldings,
-    RecoveryAction,
-    RecoveryReport,
-    StoredAnswer,
-    StoredAttempt,
-    StoredReflection,
-    StoredReviewItem,
-)
-from app.model.progress.recovery import open_with_recovery
-from app.model.progress.store import ProgressStore
-from app.model.progress.visits import MAX_STEP_SECONDS
+# The names below are the package's; they load on first use (PEP 562), see _exports.py.
+from typing import TYPE_CHECKING
 
-__all__ = [
-    "BACKUP_FOLDER",
-    "BACKUP_INTERVAL",
-    "BUSY_TIMEOUT_MS",
-    "DEFAULT_PROFILE_NAME",
-    "KEEP_DAILY_DAYS",
-    "KEEP_NEWEST",
-    "MAX_PROFILE_NAME",
-    "MAX_STEP_SECONDS",
-    "MIGRATIONS",
-    "SCHEMA_VERSION",
-    "AttemptSummary",
-    "BackupFile",
-    "CheckedAnswer",
-    "DamagedProgressError",
-    "OutboxEntry",
-    "Position",
-    "Profile",
-    "ProfileHoldings",
-    "ProgressError",
-    "ProgressStore",
-    "RecoveryAction",
-    "RecoveryReport",
-    "StoredAnswer",
-    "StoredAttempt",
-    "StoredReflection",
-    "StoredReviewItem",
-    "backups_to_keep",
-    "check_backup",
-    "list_backups",
-    "open_with_recovery",
-    "prune_backups",
-    "to_stamp",
-]
+if TYPE_CHECKING:
+    from app.model.progress._exports import *  # noqa: F403
+    from app.model.progress._exports import __all__ as __all__
+else:
+
+    def __getattr__(name: str) -> object:
+        """Load the package's public names when one is first asked for."""
+        import importlib  # not `from app.model.progress import _exports`: that asks this __getattr__ again
+
+        _exports = importlib.import_module("app.model.progress._exports")
+        if name == "__all__" or name in _exports.__all__:
+            value = getattr(_exports, name)
+            globals()[name] = value
+            return value
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
