@@ -1,4 +1,6 @@
-"""A real LRS on loopback (Ralph, file-system backend): every statement arrives exactly once, even when the connection is cut.
+"""A real LRS on loopback (Ralph, file-system backend): every statement arrives exactly once, even when the connection is cut,
+every exported statement passes Ralph's strict xAPI model, and a class file's school identity and registration
+arrive as sent.
 
 Ralph runs from its own virtual environment, ``.venv-ralph`` (``.ci/run`` makes it), so that its
 dependencies never mix with the app's. The fixture writes a Basic-auth file with a bcrypt hash,
@@ -27,15 +29,20 @@ from urllib.parse import urljoin
 import pytest
 
 from app.model import lrs
+from app.model.identity import ClassMembership, make_identity
 from app.model.loader import load_pack
 from app.model.lrs import HttpRequest, HttpResponse, TransportError, urllib_transport
 from app.model.progress import ProgressStore
+from app.model.results import EXTENSION, statements
+from app.model.school_class import join_class, read_class_file
 from tests.class_data import make_class
 from tests.conftest import EXAMPLE_PACK, ROOT
+from tests.model.test_results import study
 from tests.stored import stored_rows
 
 RALPH_PYTHON = ROOT / ".venv-ralph" / ("Scripts/python.exe" if sys.platform == "win32" else "bin/python")
 USER, PASSWORD = "teacher", "correct horse battery staple"
+REGISTRATION = "3f1c1a52-9d8e-4a7b-b2a4-0c9a4b3e7d11"
 #: How long Ralph may take to start (it imports FastAPI and pydantic models).
 START_SECONDS = 90
 
@@ -246,3 +253,116 @@ def test_every_statement_reaches_ralph_exactly_once(ralph: Ralph, tmp_path: Path
         assert item["verb"]["id"] == mine["verb"]["id"]
         assert item["object"]["id"] == mine["object"]["id"]
         assert item["actor"]["account"] == mine["actor"]["account"]
+
+
+STRICT_CHECKER = """\
+import json, sys
+
+from pydantic import ValidationError
+from ralph.models.xapi.base.statements import BaseXapiStatement
+
+problems = {}
+for statement in json.load(open(sys.argv[1], encoding="utf-8")):
+    try:
+        BaseXapiStatement(**statement)
+    except ValidationError as error:
+        problems[statement.get("id", "?")] = str(error)[:2000]
+print(json.dumps(problems))
+"""
+
+
+def strict_problems(statements: list[dict[str, Any]], folder: Path) -> dict[str, str]:
+    """Validate statements with Ralph's strict xAPI model (``BaseXapiStatement``), in Ralph's own Python."""
+    if not RALPH_PYTHON.exists():
+        pytest.skip(f"Ralph's virtual environment {RALPH_PYTHON.parent.parent} is missing; .ci/run creates it")
+    data = folder / "strict-statements.json"
+    data.write_text(json.dumps(statements), encoding="utf-8")
+    checker = folder / "strict_check.py"
+    checker.write_text(STRICT_CHECKER, encoding="utf-8")
+    run = subprocess.run(
+        [str(RALPH_PYTHON), str(checker), str(data)], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert run.returncode == 0, run.stderr[-3000:]
+    return json.loads(run.stdout)  # type: ignore[no-any-return]
+
+
+def test_every_exported_statement_passes_ralphs_strict_model(tmp_path: Path) -> None:
+    """A class that studied the example pack (every question type, reflections, checks, completions)
+    exports only statements Ralph 5.1.0's strict model accepts, with each kind of school identity."""
+    pack = load_pack(EXAMPLE_PACK).pack
+    assert pack is not None
+    make_class(pack, tmp_path / "class", count=4, seed=5)
+    found: list[dict[str, Any]] = []
+    with ProgressStore.open(tmp_path / "class" / "class.sqlite3") as store:
+        profiles = store.profiles()
+        identities = [
+            None,
+            make_identity(home_page="https://lms.school.example", account_name="student-1"),
+            make_identity(email="student2@school.example"),
+            make_identity(email="student3@school.example", hash_email=True),
+        ]
+        for profile, identity in zip(profiles, identities, strict=True):
+            store.set_school_identity(profile.uuid, identity)
+            store.set_class_membership(
+                profile.uuid, ClassMembership("Year 9", REGISTRATION, "2000-01-01T00:00:00.000Z")
+            )
+            found += statements(store, profile.id, [pack])
+    kinds = {
+        s["result"]["extensions"][EXTENSION + "question-type"]
+        for s in found
+        if EXTENSION + "question-type" in (s.get("result") or {}).get("extensions", {})
+    }
+    assert kinds >= {"single", "multiple", "true_false", "short", "order", "match", "spot", "categorize", "judge"}
+    assert {"account", "mbox", "mbox_sha1sum"} <= {key for s in found for key in s["actor"]}
+    assert strict_problems(found, tmp_path) == {}
+
+
+CLASS_FILE = """\
+format: 1
+name: Year 9 media literacy
+home_page: https://lms.school.example
+registration: {registration}
+lrs:
+  endpoint: {endpoint}
+  key: {key}
+  secret: {secret}
+"""
+
+
+def test_a_class_file_sets_up_a_fresh_profile_and_ralph_gets_identity_and_registration(
+    ralph: Ralph, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Join a class from its file, study, send: Ralph holds each statement once, strictly valid,
+    with the school account and the class's registration, and answers a query by registration."""
+    monkeypatch.setattr(lrs, "_SESSION_PASSWORDS", {})
+    pack = load_pack(EXAMPLE_PACK).pack
+    assert pack is not None
+    class_file = tmp_path / "year9.unspun-class"
+    class_file.write_text(
+        CLASS_FILE.format(registration=REGISTRATION, endpoint=ralph.endpoint, key=USER, secret=json.dumps(PASSWORD)),
+        encoding="utf-8",
+    )
+    credentials = lrs.CredentialStore(use_system=False)
+    with ProgressStore.open(tmp_path / "fresh.sqlite3") as store:
+        profile = store.create_profile("Mei")
+        join_class(store, profile, read_class_file(class_file), credentials, login="mei.w")
+        study(pack, store, profile)
+        queued = lrs.enqueue_all(store, [pack])
+        config = lrs.load_config(store, credentials)
+        assert config is not None and queued > 20
+        report = lrs.send_pending(store, config, force=True)
+        assert report.error is None and lrs.outbox_status(store).sent == queued
+        expected = {
+            row[0]: json.loads(row[1])
+            for row in stored_rows(store, "SELECT statement_id, statement_json FROM lrs_outbox")
+        }
+    stored = ralph.all_statements(page=25)
+    ids = [item["id"] for item in stored]
+    assert len(ids) == len(set(ids)) == queued and set(ids) == set(expected)
+    for item in stored:
+        assert item["actor"]["account"] == {"homePage": "https://lms.school.example", "name": "mei.w"}
+        assert item["actor"].get("name") == "Mei"
+        assert item["context"]["registration"] == REGISTRATION
+    by_registration = ralph.get(f"{ralph.endpoint}statements?registration={REGISTRATION}&limit=500")
+    assert {item["id"] for item in by_registration["statements"]} == set(expected)
+    assert strict_problems(list(expected.values()), tmp_path) == {}

@@ -33,6 +33,7 @@ import ipaddress
 import json
 import random
 import socket
+import ssl
 import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterable, Sequence
@@ -146,6 +147,11 @@ def endpoint_problem(endpoint: str) -> str | None:
         return "Put the user name and password in their own boxes, not in the address."
     if parts.query or parts.fragment:
         return "The endpoint cannot have a query (?…) or a fragment (#…)."
+    if parts.scheme.lower() == "http" and not is_loopback(text):
+        return (
+            "Plain http is allowed only for an LRS on this computer (localhost): anyone on the way could "
+            "read the password and the results. Use the LRS's https address."
+        )
     return None
 
 
@@ -186,7 +192,28 @@ class _NoRedirect(urllib.request.HTTPRedirectHandler):
         return None
 
 
-_OPENER = urllib.request.build_opener(_NoRedirect)
+_OPENERS: list[urllib.request.OpenerDirector] = []
+
+
+def tls_context() -> ssl.SSLContext:
+    """The TLS context for LRS connections: the operating system's trust store (``truststore``).
+
+    A school whose proxy inspects TLS installs its certificate in the system's store; Python's
+    bundled certificates would refuse it, the system's store trusts it. Certificates and host
+    names are always checked.
+    """
+    import truststore
+
+    return truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+
+
+def _opener() -> urllib.request.OpenerDirector:
+    """The one urllib opener: no redirects, TLS through the system's trust store (built on first use)."""
+    if not _OPENERS:
+        _OPENERS.append(
+            urllib.request.build_opener(_NoRedirect, urllib.request.HTTPSHandler(context=tls_context()))
+        )
+    return _OPENERS[0]
 
 
 def urllib_transport(request: HttpRequest) -> HttpResponse:
@@ -195,7 +222,7 @@ def urllib_transport(request: HttpRequest) -> HttpResponse:
         request.url, data=request.body, headers=request.headers, method=request.method
     )
     try:
-        with _OPENER.open(prepared, timeout=request.timeout) as answer:
+        with _opener().open(prepared, timeout=request.timeout) as answer:
             return HttpResponse(answer.status, answer.read(1_000_000))
     except urllib.error.HTTPError as error:
         try:
@@ -219,6 +246,11 @@ def _connection_reason(reason: object) -> str:
         return "the LRS refused the connection (is it running, and is the address right?)"
     if isinstance(reason, socket.gaierror):
         return "the LRS's address could not be found (offline, or a typing mistake?)"
+    if isinstance(reason, ssl.SSLCertVerificationError):
+        return (
+            "this computer does not trust the LRS's certificate "
+            f"({reason.verify_message or reason}); ask the school's IT to install it in the system's store"
+        )
     if isinstance(reason, ConnectionError | http.client.HTTPException):
         return "the connection to the LRS was cut"
     return f"no connection to the LRS ({reason})"

@@ -43,7 +43,15 @@ from app.model.identity import (
 )
 from app.model.identity import actor as identity_actor
 from app.model.judgement import discernment_value
-from app.model.progress import DEFAULT_PROFILE_NAME, ProgressError, ProgressStore, to_stamp
+from app.model.progress import (
+    DEFAULT_PROFILE_NAME,
+    CheckedAnswer,
+    ProgressError,
+    ProgressStore,
+    StoredAttempt,
+    StoredReflection,
+    to_stamp,
+)
 from app.model.schema import (
     Categorize,
     Judge,
@@ -459,7 +467,8 @@ def statements(store: ProgressStore, profile_id: int, packs: Sequence[Pack]) -> 
     """Return a learner's results as xAPI 1.0.3 statements, oldest first.
 
     ``packs`` supply titles, question definitions and lesson completion; results from packs not
-    loaded are exported all the same, with less description.
+    loaded are exported all the same, with less description. Each kind of statement has its
+    builder: an attempt with its answers, a practice check, a reflection, a completion.
     """
     profile = store.profile(profile_id)
     if profile is None:
@@ -467,170 +476,155 @@ def statements(store: ProgressStore, profile_id: int, packs: Sequence[Pack]) -> 
     actor = _actor(store, profile.name, profile.uuid)
     catalogue = _Catalogue({pack.id: pack for pack in packs})
     found: list[dict[str, Any]] = []
-
     for attempt in store.stored_attempts(profile_id):
-        pack_id, module_id, lesson_id, key = (
-            attempt.pack_id,
-            attempt.module_id,
-            attempt.lesson_id,
-            attempt.step_key,
-        )
-        measure, discernment, pass_mark, passed = (
-            attempt.measure,
-            attempt.discernment,
-            attempt.pass_mark,
-            attempt.passed,
-        )
-        score, earned, possible, stored_id = (
-            attempt.score,
-            attempt.points_earned,
-            attempt.points_possible,
-            attempt.statement_id,
-        )
-        quiz_iri = activity_id(pack_id, module_id, lesson_id, key)
-        language = catalogue.language(pack_id)
-        title = catalogue.title(pack_id, module_id, lesson_id)
-        submitted_at = attempt.submitted_at
-        attempt_statement = _as_uuid(stored_id)
-        extensions: dict[str, Any] = {EXTENSION + "pass-mark": pass_mark}
-        if measure is not None:
-            extensions[EXTENSION + "measure"] = measure
-        if discernment is not None:
-            extensions[EXTENSION + "discernment"] = discernment
-        result: dict[str, Any] = {
-            "score": {
-                "scaled": round(score, 6),
-                "raw": round(earned, 6),
-                "min": 0,
-                "max": round(possible, 6),
-            },
-            "success": bool(passed),
-            "completion": True,
-        }
-        # Trust needs no answer key, only the ratings: one figure, read the same way everywhere.
-        trust = scoring.trust(
-            stored.result.response for stored in attempt.answers if stored.question_type == "judge"
-        )
-        if trust is not None:
-            result["extensions"] = {EXTENSION + "trust": round(trust, 6)}
-        if attempt.started_at is not None:
-            result["duration"] = _duration((submitted_at - attempt.started_at).total_seconds())
-        context = _context(
-            catalogue, pack_id, module_id, lesson_id, activity_id(pack_id, module_id, lesson_id)
-        )
-        context["extensions"] = extensions
-        statement = _statement(
-            attempt_statement,
-            actor,
-            VERB_PASSED if passed else VERB_FAILED,
-            _activity(quiz_iri, TYPE_ASSESSMENT, f"Quiz: {title}" if title else None, language),
-            submitted_at,
-        )
-        statement["result"] = result
-        statement["context"] = context
-        found.append(statement)
-        for stored in attempt.answers:
-            position, kind, answered = stored.position, stored.question_type, stored.result
-            question_id, response = answered.question_id, answered.response
-            answer = _statement(
-                answer_statement_id(stored_id, question_id),
-                actor,
-                VERB_ANSWERED,
-                {
-                    "objectType": "Activity",
-                    "id": activity_id(pack_id, module_id, lesson_id, key, question_id),
-                    "definition": question_definition(
-                        catalogue.question(pack_id, module_id, question_id), kind, language
-                    ),
-                },
-                submitted_at,
-            )
-            answer["result"] = _answer_result(
-                kind,
-                response,
-                answered.fraction,
-                answered.points_earned,
-                answered.points_possible,
-                answered.tries,
-            )
-            answer_context = _context(catalogue, pack_id, module_id, lesson_id, quiz_iri)
-            answer_context["statement"] = {"objectType": "StatementRef", "id": attempt_statement}
-            answer_context["extensions"] = dict(extensions, **{EXTENSION + "position": position})
-            answer["context"] = answer_context
-            found.append(answer)
+        found.extend(_attempt_statements(attempt, actor, catalogue))
+    found.extend(_check_statement(check, actor, catalogue) for check in store.checks(profile_id))
+    found.extend(
+        _reflection_statement(reflection, profile.uuid, actor, catalogue)
+        for reflection in store.reflections(profile_id)
+    )
+    found.extend(_completions(store, profile_id, profile.uuid, actor, catalogue))
+    found.sort(key=lambda statement: statement["timestamp"])
+    _with_profile_and_class(store, profile.uuid, found)
+    return found
 
-    for check in store.checks(profile_id):
-        quiz_iri = activity_id(check.pack_id, check.module_id, check.lesson_id, check.step_key)
-        answered = check.result
-        statement = _statement(
-            _as_uuid(check.statement_id),
+
+def _attempt_statements(attempt: StoredAttempt, actor: dict[str, Any], catalogue: _Catalogue) -> list[dict[str, Any]]:
+    """Build a quiz attempt's passed or failed statement, followed by one answered statement per answer."""
+    pack_id, module_id, lesson_id, key = attempt.pack_id, attempt.module_id, attempt.lesson_id, attempt.step_key
+    quiz_iri = activity_id(pack_id, module_id, lesson_id, key)
+    language = catalogue.language(pack_id)
+    title = catalogue.title(pack_id, module_id, lesson_id)
+    attempt_statement = _as_uuid(attempt.statement_id)
+    extensions: dict[str, Any] = {EXTENSION + "pass-mark": attempt.pass_mark}
+    if attempt.measure is not None:
+        extensions[EXTENSION + "measure"] = attempt.measure
+    if attempt.discernment is not None:
+        extensions[EXTENSION + "discernment"] = attempt.discernment
+    result: dict[str, Any] = {
+        "score": {
+            "scaled": round(attempt.score, 6),
+            "raw": round(attempt.points_earned, 6),
+            "min": 0,
+            "max": round(attempt.points_possible, 6),
+        },
+        "success": bool(attempt.passed),
+        "completion": True,
+    }
+    # Trust needs no answer key, only the ratings: one figure, read the same way everywhere.
+    trust = scoring.trust(stored.result.response for stored in attempt.answers if stored.question_type == "judge")
+    if trust is not None:
+        result["extensions"] = {EXTENSION + "trust": round(trust, 6)}
+    if attempt.started_at is not None:
+        result["duration"] = _duration((attempt.submitted_at - attempt.started_at).total_seconds())
+    context = _context(catalogue, pack_id, module_id, lesson_id, activity_id(pack_id, module_id, lesson_id))
+    context["extensions"] = extensions
+    statement = _statement(
+        attempt_statement,
+        actor,
+        VERB_PASSED if attempt.passed else VERB_FAILED,
+        _activity(quiz_iri, TYPE_ASSESSMENT, f"Quiz: {title}" if title else None, language),
+        attempt.submitted_at,
+    )
+    statement["result"] = result
+    statement["context"] = context
+    found = [statement]
+    for stored in attempt.answers:
+        answered = stored.result
+        answer = _statement(
+            answer_statement_id(attempt.statement_id, answered.question_id),
             actor,
             VERB_ANSWERED,
             {
                 "objectType": "Activity",
-                "id": activity_id(
-                    check.pack_id, check.module_id, check.lesson_id, check.step_key, answered.question_id
-                ),
+                "id": activity_id(pack_id, module_id, lesson_id, key, answered.question_id),
                 "definition": question_definition(
-                    catalogue.question(check.pack_id, check.module_id, answered.question_id),
-                    check.question_type,
-                    catalogue.language(check.pack_id),
+                    catalogue.question(pack_id, module_id, answered.question_id), stored.question_type, language
                 ),
             },
-            check.checked_at,
+            attempt.submitted_at,
         )
-        statement["result"] = _answer_result(
-            check.question_type,
+        answer["result"] = _answer_result(
+            stored.question_type,
             answered.response,
             answered.fraction,
             answered.points_earned,
             answered.points_possible,
             answered.tries,
         )
-        context = _context(catalogue, check.pack_id, check.module_id, check.lesson_id, quiz_iri)
-        context["extensions"] = {EXTENSION + "practice-check": True}
-        statement["context"] = context
-        found.append(statement)
-
-    for reflection in store.reflections(profile_id):
-        pack_id, module_id, lesson_id, key = (
-            reflection.pack_id,
-            reflection.module_id,
-            reflection.lesson_id,
-            reflection.step_key,
-        )
-        text, saved, reflection_id = reflection.text, reflection.saved_at, reflection.statement_id
-        language = catalogue.language(pack_id)
-        statement = _statement(
-            _as_uuid(
-                reflection_id
-                or f"{profile.uuid}/reflection/{pack_id}/{module_id}/{lesson_id}/{key}/{to_stamp(saved)}"
-            ),
-            actor,
-            VERB_ANSWERED,
-            {
-                "objectType": "Activity",
-                "id": activity_id(pack_id, module_id, lesson_id, key),
-                "definition": {
-                    "type": TYPE_INTERACTION,
-                    "interactionType": "long-fill-in",
-                    "name": _language_map("Reflection", language),
-                },
-            },
-            saved,
-        )
-        statement["result"] = {"response": text, "completion": True}
-        context = _context(
-            catalogue, pack_id, module_id, lesson_id, activity_id(pack_id, module_id, lesson_id)
-        )
-        context["extensions"] = {EXTENSION + "reflection": True}
-        statement["context"] = context
-        found.append(statement)
-
-    found.extend(_completions(store, profile_id, profile.uuid, actor, catalogue))
-    found.sort(key=lambda statement: statement["timestamp"])
-    _with_profile_and_class(store, profile.uuid, found)
+        answer_context = _context(catalogue, pack_id, module_id, lesson_id, quiz_iri)
+        answer_context["statement"] = {"objectType": "StatementRef", "id": attempt_statement}
+        answer_context["extensions"] = dict(extensions, **{EXTENSION + "position": stored.position})
+        answer["context"] = answer_context
+        found.append(answer)
     return found
+
+
+def _check_statement(check: CheckedAnswer, actor: dict[str, Any], catalogue: _Catalogue) -> dict[str, Any]:
+    """Build the answered statement of one practice check."""
+    quiz_iri = activity_id(check.pack_id, check.module_id, check.lesson_id, check.step_key)
+    answered = check.result
+    statement = _statement(
+        _as_uuid(check.statement_id),
+        actor,
+        VERB_ANSWERED,
+        {
+            "objectType": "Activity",
+            "id": activity_id(check.pack_id, check.module_id, check.lesson_id, check.step_key, answered.question_id),
+            "definition": question_definition(
+                catalogue.question(check.pack_id, check.module_id, answered.question_id),
+                check.question_type,
+                catalogue.language(check.pack_id),
+            ),
+        },
+        check.checked_at,
+    )
+    statement["result"] = _answer_result(
+        check.question_type,
+        answered.response,
+        answered.fraction,
+        answered.points_earned,
+        answered.points_possible,
+        answered.tries,
+    )
+    context = _context(catalogue, check.pack_id, check.module_id, check.lesson_id, quiz_iri)
+    context["extensions"] = {EXTENSION + "practice-check": True}
+    statement["context"] = context
+    return statement
+
+
+def _reflection_statement(
+    reflection: StoredReflection, profile_uuid: str, actor: dict[str, Any], catalogue: _Catalogue
+) -> dict[str, Any]:
+    """Build the answered statement of one saved version of a reflection."""
+    pack_id, module_id, lesson_id, key = (
+        reflection.pack_id,
+        reflection.module_id,
+        reflection.lesson_id,
+        reflection.step_key,
+    )
+    language = catalogue.language(pack_id)
+    stamp = to_stamp(reflection.saved_at)
+    statement = _statement(
+        _as_uuid(reflection.statement_id or f"{profile_uuid}/reflection/{pack_id}/{module_id}/{lesson_id}/{key}/{stamp}"),
+        actor,
+        VERB_ANSWERED,
+        {
+            "objectType": "Activity",
+            "id": activity_id(pack_id, module_id, lesson_id, key),
+            "definition": {
+                "type": TYPE_INTERACTION,
+                "interactionType": "long-fill-in",
+                "name": _language_map("Reflection", language),
+            },
+        },
+        reflection.saved_at,
+    )
+    statement["result"] = {"response": reflection.text, "completion": True}
+    context = _context(catalogue, pack_id, module_id, lesson_id, activity_id(pack_id, module_id, lesson_id))
+    context["extensions"] = {EXTENSION + "reflection": True}
+    statement["context"] = context
+    return statement
 
 
 def _completions(

@@ -114,13 +114,10 @@ def check_class_bytes(data: bytes, file: str, folder: Path | None = None) -> tup
         problems.append(Problem(file, where.line, where.column, "error",
                                 f"this build reads class file format {CLASS_FORMAT}, not {loaded.format}"))
     if loaded.lrs is not None:
-        from app.model.lrs import endpoint_problem, is_loopback
+        from app.model.lrs import endpoint_problem
 
         where = node_at(node, "$.lrs.endpoint") or node
         problem = endpoint_problem(loaded.lrs.endpoint)
-        if problem is None and loaded.lrs.endpoint.lower().startswith("http:") and not is_loopback(loaded.lrs.endpoint):
-            problem = ("plain http is allowed only for an LRS on this computer (localhost); "
-                       "use an https address so the key and results are encrypted")
         if problem is not None:
             problems.append(Problem(file, where.line, where.column, "error", problem))
         if ":" in loaded.lrs.key:

@@ -19,6 +19,7 @@ LICENCES = (
     ("fsrs", "MIT"),
     ("keyring", "MIT"),
     ("defusedxml", "PSF-2.0"),
+    ("truststore", "MIT"),
 )
 
 

@@ -75,6 +75,7 @@ class AnnotationNoteView(QFrame):
         head = QHBoxLayout()
         head.setSpacing(SPACE_S)
         self.technique_label = _plain_label(label, sans_font(14, QFont.Weight.DemiBold), theme.text, self)
+        self.technique_label.setToolTip(mark.technique_definition)  # the technique defined where it appears
         head.addWidget(self.technique_label, 1)
         self.status_label = _plain_label("", sans_font(13, QFont.Weight.DemiBold), theme.muted, self)
         self.status_label.setWordWrap(False)
@@ -314,12 +315,15 @@ class TechniqueLegendView(QWidget):
         flow = FlowLayout(self, spacing=SPACE_M * 2, row_spacing=SPACE_XS)
         flow.setContentsMargins(0, 0, 0, 0)
         entries: dict[str, tuple[QColor, list[int]]] = {}
+        definitions: dict[str, str] = {}
         for mark in marks:
             label = mark.technique_label or "Other note"
             entries.setdefault(label, (mark.color, []))[1].append(mark.number)
+            definitions.setdefault(label, mark.technique_definition)
         self.entries = {label: numbers for label, (_color, numbers) in entries.items()}
         self.entry_views = [
             LegendEntryView(label, color, numbers, theme, self) for label, (color, numbers) in entries.items()
         ]
-        for entry in self.entry_views:
+        for entry, label in zip(self.entry_views, entries, strict=True):
+            entry.setToolTip(definitions.get(label, ""))  # each technique defined where it appears
             flow.addWidget(entry)

@@ -58,6 +58,7 @@ from app.model import marks as learner_marks
 from app.model.marks import TASK_FOUND_RULE, key_span, utf16_offsets
 from app.model.quotes import find_occurrence
 from app.model.schema import Artefact
+from app.model.text import markdown_to_plain
 from app.ui.flow_layout import BesideOrBelowLayout, FlowLayout
 from app.ui.rich_text import read_pack_image
 from app.ui.theme import (
@@ -162,6 +163,15 @@ class AnnotationMark:
     region: tuple[float, float, float, float] | None
     #: the annotation's ``key`` words inside ``span``: a task mark over them finds it
     key_span: tuple[int, int] | None = None
+    #: what the technique is, in plain words (its pack description), for the label's tooltip
+    technique_definition: str = ""
+
+
+def technique_definition(label: str | None, description: str | None) -> str:
+    """Define a technique where its name appears: "Loaded framing: words that judge ...", or ""."""
+    if not label or not description:
+        return ""
+    return f"{label}: {markdown_to_plain(description)}"
 
 
 def annotation_marks(artefact: Artefact, pack: Pack, theme: Theme | None = None) -> list[AnnotationMark]:
@@ -181,7 +191,11 @@ def annotation_marks(artefact: Artefact, pack: Pack, theme: Theme | None = None)
             x, y, w, h = (float(part) for part in annotation.region)
             region = (x, y, w, h)
         key_words = key_span(artefact.text or "", span, annotation.key)
-        marks.append(AnnotationMark(index, index + 1, color, label, annotation.note, span, region, key_words))
+        described = techniques[key].description if key and key in techniques else None
+        definition = technique_definition(label, described)
+        marks.append(
+            AnnotationMark(index, index + 1, color, label, annotation.note, span, region, key_words, definition)
+        )
     return marks
 
 
@@ -618,7 +632,9 @@ class ArtefactTextView(QTextBrowser):
     # ------------------------------------------------------------ sizing
 
     def _on_document_size_changed(self, *_: object) -> None:
-        self.document().setTextWidth(max(1, self.viewport().width()))
+        width = max(1, self.viewport().width())
+        if self.document().textWidth() != width:  # the same width again would re-wrap the whole text
+            self.document().setTextWidth(width)
         # room under the last line for its underlines, stacked where spans overlap
         spans = [mark.span for mark in self._marks if mark.span is not None] if self._annotations_visible else []
         stacked = max(_nesting_levels(spans), default=0)

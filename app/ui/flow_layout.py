@@ -18,6 +18,9 @@ class _HeightForWidthLayout(QLayout):
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
         self._spacing = spacing
+        # Heights already measured, by width: box layouts ask for the same widths over and over
+        # (thousands of times per step switch); Qt calls ``invalidate`` whenever an item changes.
+        self._heights: dict[int, int] = {}
 
     def count(self) -> int:
         """Return how many items the layout holds."""
@@ -41,7 +44,15 @@ class _HeightForWidthLayout(QLayout):
 
     def heightForWidth(self, width: int) -> int:
         """Return the height the items take at ``width``."""
-        return self._arrange(QRect(0, 0, width, 0), place=False)
+        height = self._heights.get(width)
+        if height is None:
+            height = self._heights[width] = self._arrange(QRect(0, 0, width, 0), place=False)
+        return height
+
+    def invalidate(self) -> None:
+        """Forget the measured heights (an item was added, removed, shown, hidden or resized)."""
+        self._heights.clear()
+        super().invalidate()
 
     def setGeometry(self, rect: QRect) -> None:
         """Place the items inside ``rect``."""

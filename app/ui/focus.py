@@ -55,15 +55,20 @@ def controls_in_reading_order(view: QWidget) -> list[QWidget]:
     return controls
 
 
-def focusable_now(view: QWidget) -> list[QWidget]:
-    """Return the controls in ``view`` Tab reaches at this moment, in reading order."""
-    return [w for w in controls_in_reading_order(view) if w.isEnabled() and w.isVisibleTo(view)]
+def focusable_now(view: QWidget, controls: list[QWidget] | None = None) -> list[QWidget]:
+    """Return the controls in ``view`` Tab reaches at this moment, in reading order.
+
+    ``controls`` is ``controls_in_reading_order(view)`` when the caller already has it.
+    """
+    if controls is None:
+        controls = controls_in_reading_order(view)
+    return [w for w in controls if w.isEnabled() and w.isVisibleTo(view)]
 
 
-def focus_first_control(view: QWidget) -> bool:
+def focus_first_control(view: QWidget, controls: list[QWidget] | None = None) -> bool:
     """Put the focus on the first control of ``view`` Tab would reach; tell whether there was one."""
-    controls = focusable_now(view)
-    if not controls:
+    reachable = focusable_now(view, controls)
+    if not reachable:
         return False
-    controls[0].setFocus(Qt.FocusReason.OtherFocusReason)
+    reachable[0].setFocus(Qt.FocusReason.OtherFocusReason)
     return True

@@ -322,6 +322,10 @@ class LessonPlayerView(QWidget):
         self.session: LessonSession | None = None
         self.current_index = -1
         self._views: dict[int, QWidget] = {}
+        # Each shown view's controls in reading order: walking its layouts is the dearest part of a
+        # switch after painting, and the set of controls only changes when the step says so
+        # (``controls_changed``), so a revisit reuses the walk.
+        self._reading_order: dict[QWidget, list[QWidget]] = {}
         self._side_panels: dict[int, QWidget | None] = {}
         #: views of the lesson played before, hidden; deleted once the new lesson has been painted
         self._retired: list[QWidget] = []
@@ -540,6 +544,13 @@ class LessonPlayerView(QWidget):
         if self.isVisible():  # else the window calls focus_step() once the player is on screen
             self.focus_step()
 
+    def _controls_of(self, view: QWidget) -> list[QWidget]:
+        """Return ``view``'s controls in reading order, walked once until the step adds controls."""
+        controls = self._reading_order.get(view)
+        if controls is None:
+            controls = self._reading_order[view] = controls_in_reading_order(view)
+        return controls
+
     def _chain_tab_order(self, view: QWidget) -> None:
         """Tab: breadcrumb, the dot row, the step's controls in reading order, Back and Next.
 
@@ -547,12 +558,13 @@ class LessonPlayerView(QWidget):
         Tab passes over them until they can be used.
         """
         if self.indicator.dots and view is self.current_view():
-            chain = [self.indicator.dots[-1], *controls_in_reading_order(view), self.back_button, self.next_button]
+            chain = [self.indicator.dots[-1], *self._controls_of(view), self.back_button, self.next_button]
             for before, after in pairwise(chain):
                 QWidget.setTabOrder(before, after)
 
     def _on_step_controls_changed(self) -> None:
         """A step built new controls (a quiz's retry): put them in the Tab chain."""
+        self._reading_order.clear()  # which step changed does not matter: walking again is cheap
         view = self.current_view()
         if view is not None:
             self._chain_tab_order(view)
@@ -566,7 +578,7 @@ class LessonPlayerView(QWidget):
         view = self.current_view()
         if view is None:
             return
-        if not focus_first_control(view):
+        if not focus_first_control(view, self._controls_of(view)):
             self.scroll_area.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _settle_layout(self) -> None:
@@ -713,6 +725,7 @@ class LessonPlayerView(QWidget):
             self._retire(view, self._side_panels.get(index))
         self._views.clear()
         self._side_panels.clear()
+        self._reading_order.clear()
 
     def _retire(self, view: QWidget, side_panel: QWidget | None) -> None:
         """Take a step's view and side panel off the screen, to be deleted after the next paint."""

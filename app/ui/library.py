@@ -261,6 +261,9 @@ class LibraryPanel(QWidget):
         self._states: dict[tuple[str, str, str], LessonState] = {}
         self._packs: list[Pack] = []
         self._items: dict[tuple[str, ...], QTreeWidgetItem] = {}
+        # What each row was last drawn with: a step switch redraws the open lesson's row, and
+        # setting an item's data again, even unchanged, makes the wrapping tree lay out its rows anew.
+        self._drawn: dict[tuple[str, ...], tuple[object, ...]] = {}
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(SPACE_M, SPACE_L, SPACE_S, SPACE_M)
@@ -305,6 +308,7 @@ class LibraryPanel(QWidget):
         self._packs = list(packs)
         self.tree.clear()
         self._items.clear()
+        self._drawn.clear()
         theme = current_theme()
         pack_font = QFont(self.font())
         pack_font.setWeight(QFont.Weight.Bold)
@@ -413,6 +417,8 @@ class LibraryPanel(QWidget):
         state = standing.state
         self._states[(pack.id, module.id, lesson.id)] = state
         words = standing_words(standing)
+        if not self._changed(("lesson", pack.id, module.id, lesson.id), (state, words, theme)):
+            return
         item.setData(0, STATE_ROLE, state.value)
         item.setData(0, STATE_TEXT_ROLE, "" if state is LessonState.NOT_STARTED else words)
         tone = {LessonState.PASSED: "passed", LessonState.COMPLETED: "not passed"}.get(state, "")
@@ -420,6 +426,13 @@ class LibraryPanel(QWidget):
         item.setIcon(0, state_icon(state, theme))
         item.setToolTip(0, f"{lesson.title} ({words})")
         item.setData(0, Qt.ItemDataRole.AccessibleTextRole, f"{lesson.title}, {words}")
+
+    def _changed(self, key: tuple[str, ...], drawing: tuple[object, ...]) -> bool:
+        """Tell whether row ``key`` would be drawn differently from last time, and note the new drawing."""
+        if self._drawn.get(key) == drawing:
+            return False
+        self._drawn[key] = drawing
+        return True
 
     def _show_module_progress(self, pack: Pack, module: Module) -> None:
         item = self._items.get(("module", pack.id, module.id))
@@ -439,6 +452,8 @@ class LibraryPanel(QWidget):
             bar_tone = "not passed"  # never a green bar while a quiz is not passed
         else:
             bar_tone = ""
+        if not self._changed(("module", pack.id, module.id), (progress, bar_tone, meta)):
+            return
         item.setData(0, PROGRESS_ROLE, progress)
         item.setData(0, BAR_TONE_ROLE, bar_tone)
         item.setData(0, META_ROLE, meta)

@@ -254,10 +254,10 @@ class LrsSettingsDialog(QDialog):
 
     def _on_endpoint_edit_text_changed(self, text: str) -> None:
         """Warn when the password would cross the network unencrypted."""
-        if text.strip() and lrs.endpoint_problem(text) is None and lrs.sends_in_clear(text):
+        if text.strip() and lrs.sends_in_clear(text):
             self.warning_label.setText(
-                "⚠ This address is not encrypted (http): the password and results can be read on the way. "
-                "Use https unless the LRS is on this computer."
+                "⚠ This address is not encrypted (http): the password and results could be read on the way, "
+                "so Unspun sends over http only to an LRS on this computer. Use the LRS's https address."
             )
         else:
             self.warning_label.setText("")

@@ -58,13 +58,17 @@ def show_message(parent: QWidget | None, icon: QMessageBox.Icon, title: str, tex
     message_box(parent, icon, title, text).exec()
 
 
+# The filter sees every event of the application (thousands per step switch), so it asks first
+# what costs least: PySide hands a tooltip request over as a QHelpEvent, and an isinstance test is
+# several times cheaper than ``event.type()``, which builds a Python enum member on every call.
+_TOOLTIP = QEvent.Type.ToolTip
+
+
 class PlainToolTips(QObject):
     """An application event filter that shows any tooltip Qt would read as HTML as escaped text."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() != QEvent.Type.ToolTip or not isinstance(watched, QWidget):
-            return False
-        if not isinstance(event, QHelpEvent):
+        if not isinstance(event, QHelpEvent) or event.type() != _TOOLTIP or not isinstance(watched, QWidget):
             return False
         from PySide6.QtCore import Qt
         from PySide6.QtGui import Qt as GuiQt  # Qt.mightBeRichText lives in QtGui's Qt namespace

@@ -340,7 +340,9 @@ class MarkdownView(QTextBrowser):
     # ------------------------------------------------------------ sizing
 
     def _on_document_size_changed(self, *_: object) -> None:
-        self.document().setTextWidth(self.viewport().width())
+        width = self.viewport().width()
+        if self.document().textWidth() != width:  # the same width again would re-wrap the whole text
+            self.document().setTextWidth(width)
         height = round(self.document().size().height()) + 2
         self.setFixedHeight(max(height, 1))
 

@@ -96,3 +96,18 @@ def test_gradebook_cells_from_files_cannot_become_formulas(store: ProgressStore,
     out = tmp_path / "grades.csv"
     write_gradebook(build_gradebook([export(store, profile, tmp_path)]), out)
     assert _read(out)[1][1].startswith("'=")
+
+
+def test_trust_and_discernment_come_from_the_latest_judged_attempt(pack: Pack, tmp_path: Path) -> None:
+    """Learners who rated judge items get a discernment and a trust in the gradebook (assess's trust)."""
+    from tests.class_data import make_class
+
+    files = make_class(pack, tmp_path / "class", count=4, seed=2)
+    data = read_class(files, pack.id)
+    gradebook = gradebook_from(data, pack)
+    judged = [row for row in gradebook.rows if row.discernment is not None]
+    assert judged, "the synthetic class rated judge items"
+    for row in judged:
+        learner = data.learners[next(key for key, rec in data.learners.items() if (rec.identity or key) == row.identity)]
+        latest = max((a for a in learner.attempts.values() if a.trust is not None), key=lambda a: a.order())
+        assert row.trust == latest.trust

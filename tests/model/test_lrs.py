@@ -5,7 +5,9 @@ from __future__ import annotations
 import base64
 import json
 import random
+import ssl
 import threading
+import urllib.request
 import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -330,8 +332,13 @@ def test_endpoint_checks() -> None:
         "lrs.example.org/xAPI",
         "https://u:p@lrs.example.org/xAPI",
         "https://x/?a=1",
+        "http://lrs.example.org/xAPI/",  # plain http leaves this computer: refused (issue 15)
     ):
         assert endpoint_problem(bad), bad
+    assert endpoint_problem("http://127.0.0.1:8100/xAPI/") is None
+    assert endpoint_problem("http://localhost/xAPI/") is None
+    assert endpoint_problem("http://[::1]:8100/xAPI/") is None
+    assert "Plain http is allowed only" in (endpoint_problem("http://lrs.example.org/xAPI/") or "")
     assert lrs.sends_in_clear("http://lrs.example.org/xAPI") and not lrs.sends_in_clear(
         "http://127.0.0.1:8100/"
     )
@@ -381,3 +388,23 @@ def test_urllib_transport_reports_statuses_and_refuses_redirects(local_server: s
     assert post(local_server + "/moved/statements").status == 302
     with pytest.raises(TransportError):
         post("http://127.0.0.1:9/xAPI/statements")  # the discard port: nothing listens
+
+
+def test_tls_uses_the_system_trust_store() -> None:
+    """LRS connections verify certificates against the operating system's store (truststore), not certifi's."""
+    import ssl
+
+    import truststore
+
+    context = lrs.tls_context()
+    assert isinstance(context, truststore.SSLContext)
+    assert context.verify_mode == ssl.CERT_REQUIRED and context.check_hostname
+    handlers = [h for h in lrs._opener().handlers if isinstance(h, urllib.request.HTTPSHandler)]
+    assert len(handlers) == 1 and isinstance(handlers[0]._context, truststore.SSLContext)
+
+
+def test_an_untrusted_certificate_is_explained() -> None:
+    error = ssl.SSLCertVerificationError(1, "certificate verify failed")
+    error.verify_message = "self-signed certificate"
+    reason = lrs._connection_reason(error)
+    assert "does not trust the LRS's certificate (self-signed certificate)" in reason

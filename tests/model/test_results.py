@@ -33,9 +33,11 @@ REFLECTION = "Stories from people like me feel true because I can picture them c
 
 
 
-def study(pack: Pack, store: ProgressStore) -> int:
-    """Make a learner who took the pre quiz, practised, reflected, failed then passed, and took the post quiz."""
-    profile = store.create_profile("Mei =cmd")
+def study(pack: Pack, store: ProgressStore, profile: int | None = None) -> int:
+    """Make a learner (or have ``profile`` be one) who took the pre quiz, practised, reflected, failed then
+    passed, and took the post quiz."""
+    if profile is None:
+        profile = store.create_profile("Mei =cmd")
     before = lesson_session(pack, store, profile, "before")
     before.open_step(0)
     before.submit_quiz(0, {"pre-agency": 5, "pre-post": 5, "pre-trial": 5, "pre-forward": 5})
@@ -367,7 +369,7 @@ def test_import_adds_only_new_statements(pack: Pack, store: ProgressStore, tmp_p
         (b"{not json", r"bad\.json: \$: not valid JSON"),
         (b"\xff\xfe\x00garbage", r"bad\.json: \$: not valid JSON"),
         (b'{"a": 1}', r"bad\.json: \$: object missing required field `statements`"),
-        (b'[{"id": "x"}, 3]', r"bad\.json: \$\[0\]\.id: expected `str` matching"),
+        (b'[{"id": "x"}, 3]', r"bad\.json: \$\[0\]\.id: expected text: a lowercase UUID"),
     ],
 )
 def test_damaged_file_is_a_results_error(

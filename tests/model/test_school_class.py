@@ -76,7 +76,7 @@ def test_without_a_secret_it_is_asked_for_and_no_login_stays_anonymous(store: Pr
         (GOOD.replace(f"registration: {REGISTRATION}\n", ""), "1:1", "registration"),
         (GOOD.replace(REGISTRATION, "not-a-uuid"), "4:15", "UUID"),
         (GOOD.replace("name:", "nmae:"), "2:1", "name"),
-        (GOOD.replace("https://lrs", "http://lrs"), "6:13", "plain http is allowed only"),
+        (GOOD.replace("https://lrs", "http://lrs"), "6:13", "Plain http is allowed only"),
         (GOOD.replace("format: 1", "format: 2"), "1:9", "format 1, not 2"),
         (GOOD + "packs:\n  - ../../elsewhere.zip\n", "9:5", "relative to the class file"),
         (GOOD + "packs:\n  - missing.zip\n", "9:5", "does not exist"),

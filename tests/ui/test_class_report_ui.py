@@ -182,7 +182,7 @@ def class_store(class_files: list[Path]) -> Iterator[ProgressStore]:
 def test_settings_dialog_checks_warns_and_keeps_the_password_out_of_files(
     qtbot, class_store: ProgressStore, pack: Pack
 ) -> None:
-    """A bad endpoint is refused with a reason; plain http to another computer is warned about; no keyring means this session only."""
+    """A bad endpoint is refused with a reason, plain http to another computer too; no keyring means this session only."""
     controller = LrsSyncController(class_store, lambda: [pack], lrs.CredentialStore(use_system=False))
     dialog = LrsSettingsDialog(class_store, controller)
     qtbot.addWidget(dialog)
@@ -192,6 +192,8 @@ def test_settings_dialog_checks_warns_and_keeps_the_password_out_of_files(
     assert dialog.save() is False and "http" in dialog.warning_label.text()
     dialog.endpoint_edit.setText("http://lrs.example.org/xAPI/")
     assert "not encrypted" in dialog.warning_label.text()
+    assert dialog.save() is False  # issue 15: plain http only to this computer (was a warning before)
+    assert "Plain http is allowed only" in dialog.warning_label.text()
     dialog.endpoint_edit.setText("https://lrs.example.org/xAPI/")
     assert dialog.warning_label.text() == ""
     dialog.username_edit.setText("teacher")

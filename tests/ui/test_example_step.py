@@ -336,3 +336,21 @@ def test_return_on_the_focused_reveal_button_reveals(qtbot, pack) -> None:
         qtbot.keyClick(button, Qt.Key.Key_Return)
     assert view.artefact_view.annotations_visible()
     assert not view.side_panel().placeholder.isVisible()
+
+
+def test_each_technique_is_defined_where_it_appears(qtbot, pack) -> None:
+    """Hovering a technique's name in a note or the legend shows what the technique is."""
+    view = open_example(qtbot, pack, 0)
+    view.artefact_view.reveal_annotations()
+    techniques = pack.manifest.techniques
+    notes = view.side_panel().notes
+    described = [note for note in notes if note.mark.technique_label]
+    assert described
+    for note in described:
+        key = next(key for key, technique in techniques.items() if technique.label == note.mark.technique_label)
+        description = techniques[key].description
+        if description:
+            tip = note.technique_label.toolTip()
+            assert tip.startswith(f"{note.mark.technique_label}: ")
+            assert "*" not in tip and len(tip) > len(note.mark.technique_label) + 2
+    assert any(entry.toolTip() for entry in view.legend.entry_views)

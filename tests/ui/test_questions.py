@@ -470,8 +470,11 @@ def test_judge_rating_and_right_side_feedback(qtbot, make_card, questions) -> No
     click(qtbot, view.buttons[2])
     assert card.response() == 2
     click(qtbot, card.check_button)
-    assert view.badge.text() == "✓ Right side"
-    assert view.verdict.text() == "You rated it 2. This item is not reliable: 1 to 3 is the right side."
+    assert not view.badge.isVisible()  # the card's "Correct" is the one verdict
+    assert card.status.text() == "✓ Correct"
+    assert view.verdict.text() == (
+        "You rated it 2, on the unreliable side. This item is not reliable, so a rating from 1 to 3 is right."
+    )
     assert card.score_label.text() == "1 of 1 point"
 
 
@@ -480,8 +483,10 @@ def test_judge_wrong_side_on_a_reliable_item(qtbot, make_card, questions) -> Non
     card = make_card(questions["pre-agency"])
     click(qtbot, card.view.buttons[3])
     click(qtbot, card.check_button)
-    assert card.view.badge.text() == "✗ Wrong side"
-    assert "This item is reliable: 4 to 6 is the right side." in card.view.verdict.text()
+    assert not card.view.badge.isVisible()
+    assert card.view.verdict.text() == (
+        "You rated it 3, on the unreliable side. This item is reliable, so a rating from 4 to 6 is right."
+    )
     assert card.status.text() == "✗ Not right"
     assert not card.view.buttons[5].isEnabled()
 
@@ -650,3 +655,14 @@ def test_return_on_a_focused_button_presses_it_like_space(qtbot, make_card, ques
     qtbot.keyClick(card.check_button, Qt.Key.Key_Return)
     assert len(results) == 1 and results[0].correct
     assert card.score_label.text() == "1 of 1 point"
+
+
+def test_drop_downs_say_what_they_hold_and_show_a_cut_choice_whole(make_card, questions) -> None:
+    """Categorize drop-downs ask for a category, match ones for a match; a chosen option is its tooltip."""
+    sort = make_card(questions["q-categorize"], [0, 1])
+    row = next(iter(sort.view.rows.values()))
+    assert row.combo.placeholderText() == "Choose a category…"
+    row.combo.setCurrentIndex(0)
+    assert row.combo.toolTip() == row.combo.currentText() != ""
+    pair = make_card(questions["q-match"], [0, 1])
+    assert next(iter(pair.view.rows.values())).combo.placeholderText() == "Choose a match…"

@@ -322,8 +322,9 @@ def test_test_mode_summary_walks_through_each_question(qtbot, open_quiz, store) 
     words = {"pre-post": right, "pre-forward": right, "pre-agency": wrong, "pre-trial": wrong}
     expected = [f"Question {n}: {words[question_id]}" for n, question_id in enumerate(view.cards, start=1)]
     assert [button.accessibleName() for button in view.summary.walk_buttons] == expected
-    assert view.cards["pre-post"].view.badge.text() == "✓ Right side"
-    assert view.cards["pre-agency"].view.badge.text() == "✗ Wrong side"
+    assert view.cards["pre-post"].view.verdict.text().startswith("You rated it")
+    assert view.cards["pre-post"].status.text() == "✓ Correct"
+    assert view.cards["pre-agency"].status.text() == "✗ Not right"
     assert view.cards["pre-agency"].explanation_panel.isVisible()
     view.activateWindow()
     qtbot.waitUntil(view.isActiveWindow)

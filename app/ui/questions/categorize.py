@@ -33,6 +33,7 @@ class CategorizeQuestionView(PairingQuestionView):
         self._add_rows(
             [(index, self.question.items[index].text) for index in display_order],
             list(enumerate(self.question.categories)),
+            "Choose a category…",  # the drop-downs hold categories, whatever the prompt calls them
         )
 
     def show_feedback(self, result: QuestionResult) -> None:

@@ -468,7 +468,12 @@ class PairingRowView(QFrame):
     """One thing to place (a left, an item) with a combo box of options, a badge and a correction."""
 
     def __init__(
-        self, text: str, options: list[tuple[int, str]], pack: Pack | None, parent: QWidget | None = None
+        self,
+        text: str,
+        options: list[tuple[int, str]],
+        pack: Pack | None,
+        parent: QWidget | None = None,
+        placeholder: str = "Choose…",
     ) -> None:
         super().__init__(parent)
         self.setObjectName("choiceRow")
@@ -481,10 +486,12 @@ class PairingRowView(QFrame):
         self.combo = ChoiceComboBox(self)
         self.combo.setFont(body_font(0.9375))
         self.combo.setAccessibleName(text)
-        self.combo.setPlaceholderText("Choose…")
+        self.combo.setPlaceholderText(placeholder)
         for key, option in options:
             self.combo.addItem(option, key)
         self.combo.setCurrentIndex(-1)
+        # a closed drop-down may cut a long option: its tooltip holds the whole of it
+        self.combo.currentTextChanged.connect(self.combo.setToolTip)
         self.combo.setMinimumHeight(32)
         # a share of the row, not the width of the longest option, so that long texts never squeeze
         # the label; the open list is as wide as its longest option
@@ -543,15 +550,17 @@ class PairingRowView(QFrame):
 class PairingQuestionView(QuestionView):
     """Rows of things to place, each with a combo box; the response maps row keys to option keys."""
 
-    def _add_rows(self, rows: list[tuple[int, str]], options: list[tuple[int, str]]) -> None:
-        """Build one row per (key, text), each offering ``options`` as (key, text)."""
+    def _add_rows(
+        self, rows: list[tuple[int, str]], options: list[tuple[int, str]], placeholder: str = "Choose…"
+    ) -> None:
+        """Build one row per (key, text), each offering ``options`` as (key, text) in a drop-down."""
         self.setStyleSheet(question_style())
         self.rows: dict[int, PairingRowView] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(SPACE_S)
         for key, text in rows:
-            row = PairingRowView(text, options, self.context.pack, self)
+            row = PairingRowView(text, options, self.context.pack, self, placeholder)
             row.combo.currentIndexChanged.connect(self._on_combo_current_index_changed)
             self.rows[key] = row
             layout.addWidget(row)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from app.model.answers import Response
 from app.model.schema import Judge, Question
-from app.model.scoring import JUDGE_MAX, JUDGE_MIN, JUDGE_RELIABLE_FROM, Mark, judge_rating, judge_right
+from app.model.scoring import JUDGE_MAX, JUDGE_MIN, JUDGE_RELIABLE_FROM, judge_rating
 from app.ui.artefact import ArtefactView
 from app.ui.questions.base import QuestionView, register_question_view
 from app.ui.questions.common import FeedbackBadgeView, body_font, question_style
@@ -164,14 +164,19 @@ class JudgeQuestionView(QuestionView):
 
     def show_feedback(self, result: QuestionResult) -> None:
         """Say whether the rating is on the right side, and whether the item is reliable."""
-        right = judge_right(self.question, result.response)
         rating = judge_rating(result.response)
         if self.question.reliable:
-            fact = f"This item is reliable: {JUDGE_RELIABLE_FROM} to {JUDGE_MAX} is the right side."
+            fact = f"This item is reliable, so a rating from {JUDGE_RELIABLE_FROM} to {JUDGE_MAX} is right."
         else:
-            fact = f"This item is not reliable: {JUDGE_MIN} to {JUDGE_RELIABLE_FROM - 1} is the right side."
-        rated = f"You rated it {rating}. " if rating is not None else "Not rated. "
-        self.badge.show_mark(Mark.RIGHT if right else Mark.WRONG, "Right side" if right else "Wrong side")
+            fact = f"This item is not reliable, so a rating from {JUDGE_MIN} to {JUDGE_RELIABLE_FROM - 1} is right."
+        if rating is None:
+            rated = "You did not rate it. "
+        elif rating >= JUDGE_RELIABLE_FROM:
+            rated = f"You rated it {rating}, on the reliable side. "
+        else:
+            rated = f"You rated it {rating}, on the unreliable side. "
+        # the card says Correct or Not right already: no second verdict ("Right side") beside it
+        self.badge.clear_mark()
         self.verdict.setText(rated + fact)
         self.verdict.show()
         if self.question.item.annotations and not self.artefact.annotations_visible():

@@ -34,6 +34,7 @@ class MatchQuestionView(PairingQuestionView):
         self._add_rows(
             [(index, pair.left) for index, pair in enumerate(pairs)],
             [(index, pairs[index].right) for index in display_order],
+            "Choose a match…",
         )
 
     def show_feedback(self, result: QuestionResult) -> None:
