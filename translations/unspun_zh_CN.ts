@@ -5,7 +5,7 @@
     <name>AnnotationNotes</name>
     <message>
         <source>Note</source>
-        <extracomment>a note&apos;s text, at zoom 1: the side panel&apos;s size, as the glossary beside other steps</extracomment>
+        <extracomment>a note's text, at zoom 1: the side panel's size, as the glossary beside other steps</extracomment>
         <translation>批注</translation>
     </message>
     <message>
@@ -54,7 +54,7 @@
     <name>ArtefactView</name>
     <message>
         <source>Annotation {number}: {technique}</source>
-        <extracomment>annotations without a technique: a neutral grey that reads on both schemes avatar backgrounds: calm, desaturated, and never one of the technique colours widths below which a translation goes under the text rather than beside it the annotation&apos;s ``key`` words inside ``span``: a task mark over them finds it what the technique is, in plain words (its pack description), for the label&apos;s tooltip a headline: the lines after the first are its standfirst, in a smaller, regular face</extracomment>
+        <extracomment>annotations without a technique: a neutral grey that reads on both schemes avatar backgrounds: calm, desaturated, and never one of the technique colours widths below which a translation goes under the text rather than beside it the annotation's ``key`` words inside ``span``: a task mark over them finds it what the technique is, in plain words (its pack description), for the label's tooltip a headline: the lines after the first are its standfirst, in a smaller, regular face</extracomment>
         <translation>批注 {number}：{technique}</translation>
     </message>
     <message>
@@ -289,7 +289,7 @@
         <translation>班级报告(&amp;C)…</translation>
     </message>
     <message>
-        <source>Open many learners&apos; results files and see what the class found hard</source>
+        <source>Open many learners' results files and see what the class found hard</source>
         <translation>打开多名学习者的成绩文件，查看全班觉得难的地方</translation>
     </message>
     <message>
@@ -318,7 +318,7 @@
     </message>
     <message>
         <source>Question</source>
-        <extracomment>one numbering for the step&apos;s citations: question, notes, Sources lines and takeaway agree</extracomment>
+        <extracomment>one numbering for the step's citations: question, notes, Sources lines and takeaway agree</extracomment>
         <translation>题目</translation>
     </message>
     <message>
@@ -334,7 +334,7 @@
     <name>Dashboard</name>
     <message>
         <source>Telling apart (discernment) is how much higher you rate reliable posts than unreliable ones, from −5 to +5. Trust is how much you believe what you rate overall, reliable or not, from −2.5 (you doubt everything) to +2.5 (you believe everything). Doubting everything lowers your trust but does not help you tell posts apart.</source>
-        <extracomment>the widest the dashboard&apos;s column grows with one column of cards, and with two the cards go side by side from this width of the page on the four figures share one row from this width of the page on, else two rows of two a technique answered right first time less often than this is one the learner &quot;keeps missing&quot; name at most this many weak techniques in the sentence above the chart What the two rating figures mean, under the card&apos;s charts (written for a reader of 15).</extracomment>
+        <extracomment>the widest the dashboard's column grows with one column of cards, and with two the cards go side by side from this width of the page on the four figures share one row from this width of the page on, else two rows of two a technique answered right first time less often than this is one the learner "keeps missing" name at most this many weak techniques in the sentence above the chart What the two rating figures mean, under the card's charts (written for a reader of 15).</extracomment>
         <translation>区分能力（辨别力）是指你给可靠帖子的评分比不可靠帖子高出多少，范围从 −5 到 +5。信任度是指你对所评内容（无论是否可靠）总体上相信的程度，范围从 −2.5（什么都怀疑）到 +2.5（什么都相信）。什么都怀疑会降低你的信任度，但并不能帮助你区分帖子。</translation>
     </message>
     <message>
@@ -678,7 +678,7 @@
     <name>Judgement</name>
     <message>
         <source>In this check you rated the reliable posts higher than the unreliable ones.</source>
-        <extracomment>A change in score smaller than this (5 percentage points) reads as &quot;about the same&quot;. A change in discernment smaller than this reads as &quot;about the same&quot; (a tenth of its range). A change in trust smaller than this reads as &quot;about the same&quot;: half a step on the 1-6 scale (a tenth of trust&apos;s range, as for discernment). Trust beyond this, either way, reads as leaning clearly towards believing or doubting.</extracomment>
+        <extracomment>A change in score smaller than this (5 percentage points) reads as "about the same". A change in discernment smaller than this reads as "about the same" (a tenth of its range). A change in trust smaller than this reads as "about the same": half a step on the 1-6 scale (a tenth of trust's range, as for discernment). Trust beyond this, either way, reads as leaning clearly towards believing or doubting.</extracomment>
         <translation>在这次检测中，你给可靠帖子的评分高于不可靠帖子。</translation>
     </message>
     <message>
@@ -721,7 +721,7 @@
     <name>LessonPlayer</name>
     <message>
         <source>Reading</source>
-        <extracomment>the content column&apos;s width range: about 65-75 characters of 16 px body text</extracomment>
+        <extracomment>the content column's width range: about 65-75 characters of 16 px body text</extracomment>
         <translation>阅读</translation>
     </message>
     <message>
@@ -822,7 +822,7 @@
     <name>Library</name>
     <message>
         <source>No packs installed yet - File &gt; Open pack...</source>
-        <extracomment>what an item stands for: (&quot;pack&quot;, pack_id), (&quot;module&quot;, pack_id, module_id) or (&quot;lesson&quot;, pack_id, module_id, lesson_id) a lesson&apos;s state in words under its title (&quot;Passed&quot;, &quot;Done · not passed (17%)&quot;), and its Mark colour name a module&apos;s bar colour: &quot;passed&quot; (every lesson passed), &quot;not passed&quot; (one done but not passed) or &quot;&quot;</extracomment>
+        <extracomment>what an item stands for: ("pack", pack_id), ("module", pack_id, module_id) or ("lesson", pack_id, module_id, lesson_id) a lesson's state in words under its title ("Passed", "Done · not passed (17%)"), and its Mark colour name a module's bar colour: "passed" (every lesson passed), "not passed" (one done but not passed) or ""</extracomment>
         <translation>尚未安装课程包——请选择“文件 &gt; 打开课程包…”</translation>
     </message>
     <message>
@@ -1254,12 +1254,12 @@
     <name>Marks</name>
     <message>
         <source>A mark finds a passage when it covers at least half of the passage, or its key words.</source>
-        <extracomment>characters that join two letters into one word (&quot;don&apos;t&quot;, &quot;state-run&quot;) a task mark may run this many times the target&apos;s length (plus MARK_SLACK_CHARS) and still find it how a spot question decides that a target was found, as the learner reads it</extracomment>
+        <extracomment>characters that join two letters into one word ("don't", "state-run") a task mark may run this many times the target's length (plus MARK_SLACK_CHARS) and still find it how a spot question decides that a target was found, as the learner reads it</extracomment>
         <translation>标记覆盖某段文字的至少一半或其关键词时，即算找到了这段文字。</translation>
     </message>
     <message>
         <source>A mark finds an annotation when it covers at least half of the annotated words (or their key words) and is no longer than {factor} times their length plus {slack} characters.</source>
-        <extracomment>the rule of an example&apos;s find-it-first task, as the learner reads it (translated where shown, then filled with ``.format(factor=MARK_LENGTH_FACTOR, slack=MARK_SLACK_CHARS)``)</extracomment>
+        <extracomment>the rule of an example's find-it-first task, as the learner reads it (translated where shown, then filled with ``.format(factor=MARK_LENGTH_FACTOR, slack=MARK_SLACK_CHARS)``)</extracomment>
         <translation>标记覆盖批注文字的至少一半（或其关键词），且长度不超过批注文字长度的 {factor} 倍再加 {slack} 个字符时，即算找到了这条批注。</translation>
     </message>
 </context>
@@ -1409,7 +1409,7 @@
     <name>OrderQuestion</name>
     <message>
         <source>The pair is in the right order. Each pair of items in the right order earns its share of the points.</source>
-        <extracomment>item data: the item&apos;s written index, and its feedback as (Mark, word) half the gap between two tiles, above and below each</extracomment>
+        <extracomment>item data: the item's written index, and its feedback as (Mark, word) half the gap between two tiles, above and below each</extracomment>
         <translation>这一对的顺序正确。每一对顺序正确的条目都能得到相应的分数。</translation>
     </message>
     <message>
@@ -1662,7 +1662,7 @@
     <name>QuestionCardView</name>
     <message>
         <source>Question</source>
-        <extracomment>the response changed (answered or not) the learner checked the question; carries the QuestionResult anything the learner did on the card changed (an answer, a check, Try again, the hint): keep it the answering area built new controls: the Tab chain must take them in the result of the first check in this attempt: what a quiz&apos;s score counts the learner opened the hint (it costs nothing, but the result says so)</extracomment>
+        <extracomment>the response changed (answered or not) the learner checked the question; carries the QuestionResult anything the learner did on the card changed (an answer, a check, Try again, the hint): keep it the answering area built new controls: the Tab chain must take them in the result of the first check in this attempt: what a quiz's score counts the learner opened the hint (it costs nothing, but the result says so)</extracomment>
         <translation>题目</translation>
     </message>
     <message>
@@ -1718,7 +1718,7 @@
         <translation>边做边检查每个答案，然后提交测验。</translation>
     </message>
     <message>
-        <source>You&apos;ll see how you did once you submit the whole quiz.</source>
+        <source>You'll see how you did once you submit the whole quiz.</source>
         <translation>提交整份测验后，你就能看到自己的成绩。</translation>
     </message>
     <message>
@@ -1877,7 +1877,7 @@
         <translation>尚未通过</translation>
     </message>
     <message>
-        <source>The pass mark is {percent}. Retry when you&apos;re ready.</source>
+        <source>The pass mark is {percent}. Retry when you're ready.</source>
         <translation>及格线为 {percent}。准备好后再重做。</translation>
     </message>
     <message>
@@ -2179,7 +2179,7 @@
     <name>StepView</name>
     <message>
         <source>Your work on this step could not be kept: {error}</source>
-        <extracomment>the learner did something that may change the lesson&apos;s completion (submitted, saved) the step built new controls (a quiz&apos;s fresh attempt): the Tab chain must take them in</extracomment>
+        <extracomment>the learner did something that may change the lesson's completion (submitted, saved) the step built new controls (a quiz's fresh attempt): the Tab chain must take them in</extracomment>
         <translation>无法保存你在此步骤中的内容：{error}</translation>
     </message>
 </context>

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 
 from app.model.i18n_marks import QT_TRANSLATE_NOOP
 from app.model.lesson_state import LessonStanding, LessonState
+from app.model.text import percent_text
 from app.ui.icons import drawn_icon
 from app.ui.item_views import WrappingTreeView, paint_row_panel
 from app.ui.theme import SPACE_L, SPACE_M, SPACE_S, SPACE_XS, Theme, current_theme, scaled
@@ -73,12 +74,6 @@ def language_name(tag: str) -> str:
     if QLocale(tag.replace("-", "_")).language() == QLocale.Language.English:
         return "English"  # "American English" would claim a variety the pack did not state
     return name or tag
-
-
-def percent_text(fraction: float) -> str:
-    """Write a fraction as a whole percentage ("17%")."""
-    locale = QLocale()
-    return f"{locale.toString(round(fraction * 100))}{locale.percent()}"
 
 
 def standing_words(standing: LessonStanding) -> str:
@@ -261,9 +256,9 @@ class LibraryTreeDelegate(QStyledItemDelegate):
             painter.setFont(font)
             painter.setPen(QColor(theme.correct if tone == "passed" else theme.partial if tone == "not passed"
                                   else theme.muted))
-            line = QRect(text_rect.left(), drawn.bottom() + 1, text_rect.width(), QFontMetrics(font).height())
-            painter.drawText(line, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop),
-                             QFontMetrics(font).elidedText(words, Qt.TextElideMode.ElideRight, line.width()))
+            state_rect = QRect(text_rect.left(), drawn.bottom() + 1, text_rect.width(), QFontMetrics(font).height())
+            painter.drawText(state_rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop),
+                             QFontMetrics(font).elidedText(words, Qt.TextElideMode.ElideRight, state_rect.width()))
         painter.restore()
 
     @staticmethod

@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import random
 
-from PySide6.QtCore import QCoreApplication, QLocale, QSize, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer
 from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -33,17 +32,17 @@ from app.model.i18n_marks import QT_TRANSLATE_NOOP
 from app.model.judgement import attempt_reading
 from app.model.schema import Question, Quiz, Step
 from app.model.scoring import Mark
-from app.model.text import markdown_to_plain
+from app.model.text import markdown_to_plain, percent_text
+from app.ui.dialogs import ask_yes_no
 from app.ui.focus import focus_first_control
 from app.ui.question_card import (
     CalmPanelView,
     QuestionCardView,
     card_style,
-    make_button,
     points_text,
     result_mark,
 )
-from app.ui.questions.common import FeedbackBadgeView, body_font
+from app.ui.questions.common import FeedbackBadgeView, body_font, make_button
 from app.ui.steps.base import StepContext, StepView, register_step_view
 from app.ui.theme import SPACE_L, SPACE_M, SPACE_S, SPACE_XL, SPACE_XS, current_theme, theme_signals
 
@@ -70,12 +69,6 @@ MODE_NOTES = {
 }
 
 
-def percent(fraction: float) -> str:
-    """Write a fraction as a whole percentage ("70%")."""
-    locale = QLocale()
-    return f"{locale.toString(round(fraction * 100))}{locale.percent()}"
-
-
 def default_title(quiz: Quiz) -> str:
     """Name a quiz that has no title of its own."""
     if quiz.measure:
@@ -98,15 +91,17 @@ def confirm_blank_submission(parent: QWidget, missing: int) -> bool:
     if missing == 1:
         text = QCoreApplication.translate("Quiz", "1 question is not answered. Submit anyway?")
     else:
-        text = QCoreApplication.translate("Quiz", "{count} questions are not answered. Submit anyway?").format(count=missing)
-    box = QMessageBox(QMessageBox.Icon.Question, QCoreApplication.translate("Quiz", "Submit quiz"), text, QMessageBox.StandardButton.NoButton, parent)
-    box.setInformativeText(QCoreApplication.translate("Quiz", "A question left blank scores 0 points."))
-    submit = box.addButton(QCoreApplication.translate("Quiz", "Submit anyway"), QMessageBox.ButtonRole.AcceptRole)
-    keep = box.addButton(QCoreApplication.translate("Quiz", "Keep answering"), QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(keep)
-    box.setEscapeButton(keep)
-    box.exec()
-    return box.clickedButton() is submit
+        text = QCoreApplication.translate("Quiz", "{count} questions are not answered. Submit anyway?").format(
+            count=missing
+        )
+    return ask_yes_no(
+        parent,
+        QCoreApplication.translate("Quiz", "Submit quiz"),
+        text,
+        QCoreApplication.translate("Quiz", "Submit anyway"),
+        no=QCoreApplication.translate("Quiz", "Keep answering"),
+        details=QCoreApplication.translate("Quiz", "A question left blank scores 0 points."),
+    )
 
 
 def quiz_style() -> str:
@@ -160,7 +155,7 @@ class QuizStepView(StepView):
                 self.tr("Practice · %n question(s) · Pass: {percent}", "", count)
                 if self.practice
                 else self.tr("Test · %n question(s) · Pass: {percent}", "", count)
-            ).format(percent=percent(self.quiz.pass_mark))
+            ).format(percent=percent_text(self.quiz.pass_mark))
         self.meta = QLabel(meta, self)
         self.meta.setObjectName("muted")
         self.mode_note = QLabel(QCoreApplication.translate("Quiz", MODE_NOTES[self.quiz.mode]), self)
@@ -169,7 +164,7 @@ class QuizStepView(StepView):
         self.measure_note = CalmPanelView(self.tr("About this check"), context, self)
         self.measure_note.setObjectName("notePanel")
         if self.quiz.measure:
-            note = QCoreApplication.translate("Quiz", MEASURE_NOTES[self.quiz.measure]).format(pass_mark=percent(self.quiz.pass_mark))
+            note = QCoreApplication.translate("Quiz", MEASURE_NOTES[self.quiz.measure]).format(pass_mark=percent_text(self.quiz.pass_mark))
             self.measure_note.set_markdown(note)
         else:
             self.measure_note.hide()
@@ -502,7 +497,7 @@ class QuizStepView(StepView):
             first = attempts[0]
             self.best_label.setText(
                 self.tr("Your starting point: {points} ({percent}) · %n attempt(s)", "", tries).format(
-                    points=points_text(first.points_earned, first.points_possible), percent=percent(first.score)
+                    points=points_text(first.points_earned, first.points_possible), percent=percent_text(first.score)
                 )
             )
             self.best_label.show()
@@ -514,7 +509,7 @@ class QuizStepView(StepView):
             else self.tr("Best so far: {points} ({percent}), not yet passed · %n attempt(s)", "", tries)
         )
         self.best_label.setText(
-            best_text.format(points=points_text(best.points_earned, best.points_possible), percent=percent(best.score))
+            best_text.format(points=points_text(best.points_earned, best.points_possible), percent=percent_text(best.score))
         )
         self.best_label.show()
 
@@ -611,7 +606,7 @@ class QuizSummaryPanel(QFrame):
         details = []
         if quiz.measure == "pre":
             # the before-measure is taken cold and is never a gate: no pass or fail, no call to retry
-            self.headline.setText(self.tr("You scored {points} ({percent})").format(points=score, percent=percent(result.score)))
+            self.headline.setText(self.tr("You scored {points} ({percent})").format(points=score, percent=percent_text(result.score)))
             self.verdict.show_mark(Mark.RIGHT, self.tr("Taken"))
             details.append(self.tr(
                 "This check has no pass mark: taking it is enough for this lesson. Your first attempt "
@@ -620,17 +615,17 @@ class QuizSummaryPanel(QFrame):
             self.retry_button.setText(self.tr("Take it again"))
             self.retry_button.setToolTip(self.tr("Answer the check again; your first attempt stays your starting point"))
         else:
-            self.headline.setText(self.tr("You scored {points} ({percent})").format(points=score, percent=percent(result.score)))
+            self.headline.setText(self.tr("You scored {points} ({percent})").format(points=score, percent=percent_text(result.score)))
             self.retry_button.setText(self.tr("Retry"))
             self.retry_button.setToolTip(self.tr("Start a new attempt with the questions shuffled again"))
             if result.passed:
                 self.verdict.show_mark(Mark.RIGHT, self.tr("Passed"))
-                details.append(self.tr("The pass mark is {percent}.").format(percent=percent(result.pass_mark)))
+                details.append(self.tr("The pass mark is {percent}.").format(percent=percent_text(result.pass_mark)))
             else:
                 self.verdict.show_mark(Mark.MISSED, self.tr("Not yet passed"))
                 details.append(
                     self.tr("The pass mark is {percent}. Retry when you're ready.").format(
-                        percent=percent(result.pass_mark)
+                        percent=percent_text(result.pass_mark)
                     )
                 )
             if quiz.measure:
