@@ -37,6 +37,7 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextCursor,
     QTextFormat,
+    QTextLine,
 )
 from PySide6.QtWidgets import (
     QApplication,
@@ -69,6 +70,7 @@ from app.ui.theme import (
     Theme,
     current_theme,
     technique_colors,
+    text_on,
     theme_signals,
     zoom,
 )
@@ -138,10 +140,14 @@ def serif_font(pixel_size: int, weight: QFont.Weight | None = None, *, zoomed: b
     return _weighted(theme_serif_font(pixel_size), pixel_size, weight, zoomed)
 
 
-def readable_on(color: QColor) -> QColor:
-    """Return black or white, whichever reads better on ``color``."""
-    luminance = 0.2126 * color.redF() + 0.7152 * color.greenF() + 0.0722 * color.blueF()
-    return QColor("#111111") if luminance > 0.55 else QColor("#FFFFFF")
+def _line_x(line: QTextLine, position: int) -> float:
+    """Return the x of ``position`` on ``line``.
+
+    PySide6 types ``cursorToX`` as ``object``: some versions return (x, position), others a bare x.
+    """
+    found = line.cursorToX(position)
+    x = found[0] if isinstance(found, tuple) else found
+    return float(x) if isinstance(x, int | float) else 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -264,7 +270,7 @@ class ArtefactTextView(QTextBrowser):
         self.setStyleSheet(
             "QTextBrowser { background: transparent; border: 1px solid transparent; border-radius: 4px;"
             f" padding: 0px; color: {theme.text}; selection-background-color: {theme.accent};"
-            f" selection-color: {readable_on(QColor(theme.accent)).name()}; }}"
+            f" selection-color: {text_on(QColor(theme.accent)).name()}; }}"
             f" QTextBrowser:focus {{ border: 1px dashed {theme.accent}; }}"
         )
         self.document().setDefaultFont(font)
@@ -428,7 +434,7 @@ class ArtefactTextView(QTextBrowser):
     def _marker_format(self, mark: AnnotationMark, text_size: int = -1) -> QTextCharFormat:
         marker = QTextCharFormat()
         marker.setBackground(mark.color)
-        marker.setForeground(readable_on(mark.color))
+        marker.setForeground(text_on(mark.color))
         marker.setFontWeight(QFont.Weight.Bold)
         size = text_size if text_size > 0 else self.document().defaultFont().pixelSize()
         marker_font = sans_font(max(10, round(size * 0.62)), QFont.Weight.Bold, zoomed=False)
@@ -479,14 +485,14 @@ class ArtefactTextView(QTextBrowser):
                 fmt = QTextCharFormat()
                 fmt.setBackground(fill)
                 if mark.index == self._selected:
-                    fmt.setForeground(readable_on(mark.color))  # a strong fill needs its own text colour
+                    fmt.setForeground(text_on(mark.color))  # a strong fill needs its own text colour
                 selections.append(self._extra(doc_start, doc_end, fmt))
             # markers last, so a marker inside another span keeps its own colour
             for start, end, index in self._marker_ranges:
                 mark = next(m for m in self._marks if m.index == index)
                 fmt = QTextCharFormat()
                 fmt.setBackground(mark.color)
-                fmt.setForeground(readable_on(mark.color))
+                fmt.setForeground(text_on(mark.color))
                 selections.append(self._extra(start + 1, end, fmt))
         self.setExtraSelections(selections)
         self.viewport().update()
@@ -496,8 +502,8 @@ class ArtefactTextView(QTextBrowser):
         cursor.setPosition(start)
         cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
         selection = QTextEdit.ExtraSelection()
-        selection.cursor = cursor  # type: ignore[attr-defined]
-        selection.format = fmt  # type: ignore[attr-defined]
+        selection.cursor = cursor
+        selection.format = fmt
         return selection
 
     def _line_fragments(self, start: int, end: int) -> list[tuple[float, float, float, float, float]]:
@@ -516,10 +522,8 @@ class ArtefactTextView(QTextBrowser):
                 lo, hi = max(start, line_start), min(end, line_end)
                 if lo >= hi:
                     continue
-                x1 = line.cursorToX(lo - block.position())
-                x2 = line.cursorToX(hi - block.position())
-                x1 = x1[0] if isinstance(x1, tuple) else x1
-                x2 = x2[0] if isinstance(x2, tuple) else x2
+                x1 = _line_x(line, lo - block.position())
+                x2 = _line_x(line, hi - block.position())
                 fragments.append(
                     (
                         origin.x() + x1,
@@ -545,7 +549,7 @@ class ArtefactTextView(QTextBrowser):
         # of the ascent, so that a smaller line (a headline's standfirst) gets its own depth
         underscore = metrics.tightBoundingRect("_").bottom() / max(1.0, metrics.ascent())
         spans = [mark.span for mark in self._marks if mark.span is not None]
-        levels = _nesting_levels(spans)  # type: ignore[arg-type]
+        levels = _nesting_levels(spans)
         segments = []
         for mark, level in zip(self._marks, levels, strict=True):
             assert mark.span is not None
@@ -633,7 +637,7 @@ class ArtefactTextView(QTextBrowser):
             self.document().setTextWidth(width)
         # room under the last line for its underlines, stacked where spans overlap
         spans = [mark.span for mark in self._marks if mark.span is not None] if self._annotations_visible else []
-        stacked = max(_nesting_levels(spans), default=0)  # type: ignore[arg-type]
+        stacked = max(_nesting_levels(spans), default=0)
         height = round(self.document().size().height()) + 4 + 4 * stacked
         if height != self.height():
             self.setFixedHeight(max(height, 1))
@@ -708,7 +712,7 @@ class ArtefactImageView(QWidget):
         """Return where the image is drawn: the width, capped height, centred."""
         if self.image is None:
             return QRectF(0, 0, self.width(), self.height())
-        width = min(self.width(), self.image.width())
+        width: float = min(self.width(), self.image.width())
         height = width * self.image.height() / max(1, self.image.width())
         if height > IMAGE_MAX_HEIGHT:
             width *= IMAGE_MAX_HEIGHT / height
@@ -811,7 +815,7 @@ def _draw_number_badge(
     painter.setPen(QPen(QColor(255, 255, 255, 230), 2))
     painter.setBrush(color)
     painter.drawEllipse(rect)
-    painter.setPen(readable_on(color))
+    painter.setPen(text_on(color))
     painter.setFont(sans_font(round(diameter * 0.55), QFont.Weight.Bold, zoomed=False))
     painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, str(number))
 

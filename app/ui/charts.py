@@ -25,6 +25,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from app.model.scoring import DISCERNMENT_RANGE, TRUST_RANGE
+from app.model.text import percent_text
 from app.ui.theme import (
     SMALL_PX,
     SPACE_L,
@@ -33,9 +34,10 @@ from app.ui.theme import (
     SPACE_XS,
     UI_PX,
     Theme,
-    contrast_ratio,
     current_theme,
+    mix,
     scaled,
+    text_on,
     theme_signals,
     ui_font,
 )
@@ -47,30 +49,9 @@ NO_DATA_TEXT = "Nothing to show yet"
 # ---------------------------------------------------------------- colour helpers
 
 
-def text_on(background: QColor | str) -> QColor:
-    """Pick black or white, whichever reads better on ``background``."""
-    black, white = QColor("#111111"), QColor("#FFFFFF")
-    return black if contrast_ratio(background, black) >= contrast_ratio(background, white) else white
-
-
-def blend(first: str, second: str, amount: float) -> QColor:
-    """Blend colour ``first`` towards ``second`` by ``amount`` (0..1)."""
-    a, b = QColor(first), QColor(second)
-    return QColor(
-        round(a.red() + (b.red() - a.red()) * amount),
-        round(a.green() + (b.green() - a.green()) * amount),
-        round(a.blue() + (b.blue() - a.blue()) * amount),
-    )
-
-
 def track_color(theme: Theme) -> QColor:
     """Return the colour of an empty bar's track: a quiet step away from the card."""
-    return blend(theme.surface, theme.border, 0.75)
-
-
-def percent_text(fraction: float) -> str:
-    """Write a fraction as a whole percentage ("80%")."""
-    return f"{round(fraction * 100)}%"
+    return QColor(mix(theme.surface, theme.border, 0.75))
 
 
 def duration_text(seconds: float) -> str:
@@ -259,7 +240,7 @@ class ScoreHistoryChartView(ChartView):
         plot = self.plot_rect(rect)
         painter.setFont(small)
 
-        grid = QPen(blend(theme.surface, theme.border, 0.9), 1)
+        grid = QPen(QColor(mix(theme.surface, theme.border, 0.9)), 1)
         for level in (0.0, 0.25, 0.5, 0.75, 1.0):
             y = plot.bottom() - plot.height() * level
             grid.setStyle(Qt.PenStyle.SolidLine if level in (0.0, 1.0) else Qt.PenStyle.DotLine)

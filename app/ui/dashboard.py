@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 from app.model.dashboard import DashboardData, PackChange, dashboard_data, learner_started
 from app.model.progress import ProgressError
 from app.model.session import measure_quiz
+from app.model.text import percent_text
 from app.ui.charts import (
     BarChartView,
     BarDatum,
@@ -36,7 +38,6 @@ from app.ui.charts import (
     ScoreHistoryChartView,
     discernment_chart,
     duration_text,
-    percent_text,
     trust_chart,
 )
 from app.ui.page import ColumnPageView, ContinuePanel, card_layout, plain_label
@@ -393,6 +394,7 @@ class DashboardView(ColumnPageView):
             self.review_button.setAccessibleName(f"Review {data.reviews_due} questions now")
             self.review_button.clicked.connect(self.review_requested)
             tile_layout = self.stat_tiles["review"].layout()
+            assert isinstance(tile_layout, QBoxLayout)  # the tile is built with a QVBoxLayout
             tile_layout.insertWidget(tile_layout.count() - 1, self.review_button, 0, Qt.AlignmentFlag.AlignLeft)
         return holder
 

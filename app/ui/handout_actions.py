@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMenu, QMessageBox, QWidget
 
+from app.ui.dialogs import inform
 from app.ui.plain_text import show_message
 
 if TYPE_CHECKING:
@@ -100,7 +101,7 @@ class HandoutActions(QObject):
         """Ask where to save, then write the worksheet or the answer key of the pack in use."""
         pack = self.pack_in_use()
         if pack is None:
-            QMessageBox.information(self.window, "Export handout", "Open a pack first: File > Open pack…")
+            inform(self.window, "Export handout", "Open a pack first: File > Open pack…")
             return
         kind = "answer-key" if answer_key else "worksheet"
         words = "answer key" if answer_key else "worksheet"

@@ -376,12 +376,12 @@ class LessonPlayerView(QWidget):
         self.splitter.setHandleWidth(1)
         layout.addWidget(self.splitter, 1)
 
-        self.scroll = StepScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.scroll.setAccessibleName("Step content")
+        self.scroll_area = StepScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.scroll_area.setAccessibleName("Step content")
         page = QWidget()
         page.setObjectName("pageColumn")
         page_layout = QHBoxLayout(page)
@@ -424,8 +424,8 @@ class LessonPlayerView(QWidget):
         page_layout.addStretch(1)
         page_layout.addWidget(self.column, 100)
         page_layout.addStretch(1)
-        self.scroll.setWidget(page)
-        self.splitter.addWidget(self.scroll)
+        self.scroll_area.setWidget(page)
+        self.splitter.addWidget(self.scroll_area)
 
         self.side_scroll = QScrollArea()
         self.side_scroll.setObjectName("sidePanel")
@@ -535,7 +535,7 @@ class LessonPlayerView(QWidget):
         self.next_button.setText(text)
         self.next_button.setAccessibleName(name)
         self.next_button.setToolTip(tip)
-        self.scroll.verticalScrollBar().setValue(0)
+        self.scroll_area.verticalScrollBar().setValue(0)
         self.side_scroll.verticalScrollBar().setValue(0)
         # While the learner reads this step, build the next one and let go of the last lesson's views.
         AfterPaintHook(view, self, self._on_step_painted)
@@ -579,7 +579,7 @@ class LessonPlayerView(QWidget):
         if view is None:
             return
         if not focus_first_control(view, self._controls_of(view)):
-            self.scroll.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.scroll_area.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _settle_layout(self) -> None:
         """Lay the step out now, so that it is painted once, as it will stay.
@@ -628,10 +628,6 @@ class LessonPlayerView(QWidget):
     def current_side_panel(self) -> QWidget | None:
         """Return the side panel of the step shown, if it has one."""
         return self._side_panels.get(self.current_index)
-
-    def done_steps(self) -> set[int]:
-        """Return the indices of the steps shown as done."""
-        return set(self._done)
 
     # ---------------------------------------------------------------- building steps
 

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.model.lesson_state import LessonStanding, LessonState
+from app.model.text import percent_text
 from app.ui.icons import drawn_icon
 from app.ui.item_views import WrappingTreeView, paint_row_panel
 from app.ui.theme import SPACE_L, SPACE_M, SPACE_S, SPACE_XS, Theme, current_theme, scaled
@@ -53,11 +54,6 @@ EMPTY_LIBRARY_TEXT = "No packs installed yet - File > Open pack..."
 LOADING_TEXT = "Loading lessons…"
 
 StandingLookup = Callable[["Pack", "Module", "Lesson"], LessonStanding]
-
-
-def percent_text(fraction: float) -> str:
-    """Write a fraction as a whole percentage ("17%")."""
-    return f"{round(fraction * 100)}%"
 
 
 def standing_words(standing: LessonStanding) -> str:
@@ -234,9 +230,9 @@ class LibraryTreeDelegate(QStyledItemDelegate):
             painter.setFont(font)
             painter.setPen(QColor(theme.correct if tone == "passed" else theme.partial if tone == "not passed"
                                   else theme.muted))
-            line = QRect(text_rect.left(), drawn.bottom() + 1, text_rect.width(), QFontMetrics(font).height())
-            painter.drawText(line, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop),
-                             QFontMetrics(font).elidedText(words, Qt.TextElideMode.ElideRight, line.width()))
+            state_rect = QRect(text_rect.left(), drawn.bottom() + 1, text_rect.width(), QFontMetrics(font).height())
+            painter.drawText(state_rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop),
+                             QFontMetrics(font).elidedText(words, Qt.TextElideMode.ElideRight, state_rect.width()))
         painter.restore()
 
     @staticmethod

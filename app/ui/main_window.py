@@ -286,17 +286,17 @@ class MainWindow(QMainWindow):
         return button
 
     def _action(
-        self, text: str, shortcuts: Sequence[QKeySequence | str], slot: object, tip: str = ""
+        self, text: str, shortcuts: Sequence[QKeySequence | QKeySequence.StandardKey | str], slot: object, tip: str = ""
     ) -> QAction:
         from PySide6.QtCore import Qt
         from PySide6.QtGui import QAction, QKeySequence
 
         action = QAction(text, self)
         if shortcuts:
-            action.setShortcuts([QKeySequence(s) if isinstance(s, str) else s for s in shortcuts])
+            action.setShortcuts([s if isinstance(s, QKeySequence) else QKeySequence(s) for s in shortcuts])
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         action.setStatusTip(tip)
-        action.triggered.connect(slot)  # type: ignore[arg-type]
+        action.triggered.connect(slot)
         self.addAction(action)  # shortcuts work even while the menu bar is hidden
         return action
 

@@ -2,32 +2,28 @@
 
 Each profile keeps its own progress in the store. The menu asks the window to switch through
 ``profile_requested``; the window then redraws everything for that learner. Dialogs are module
-functions (``ask_profile_name``, ``confirm_delete``, ``show_profile_error``) so that tests can
-replace them.
+functions (``ask_text`` from ``app.ui.dialogs``, ``confirm_delete``, ``show_profile_error``) so that
+tests can replace them.
 """
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QColor, QFont, QIcon, QPainter
 from PySide6.QtWidgets import (
-    QDialog,
-    QInputDialog,
-    QLabel,
-    QLineEdit,
     QMenu,
-    QMessageBox,
     QToolButton,
     QWidget,
 )
 
 from app.model.progress import MAX_PROFILE_NAME, ProgressError
-from app.ui.charts import duration_text, text_on
+from app.ui.charts import duration_text
+from app.ui.dialogs import ask_text, ask_yes_no, warn
 from app.ui.icons import drawn_icon
-from app.ui.plain_text import make_plain, message_box, show_message
-from app.ui.theme import current_theme, scaled, theme_signals, ui_font
+from app.ui.theme import current_theme, scaled, text_on, theme_signals, ui_font
 
 if TYPE_CHECKING:
     from app.model.progress import Profile, ProgressStore
@@ -36,32 +32,14 @@ if TYPE_CHECKING:
 # ---------------------------------------------------------------- dialogs (tests replace these)
 
 
-def ask_profile_name(parent: QWidget | None, title: str, label: str, text: str = "") -> str | None:
-    """Ask for a profile name; return it, or None when the learner cancels."""
-    dialog = QInputDialog(parent)
-    dialog.setWindowTitle(title)
-    dialog.setLabelText(label)  # it may hold a profile's name, which an imported results file chose
-    dialog.setTextEchoMode(QLineEdit.EchoMode.Normal)
-    dialog.setTextValue(text)
-    for child in dialog.findChildren(QLabel):
-        make_plain(child)
-    return dialog.textValue() if dialog.exec() == QDialog.DialogCode.Accepted else None
-
-
 def confirm_delete(parent: QWidget | None, title: str, text: str) -> bool:
     """Ask before deleting a profile; Cancel is the default. Return True to delete."""
-    box = message_box(parent, QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.NoButton)
-    delete = box.addButton("Delete profile", QMessageBox.ButtonRole.DestructiveRole)
-    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
-    box.setDefaultButton(cancel)
-    box.setEscapeButton(cancel)
-    box.exec()
-    return box.clickedButton() is delete
+    return ask_yes_no(parent, title, text, "Delete profile", destructive=True)
 
 
 def show_profile_error(parent: QWidget | None, text: str) -> None:
     """Say why a profile could not be changed."""
-    show_message(parent, QMessageBox.Icon.Warning, "Profile not changed", text)
+    warn(parent, "Profile not changed", text)
 
 
 # ---------------------------------------------------------------- what a profile holds
@@ -225,7 +203,7 @@ class ProfileMenuButton(QToolButton):
         self.delete_menu = menu.addMenu("Delete profile")
         for profile in profiles:
             self.delete_menu.addAction(
-                f"{profile.name}…", lambda pid=profile.id: self.delete_profile(pid)
+                f"{profile.name}…", partial(self.delete_profile, profile.id)
             ).setData(profile.id)
 
     def switch_actions(self) -> list[QAction]:
@@ -262,7 +240,7 @@ class ProfileMenuButton(QToolButton):
 
     def create_profile(self) -> int | None:
         """Ask for a name, add the profile and switch to it; return its id (None if cancelled)."""
-        name = ask_profile_name(self.window(), "New profile", "Name of the new learner:")
+        name = ask_text(self.window(), "New profile", "Name of the new learner:")
         if name is None:
             return None
         cleaned = self._valid_name(name)
@@ -282,7 +260,7 @@ class ProfileMenuButton(QToolButton):
         current = self.current()
         if current is None:
             return
-        name = ask_profile_name(self.window(), "Rename profile", f"New name for {current.name}:", current.name)
+        name = ask_text(self.window(), "Rename profile", f"New name for {current.name}:", current.name)
         if name is None:
             return
         cleaned = self._valid_name(name, keep_id=current.id)

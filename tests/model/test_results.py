@@ -369,7 +369,7 @@ def test_import_adds_only_new_statements(pack: Pack, store: ProgressStore, tmp_p
         (b"{not json", r"bad\.json: \$: not valid JSON"),
         (b"\xff\xfe\x00garbage", r"bad\.json: \$: not valid JSON"),
         (b'{"a": 1}', r"bad\.json: \$: object missing required field `statements`"),
-        (b'[{"id": "x"}, 3]', r"bad\.json: \$\[0\]\.id: expected `str` matching"),
+        (b'[{"id": "x"}, 3]', r"bad\.json: \$\[0\]\.id: expected text: a lowercase UUID"),
     ],
 )
 def test_damaged_file_is_a_results_error(

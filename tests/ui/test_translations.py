@@ -88,7 +88,7 @@ def test_the_pseudo_locale_reaches_the_language_menu(tmp_path: Path, monkeypatch
 
 def test_a_language_chosen_is_kept_for_the_profile_and_the_next_start(make_window, monkeypatch) -> None:
     told: list[str] = []
-    monkeypatch.setattr("app.ui.language_menu.QMessageBox.information", lambda *args: told.append(args[2]))
+    monkeypatch.setattr("app.ui.language_menu.inform", lambda parent, title, text: told.append(text))
     window = make_window()
     window.language_menu.choices[i18n.CHINESE].trigger()
     assert window.store.get_setting(i18n.profile_key(window.profile_id)) == i18n.CHINESE

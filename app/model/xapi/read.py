@@ -143,6 +143,27 @@ def statement_problem(statement: Statement) -> tuple[str, str] | None:
     return None
 
 
+#: msgspec names a pattern by its regular expression; people are told what the pattern stands for.
+_PATTERN_WORDS = {
+    "^[0-9a-f]{8}-[0-9a-f]{4}-[1-5][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$": "a lowercase UUID",
+    "^[A-Za-z][A-Za-z0-9+.-]*:\\S+$": "an IRI (a scheme, a colon, then no spaces)",
+    "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$": "an ISO 8601 time with a time zone",
+    "^P(\\d+D)?(T(\\d+H)?(\\d+M)?(\\d+(\\.\\d+)?S)?)?$": "an ISO 8601 duration (PT1M30S)",
+    "^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$": "a language tag (en, en-GB)",
+    "^1\\.0\\.\\d+$": "version 1.0.x",
+}
+
+
+def _readable(problem: str) -> str:
+    """Put a msgspec problem in people's words: a pattern is named by what it stands for."""
+    head, found, pattern = problem.partition(" matching regex '")
+    if found:
+        words = _PATTERN_WORDS.get(pattern.rstrip("'"))
+        if words:
+            return f"{head.replace('expected `str`', 'expected text')}: {words}"
+    return problem
+
+
 def _one_line(path: Path, field: str, problem: str) -> ResultsError:
     """Build the one-line error that names the file and the field."""
     return ResultsError(f"{path}: {field}: {problem}")
@@ -170,7 +191,7 @@ def read_results_file(path: Path | str) -> list[Statement]:
         field = where.rstrip("`") or "$"
         if field.startswith("key` in `"):  # msgspec's way of blaming a mapping's key
             field = field.removeprefix("key` in `") + " (a key)"
-        raise _one_line(path, field, problem[:1].lower() + problem[1:]) from None
+        raise _one_line(path, field, _readable(problem[:1].lower() + problem[1:])) from None
     except msgspec.DecodeError as error:
         raise _one_line(path, "$", f"not valid JSON ({str(error)[:120]})") from None
     statements = decoded.statements if isinstance(decoded, LrsReply) else decoded

@@ -38,8 +38,18 @@ from PySide6.QtWidgets import (
 from app.model.answers import Response
 from app.model.scoring import Mark, choice_marks
 from app.ui.questions.base import QuestionView
-from app.ui.rich_text import BODY_PX, MarkdownView
-from app.ui.theme import SPACE_M, SPACE_S, SPACE_XL, SPACE_XS, Theme, current_theme, set_style_property, zoom
+from app.ui.rich_text import MarkdownView
+from app.ui.theme import (
+    BODY_PX,
+    SPACE_M,
+    SPACE_S,
+    SPACE_XL,
+    SPACE_XS,
+    Theme,
+    current_theme,
+    set_style_property,
+    zoom,
+)
 
 if TYPE_CHECKING:
     from app.model.attempts import QuestionResult

@@ -299,7 +299,8 @@ class OrderQuestionView(QuestionView):
         for row in reversed(range(self.list.count())):
             self.list.takeItem(row)
         for index in response:
-            self.list.addItem(items[int(index)])
+            if isinstance(index, int):  # always, after the permutation check above
+                self.list.addItem(items[index])
         self._after_reorder()
 
     def show_feedback(self, result: QuestionResult) -> None:

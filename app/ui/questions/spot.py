@@ -275,12 +275,12 @@ class SpotQuestionView(QuestionView):
         cursor = QTextCursor(self.text_view.document())
         cursor.setPosition(self._to_qt(start))
         cursor.setPosition(self._to_qt(end), QTextCursor.MoveMode.KeepAnchor)
-        selection.cursor = cursor  # type: ignore[misc]
+        selection.cursor = cursor
         char_format = QTextCharFormat()
         char_format.setBackground(background)
         char_format.setUnderlineStyle(style)
         char_format.setUnderlineColor(underline)
-        selection.format = char_format  # type: ignore[misc]
+        selection.format = char_format
         return selection
 
     def _on_text_view_selection_changed(self) -> None:
@@ -353,8 +353,8 @@ class SpotQuestionView(QuestionView):
             row.deleteLater()
         self.outcome_rows = []
         self.marks_heading.show()
-        for row in self.mark_rows:
-            row.show()
+        for mark_row in self.mark_rows:
+            mark_row.show()
         self.empty_label.setVisible(not self.spans)
         self._paint_marks()
 

@@ -30,7 +30,6 @@ class StepContext:
     module: Module
     lesson: Lesson
     session: LessonSession | None = None
-    presentation: bool = False
 
 
 class StepView(QWidget):

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -32,17 +31,17 @@ from app.model.drafts import fits as draft_fits
 from app.model.judgement import attempt_reading
 from app.model.schema import Question, Quiz, Step
 from app.model.scoring import Mark
-from app.model.text import markdown_to_plain
+from app.model.text import markdown_to_plain, percent_text
+from app.ui.dialogs import ask_yes_no
 from app.ui.focus import focus_first_control
 from app.ui.question_card import (
     CalmPanelView,
     QuestionCardView,
     card_style,
-    make_button,
     points_text,
     result_mark,
 )
-from app.ui.questions.common import FeedbackBadgeView, body_font
+from app.ui.questions.common import FeedbackBadgeView, body_font, make_button
 from app.ui.steps.base import StepContext, StepView, register_step_view
 from app.ui.theme import SPACE_L, SPACE_M, SPACE_S, SPACE_XL, SPACE_XS, current_theme, theme_signals
 
@@ -67,11 +66,6 @@ MODE_NOTES = {
 }
 
 
-def percent(fraction: float) -> str:
-    """Write a fraction as a whole percentage ("70%")."""
-    return f"{round(fraction * 100)}%"
-
-
 def default_title(quiz: Quiz) -> str:
     """Name a quiz that has no title of its own."""
     return "Before-and-after check" if quiz.measure else "Check your understanding"
@@ -94,14 +88,14 @@ def confirm_blank_submission(parent: QWidget, missing: int) -> bool:
         if missing == 1
         else f"{missing} questions are not answered. Submit anyway?"
     )
-    box = QMessageBox(QMessageBox.Icon.Question, "Submit quiz", text, QMessageBox.StandardButton.NoButton, parent)
-    box.setInformativeText("A question left blank scores 0 points.")
-    submit = box.addButton("Submit anyway", QMessageBox.ButtonRole.AcceptRole)
-    keep = box.addButton("Keep answering", QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(keep)
-    box.setEscapeButton(keep)
-    box.exec()
-    return box.clickedButton() is submit
+    return ask_yes_no(
+        parent,
+        "Submit quiz",
+        text,
+        "Submit anyway",
+        no="Keep answering",
+        details="A question left blank scores 0 points.",
+    )
 
 
 def quiz_style() -> str:
@@ -151,7 +145,7 @@ class QuizStepView(StepView):
         if self.quiz.measure == "pre":  # the before-measure is never a gate
             self.meta = QLabel(f"{mode} · {questions} · No pass mark", self)
         else:
-            self.meta = QLabel(f"{mode} · {questions} · Pass: {percent(self.quiz.pass_mark)}", self)
+            self.meta = QLabel(f"{mode} · {questions} · Pass: {percent_text(self.quiz.pass_mark)}", self)
         self.meta.setObjectName("muted")
         self.mode_note = QLabel(MODE_NOTES[self.quiz.mode], self)
         self.mode_note.setObjectName("muted")
@@ -159,7 +153,7 @@ class QuizStepView(StepView):
         self.measure_note = CalmPanelView("About this check", context, self)
         self.measure_note.setObjectName("notePanel")
         if self.quiz.measure:
-            note = MEASURE_NOTES[self.quiz.measure].format(pass_mark=percent(self.quiz.pass_mark))
+            note = MEASURE_NOTES[self.quiz.measure].format(pass_mark=percent_text(self.quiz.pass_mark))
             self.measure_note.set_markdown(note)
         else:
             self.measure_note.hide()
@@ -492,7 +486,7 @@ class QuizStepView(StepView):
             first = attempts[0]
             self.best_label.setText(
                 f"Your starting point: {points_text(first.points_earned, first.points_possible)} "
-                f"({percent(first.score)}) · {count}"
+                f"({percent_text(first.score)}) · {count}"
             )
             self.best_label.show()
             return
@@ -500,7 +494,7 @@ class QuizStepView(StepView):
         verdict = "passed" if best.passed else "not yet passed"
         self.best_label.setText(
             f"Best so far: {points_text(best.points_earned, best.points_possible)} "
-            f"({percent(best.score)}), {verdict} · {count}"
+            f"({percent_text(best.score)}), {verdict} · {count}"
         )
         self.best_label.show()
 
@@ -595,7 +589,7 @@ class QuizSummaryPanel(QFrame):
         details = []
         if quiz.measure == "pre":
             # the before-measure is taken cold and is never a gate: no pass or fail, no call to retry
-            self.headline.setText(f"You scored {score} ({percent(result.score)})")
+            self.headline.setText(f"You scored {score} ({percent_text(result.score)})")
             self.verdict.show_mark(Mark.RIGHT, "Taken")
             details.append(
                 "This check has no pass mark: taking it is enough for this lesson. Your first attempt "
@@ -604,15 +598,15 @@ class QuizSummaryPanel(QFrame):
             self.retry_button.setText("Take it again")
             self.retry_button.setToolTip("Answer the check again; your first attempt stays your starting point")
         else:
-            self.headline.setText(f"You scored {score} ({percent(result.score)})")
+            self.headline.setText(f"You scored {score} ({percent_text(result.score)})")
             self.retry_button.setText("Retry")
             self.retry_button.setToolTip("Start a new attempt with the questions shuffled again")
             if result.passed:
                 self.verdict.show_mark(Mark.RIGHT, "Passed")
-                details.append(f"The pass mark is {percent(result.pass_mark)}.")
+                details.append(f"The pass mark is {percent_text(result.pass_mark)}.")
             else:
                 self.verdict.show_mark(Mark.MISSED, "Not yet passed")
-                details.append(f"The pass mark is {percent(result.pass_mark)}. Retry when you're ready.")
+                details.append(f"The pass mark is {percent_text(result.pass_mark)}. Retry when you're ready.")
             if quiz.measure:
                 details.append(
                     "Your first score is kept for the before-and-after comparison: the Dashboard (Ctrl+D) "
