@@ -28,6 +28,9 @@ TS_DIR = ROOT / "translations"
 QM_DIR = ROOT / "app" / "translations"
 #: the languages translated (English is the source language)
 LANGUAGES = ("zh_CN",)
+#: English needs only its plural forms ("%n question(s)" -> "1 question", "2 questions"): its .ts
+#: holds just the messages with %n (lupdate -pluralonly), filled by fill_english_plurals()
+ENGLISH = "en"
 #: brackets that mark pseudo-translated text (a test looks for them on screen)
 PSEUDO_OPEN, PSEUDO_CLOSE = "⟦", "⟧"
 #: how much longer pseudo text is than its source, as German or Finnish often are
@@ -57,13 +60,38 @@ def source_files() -> list[str]:
     )
 
 
-def lupdate(ts_file: Path, language: str) -> None:
+def lupdate(ts_file: Path, language: str, *, plural_only: bool = False) -> None:
     """Extract the code's strings into ``ts_file`` (kept translations stay; removed strings go)."""
     subprocess.run(
         [tool("pyside6-lupdate"), *source_files(), "-no-obsolete", "-locations", "none",
+         *(["-pluralonly"] if plural_only else []),
          "-target-language", language, "-ts", str(ts_file)],
         cwd=ROOT, check=True, capture_output=True, text=True,
     )
+
+
+def english_forms(source: str) -> tuple[str, str]:
+    """Return the singular and plural of an English %n source: "(s)" dropped, or made "s"."""
+    return source.replace("(s)", ""), source.replace("(s)", "s")
+
+
+def fill_english_plurals(ts_file: Path) -> int:
+    """Write the singular and plural forms of every unfinished message of the English ``ts_file``."""
+    tree = ElementTree.parse(ts_file)
+    filled = 0
+    for message in tree.iter("message"):
+        translation = message.find("translation")
+        if translation is None or message.get("numerus") != "yes" or translation.get("type") != "unfinished":
+            continue
+        translation.attrib.pop("type", None)
+        for child in list(translation):
+            translation.remove(child)
+        for form in english_forms(message.findtext("source") or ""):
+            ElementTree.SubElement(translation, "numerusform").text = form
+        filled += 1
+    if filled:
+        tree.write(ts_file, encoding="utf-8", xml_declaration=True)
+    return filled
 
 
 def lrelease(ts_file: Path, qm_file: Path) -> None:
@@ -149,9 +177,12 @@ def main(argv: list[str] | None = None) -> int:
             lupdate(TS_DIR / f"unspun_{language}.ts", language)
             left = unfinished(TS_DIR / f"unspun_{language}.ts")
             print(f"translations/unspun_{language}.ts: {len(left)} unfinished")
+        english = TS_DIR / f"unspun_{ENGLISH}.ts"
+        lupdate(english, ENGLISH, plural_only=True)
+        print(f"translations/unspun_{ENGLISH}.ts: {fill_english_plurals(english)} plural forms written")
     elif args.command == "release":
         QM_DIR.mkdir(exist_ok=True)
-        for language in LANGUAGES:
+        for language in (*LANGUAGES, ENGLISH):
             lrelease(TS_DIR / f"unspun_{language}.ts", QM_DIR / f"unspun_{language}.qm")
             print(f"app/translations/unspun_{language}.qm")
     else:

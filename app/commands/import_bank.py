@@ -73,7 +73,7 @@ def run_import(argv: list[str]) -> int:
         print(f"unspun import: {args.bank}: {error}", file=sys.stderr)
         return 1
     reflections = f" and {written.reflects} reflections" if written.reflects else ""
-    skipped = f"; {len(result.skipped)} not converted (listed above)" if result.skipped else ""
-    print(f"Wrote {written.questions} questions{reflections} in {written.modules} modules to {args.output}/{skipped}")
+    not_converted = f"; {len(result.skipped)} not converted (listed above)" if result.skipped else ""
+    print(f"Wrote {written.questions} questions{reflections} in {written.modules} modules to {args.output}/{not_converted}")
     print(f"Check it:   unspun validate {args.output}")
     return 0

@@ -82,8 +82,8 @@ def run_join(argv: list[str]) -> int:
         print(f"unspun join: {error}", file=sys.stderr)
         return 1
     print(f"Joined the class “{result.class_name}”.")
-    for line in result.done:
-        print(f"  {line}")
-    for problem in result.pack_problems:
-        print(f"unspun join: {problem}", file=sys.stderr)
+    for done in result.done:
+        print(f"  {done}")
+    for pack_problem in result.pack_problems:
+        print(f"unspun join: {pack_problem}", file=sys.stderr)
     return 0

@@ -135,9 +135,9 @@ def _render(pack: object, out: Path, size: tuple[int, int], scratch: Path, full:
         for _ in range(4):
             settle()
             hidden = max(
-                max(area.widget().sizeHint().height() - area.viewport().height(), area.verticalScrollBar().maximum())
-                for area in (window.player.scroll, window.player.side_scroll)
-                if area.isVisible()
+                max(content.sizeHint().height() - area.viewport().height(), area.verticalScrollBar().maximum())
+                for area in (window.player.scroll_area, window.player.side_scroll)
+                if area.isVisible() and (content := area.widget()) is not None
             )
             height = min(FULL_HEIGHT_CAP, window.height() + hidden)
             if hidden <= 0 or height == window.height():

@@ -5,6 +5,8 @@ Presentation mode shows it when the teacher asks; scoring it must give full mark
 
 from __future__ import annotations
 
+from typing import assert_never
+
 from app.model.answers import Response
 from app.model.schema import (
     Categorize,
@@ -26,26 +28,28 @@ JUDGE_MOST_RELIABLE, JUDGE_LEAST_RELIABLE = 6, 1
 
 def correct_response(question: Question) -> Response:
     """Return the response that answers ``question`` fully right (indices in written order)."""
-    if isinstance(question, Single):
-        return next(index for index, choice in enumerate(question.choices) if choice.correct)
-    if isinstance(question, Multiple):
-        return [index for index, choice in enumerate(question.choices) if choice.correct]
-    if isinstance(question, TrueFalse):
-        return question.answer
-    if isinstance(question, Short):
-        return question.answers[0]
-    if isinstance(question, Order):
-        return list(range(len(question.items)))
-    if isinstance(question, Match):
-        return {index: index for index in range(len(question.pairs))}
-    if isinstance(question, Spot):
-        return [span for span in spot_target_spans(question) if span is not None]
-    if isinstance(question, Categorize):
-        return {
-            index: question.categories.index(item.category)
-            for index, item in enumerate(question.items)
-            if item.category in question.categories
-        }
-    if isinstance(question, Judge):
-        return JUDGE_MOST_RELIABLE if question.reliable else JUDGE_LEAST_RELIABLE
-    return None
+    match question:
+        case Single():
+            return next(index for index, choice in enumerate(question.choices) if choice.correct)
+        case Multiple():
+            return [index for index, choice in enumerate(question.choices) if choice.correct]
+        case TrueFalse():
+            return question.answer
+        case Short():
+            return question.answers[0]
+        case Order():
+            return list(range(len(question.items)))
+        case Match():
+            return {index: index for index in range(len(question.pairs))}
+        case Spot():
+            return [span for span in spot_target_spans(question) if span is not None]
+        case Categorize():
+            return {
+                index: question.categories.index(item.category)
+                for index, item in enumerate(question.items)
+                if item.category in question.categories
+            }
+        case Judge():
+            return JUDGE_MOST_RELIABLE if question.reliable else JUDGE_LEAST_RELIABLE
+        case _:
+            assert_never(question)

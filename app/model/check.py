@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, assert_never
 
 import msgspec.inspect as mi
 import msgspec.structs
@@ -34,13 +34,14 @@ from app.model.schema import (
     Module,
     Multiple,
     Order,
-    QuestionBase,
+    Question,
     Quiz,
     Reading,
     Reflect,
     Short,
     Single,
     Spot,
+    TrueFalse,
 )
 from app.model.source import PackFileError, PackSource
 from app.model.text import SCHEME_PATTERN, normalize_answer, pack_path, scan_markdown
@@ -218,7 +219,6 @@ class PackChecker:
         self.used_techniques: set[str] = set()
         self.module_ids: dict[str, str] = {}
         self.measures: dict[str, str] = {}
-        self.files_ok: dict[str, bool] = {}
         self._file_checks: dict[str, str | None] = {}
         self._image_checks: dict[str, tuple[Severity, str | None]] = {}
         self._file_lines: dict[str, list[str]] = {}
@@ -460,7 +460,7 @@ class PackChecker:
                 PlacedQuestion(question, quiz.measure, (self.file, self.root, question_loc), measure_where)
             )
 
-    def question(self, question: QuestionBase, loc: Loc, question_ids: dict[str, Loc]) -> None:
+    def question(self, question: Question, loc: Loc, question_ids: dict[str, Loc]) -> None:
         """Check one question: id, references, Markdown, and its type's own rules."""
         self.unique(question_ids, question.id, (loc, "id"), "question id", "this module")
         self.markdown(question, loc)
@@ -468,40 +468,45 @@ class PackChecker:
         self.references("techniques", question.techniques, (loc, "techniques"))
         if question.explanation is None:
             self.warning(loc, f"question `{question.id}` has no `explanation` to show after answering")
-        if isinstance(question, Single | Multiple):
-            self.choices(question, loc)
-        elif isinstance(question, Short):
-            for index, answer in enumerate(question.answers):
-                if not normalize_answer(answer):
-                    self.error(
-                        ((loc, "answers"), index),
-                        f"answer {_shown(answer)} is empty once spaces and punctuation are removed, "
-                        "so no response could match it",
-                    )
-        elif isinstance(question, Order):
-            self.all_different(question.items, (loc, "items"), "item")
-        elif isinstance(question, Match):
-            self.all_different([p.left for p in question.pairs], (loc, "pairs"), "left", field="left")
-            self.all_different([p.right for p in question.pairs], (loc, "pairs"), "right", field="right")
-        elif isinstance(question, Spot):
-            for index, target in enumerate(question.targets):
-                target_loc: Loc = ((loc, "targets"), index)
-                self.quote(question.text, target.quote, target.occurrence, (target_loc, "quote"))
-                self.key(target.quote, target.key, (target_loc, "key"))
-                self.reference("techniques", target.technique, (target_loc, "technique"))
-                self.markdown(target, target_loc)
-        elif isinstance(question, Categorize):
-            self.all_different(question.categories, (loc, "categories"), "category")
-            categories = set(question.categories)
-            for index, item in enumerate(question.items):
-                if item.category not in categories:
-                    self.error(
-                        (((loc, "items"), index), "category"),
-                        f"category `{item.category}` is not one of the question's `categories` "
-                        f"({', '.join(question.categories)}){_suggestion(item.category, categories)}",
-                    )
-        elif isinstance(question, Judge):
-            self.artefact(question.item, (loc, "item"))
+        match question:
+            case Single() | Multiple():
+                self.choices(question, loc)
+            case Short():
+                for index, answer in enumerate(question.answers):
+                    if not normalize_answer(answer):
+                        self.error(
+                            ((loc, "answers"), index),
+                            f"answer {_shown(answer)} is empty once spaces and punctuation are removed, "
+                            "so no response could match it",
+                        )
+            case Order():
+                self.all_different(question.items, (loc, "items"), "item")
+            case Match():
+                self.all_different([p.left for p in question.pairs], (loc, "pairs"), "left", field="left")
+                self.all_different([p.right for p in question.pairs], (loc, "pairs"), "right", field="right")
+            case Spot():
+                for index, target in enumerate(question.targets):
+                    target_loc: Loc = ((loc, "targets"), index)
+                    self.quote(question.text, target.quote, target.occurrence, (target_loc, "quote"))
+                    self.key(target.quote, target.key, (target_loc, "key"))
+                    self.reference("techniques", target.technique, (target_loc, "technique"))
+                    self.markdown(target, target_loc)
+            case Categorize():
+                self.all_different(question.categories, (loc, "categories"), "category")
+                categories = set(question.categories)
+                for index, item in enumerate(question.items):
+                    if item.category not in categories:
+                        self.error(
+                            (((loc, "items"), index), "category"),
+                            f"category `{item.category}` is not one of the question's `categories` "
+                            f"({', '.join(question.categories)}){_suggestion(item.category, categories)}",
+                        )
+            case Judge():
+                self.artefact(question.item, (loc, "item"))
+            case TrueFalse():
+                pass  # the schema has already checked the one answer
+            case _:
+                assert_never(question)
 
     def choices(self, question: Single | Multiple, loc: Loc) -> None:
         """Check the correct choices of a single or multiple question."""

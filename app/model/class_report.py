@@ -50,7 +50,7 @@ from app.model.results import _read_file as read_statements_file  # the one read
 from app.model.schema import SLUG_PATTERN, Spot
 from app.model.schema import step_key as schema_step_key
 from app.model.scoring import question_type
-from app.model.text import normalize_answer
+from app.model.text import normalize_answer, percent_text
 
 if TYPE_CHECKING:
     from app.model.pack import Pack
@@ -820,10 +820,6 @@ def _techniques(pack: Pack | None, questions: Sequence[QuestionStats]) -> list[T
     return rows
 
 
-def _percent(value: float) -> str:
-    return f"{round(value * 100)}%"
-
-
 def describe_class_change(change: ClassChange) -> str:
     """Say in plain words how the class changed between the pre and post quizzes.
 
@@ -840,7 +836,7 @@ def describe_class_change(change: ClassChange) -> str:
         )
     sentences = []
     count = change.learners_both
-    before, after = _percent(change.mean_pre_score or 0.0), _percent(change.mean_post_score or 0.0)
+    before, after = percent_text(change.mean_pre_score or 0.0), percent_text(change.mean_post_score or 0.0)
     points = round((change.mean_score_change or 0.0) * 100)
     if change.same_questions:
         moved = trend(change.mean_pre_score or 0.0, change.mean_post_score or 0.0, SCORE_STEADY)

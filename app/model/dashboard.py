@@ -25,6 +25,7 @@ from app.model.progress import Position, ProgressStore
 from app.model.schema import Lesson, Module
 from app.model.schema import step_key as schema_step_key
 from app.model.session import BeforeAfter, before_after, state_from
+from app.model.text import percent_text
 
 if TYPE_CHECKING:
     from app.model.pack import Pack
@@ -119,11 +120,6 @@ class DashboardData:
         )
 
 
-def _percent(value: float) -> str:
-    """Format a fraction as a whole percentage."""
-    return f"{round(value * 100)}%"
-
-
 def describe_change(result: BeforeAfter) -> str:
     """Say in plain words what a before-and-after result means for the learner.
 
@@ -134,15 +130,15 @@ def describe_change(result: BeforeAfter) -> str:
     if result.pre is None:
         sentences.append(
             "You took the final check without the first one, so there is nothing to compare it with. "
-            f"Your score was {_percent(result.post.score if result.post else 0.0)}."
+            f"Your score was {percent_text(result.post.score if result.post else 0.0)}."
         )
     elif result.post is None:
         sentences.append(
-            f"You scored {_percent(result.pre.score)} on the first check. Take the final check at the "
+            f"You scored {percent_text(result.pre.score)} on the first check. Take the final check at the "
             "end of the pack to see how much you have changed."
         )
     elif result.same_questions:
-        before, after = _percent(result.pre.score), _percent(result.post.score)
+        before, after = percent_text(result.pre.score), percent_text(result.post.score)
         sentences.append(
             {
                 Trend.UP: f"Your score rose: {before} on the first check, {after} on the final one.",
@@ -152,7 +148,7 @@ def describe_change(result: BeforeAfter) -> str:
         )
     else:
         sentences.append(
-            f"You scored {_percent(result.pre.score)} on the first check and {_percent(result.post.score)} "
+            f"You scored {percent_text(result.pre.score)} on the first check and {percent_text(result.post.score)} "
             "on the final one. The two checks ask different questions, so the scores are not a "
             "like-for-like comparison."
         )

@@ -21,7 +21,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
-from typing import Any
+from typing import Any, assert_never
 from urllib.parse import quote, unquote
 
 import msgspec
@@ -595,40 +595,43 @@ class _HandoutBuilder:
         count = len(question.items) if isinstance(question, Order) else 0
         body.append(f'<p class="instruction">{QUESTION_INSTRUCTIONS[tag].format(count=count)}</p>')
         order = display_order(question, question_rng(self.pack, module, question))
-        if isinstance(question, Single | Multiple):
-            rows = [
-                f'<tr><td class="box" width="22">{BOX}</td><td class="letter" width="18">{LETTERS[i]}</td>'
-                f"<td>{html.escape(question.choices[index].text)}</td></tr>"
-                for i, index in enumerate(order)
-            ]
-            body.append(f'<table class="choices" cellspacing="0">{"".join(rows)}</table>')
-        elif isinstance(question, TrueFalse):
-            body.append(
-                '<table class="choices" cellspacing="0"><tr>'
-                f'<td class="letter">True</td><td class="box" width="40">{BOX}</td>'
-                f'<td class="letter">False</td><td class="box">{BOX}</td></tr></table>'
-            )
-        elif isinstance(question, Short):
-            body.append(self._lines(1, label="Answer"))
-        elif isinstance(question, Order):
-            rows = [
-                '<tr><td class="blank" width="30">&nbsp;</td><td width="8"></td>'
-                f"<td>{html.escape(question.items[index])}</td></tr>"
-                for index in order
-            ]
-            body.append(f'<table class="choices" cellspacing="0">{"".join(rows)}</table>')
-        elif isinstance(question, Match):
-            body.append(self._match_table(question, order))
-        elif isinstance(question, Spot):
-            body.append(
-                '<table class="artefact" width="100%" cellspacing="0" cellpadding="10"><tr><td>'
-                f'<p class="spot-text">{esc(question.text.rstrip())}</p></td></tr></table>'
-            )
-        elif isinstance(question, Categorize):
-            body.append(self._categorize_table(question, order))
-        elif isinstance(question, Judge):
-            body.append(self._artefact(question.item, annotated=False))
-            body.append(self._rating_row())
+        match question:
+            case Single() | Multiple():
+                rows = [
+                    f'<tr><td class="box" width="22">{BOX}</td><td class="letter" width="18">{LETTERS[i]}</td>'
+                    f"<td>{html.escape(question.choices[index].text)}</td></tr>"
+                    for i, index in enumerate(order)
+                ]
+                body.append(f'<table class="choices" cellspacing="0">{"".join(rows)}</table>')
+            case TrueFalse():
+                body.append(
+                    '<table class="choices" cellspacing="0"><tr>'
+                    f'<td class="letter">True</td><td class="box" width="40">{BOX}</td>'
+                    f'<td class="letter">False</td><td class="box">{BOX}</td></tr></table>'
+                )
+            case Short():
+                body.append(self._lines(1, label="Answer"))
+            case Order():
+                rows = [
+                    '<tr><td class="blank" width="30">&nbsp;</td><td width="8"></td>'
+                    f"<td>{html.escape(question.items[index])}</td></tr>"
+                    for index in order
+                ]
+                body.append(f'<table class="choices" cellspacing="0">{"".join(rows)}</table>')
+            case Match():
+                body.append(self._match_table(question, order))
+            case Spot():
+                body.append(
+                    '<table class="artefact" width="100%" cellspacing="0" cellpadding="10"><tr><td>'
+                    f'<p class="spot-text">{esc(question.text.rstrip())}</p></td></tr></table>'
+                )
+            case Categorize():
+                body.append(self._categorize_table(question, order))
+            case Judge():
+                body.append(self._artefact(question.item, annotated=False))
+                body.append(self._rating_row())
+            case _:
+                assert_never(question)
         self.out.append(self._keep_together(body))
 
     def _match_table(self, question: Match, order: list[int]) -> str:
@@ -675,60 +678,63 @@ class _HandoutBuilder:
         order = display_order(question, question_rng(self.pack, module, question))
         answer = ""
         extra: list[str] = []
-        if isinstance(question, Single | Multiple):
-            right = [(i, question.choices[index]) for i, index in enumerate(order) if question.choices[index].correct]
-            answer = "; ".join(f"<b>{LETTERS[i]}</b> \u2014 {html.escape(choice.text)}" for i, choice in right)
-            for i, index in enumerate(order):
-                choice = question.choices[index]
-                if choice.feedback and choice.feedback.strip():
-                    verdict = "right" if choice.correct else "wrong"
-                    extra.append(
-                        f'<p class="note"><b class="sans">{LETTERS[i]}</b> ({verdict}): '
-                        f"{self._md_inline(choice.feedback)}</p>"
-                    )
-        elif isinstance(question, TrueFalse):
-            answer = "<b>True</b>" if question.answer else "<b>False</b>"
-        elif isinstance(question, Short):
-            answer = "Accepted answers: " + "; ".join(f"<b>{html.escape(text)}</b>" for text in question.answers)
-        elif isinstance(question, Order):
-            items = "".join(f"<li>{html.escape(item)}</li>" for item in question.items)
-            answer = "The right order:"
-            extra.append(f"<ol>{items}</ol>")
-        elif isinstance(question, Match):
-            letter_of = {index: LETTERS[row] for row, index in enumerate(order)}
-            answer = "The pairs:"
-            rows = [
-                f'<tr><td class="letter" width="20">{row + 1}</td><td>{html.escape(pair.left)}</td>'
-                f'<td width="24" align="center">\u2192</td><td class="letter" width="20">{letter_of[row]}</td>'
-                f"<td>{html.escape(pair.right)}</td></tr>"
-                for row, pair in enumerate(question.pairs)
-            ]
-            extra.append(f'<table class="key" cellspacing="0">{"".join(rows)}</table>')
-        elif isinstance(question, Spot):
-            answer = "Underline:"
-            for target in question.targets:
-                line = f"\u201c{html.escape(target.quote)}\u201d"
-                if target.technique:
-                    technique = self.pack.manifest.techniques.get(target.technique)
-                    line += f" <i>({html.escape(technique.label if technique else target.technique)})</i>"
-                if target.note and target.note.strip():
-                    line += f": {self._md_inline(target.note)}"
-                extra.append(f'<p class="note">\u2022&nbsp; {line}</p>')
-        elif isinstance(question, Categorize):
-            answer = "Categories:"
-            for category in question.categories:
-                members = [question.items[index].text for index in order if question.items[index].category == category]
-                listed = "; ".join(html.escape(text) for text in members) or "<i>(none)</i>"
-                extra.append(f'<p class="note"><b class="sans">{html.escape(category)}:</b> {listed}</p>')
-        elif isinstance(question, Judge):
-            answer = (
-                "<b>Reliable</b>: a rating of 4 to 6"
-                if question.reliable
-                else "<b>Not reliable</b>: a rating of 1 to 3"
-            )
-            if question.item.annotations:
-                extra.append(self._artefact(question.item, annotated=True))
-                extra.append(self._notes(question.item))
+        match question:
+            case Single() | Multiple():
+                right = [(i, question.choices[index]) for i, index in enumerate(order) if question.choices[index].correct]
+                answer = "; ".join(f"<b>{LETTERS[i]}</b> \u2014 {html.escape(choice.text)}" for i, choice in right)
+                for i, index in enumerate(order):
+                    choice = question.choices[index]
+                    if choice.feedback and choice.feedback.strip():
+                        verdict = "right" if choice.correct else "wrong"
+                        extra.append(
+                            f'<p class="note"><b class="sans">{LETTERS[i]}</b> ({verdict}): '
+                            f"{self._md_inline(choice.feedback)}</p>"
+                        )
+            case TrueFalse():
+                answer = "<b>True</b>" if question.answer else "<b>False</b>"
+            case Short():
+                answer = "Accepted answers: " + "; ".join(f"<b>{html.escape(text)}</b>" for text in question.answers)
+            case Order():
+                items = "".join(f"<li>{html.escape(item)}</li>" for item in question.items)
+                answer = "The right order:"
+                extra.append(f"<ol>{items}</ol>")
+            case Match():
+                letter_of = {index: LETTERS[row] for row, index in enumerate(order)}
+                answer = "The pairs:"
+                rows = [
+                    f'<tr><td class="letter" width="20">{row + 1}</td><td>{html.escape(pair.left)}</td>'
+                    f'<td width="24" align="center">\u2192</td><td class="letter" width="20">{letter_of[row]}</td>'
+                    f"<td>{html.escape(pair.right)}</td></tr>"
+                    for row, pair in enumerate(question.pairs)
+                ]
+                extra.append(f'<table class="key" cellspacing="0">{"".join(rows)}</table>')
+            case Spot():
+                answer = "Underline:"
+                for target in question.targets:
+                    line = f"\u201c{html.escape(target.quote)}\u201d"
+                    if target.technique:
+                        technique = self.pack.manifest.techniques.get(target.technique)
+                        line += f" <i>({html.escape(technique.label if technique else target.technique)})</i>"
+                    if target.note and target.note.strip():
+                        line += f": {self._md_inline(target.note)}"
+                    extra.append(f'<p class="note">\u2022&nbsp; {line}</p>')
+            case Categorize():
+                answer = "Categories:"
+                for category in question.categories:
+                    members = [question.items[index].text for index in order if question.items[index].category == category]
+                    listed = "; ".join(html.escape(text) for text in members) or "<i>(none)</i>"
+                    extra.append(f'<p class="note"><b class="sans">{html.escape(category)}:</b> {listed}</p>')
+            case Judge():
+                answer = (
+                    "<b>Reliable</b>: a rating of 4 to 6"
+                    if question.reliable
+                    else "<b>Not reliable</b>: a rating of 1 to 3"
+                )
+                if question.item.annotations:
+                    extra.append(self._artefact(question.item, annotated=True))
+                    extra.append(self._notes(question.item))
+            case _:
+                assert_never(question)
         answer_html = f'<p class="answer"><b>Answer.</b> {answer}</p>' + "".join(extra)
         if question.explanation and question.explanation.strip():
             answer_html += f'<p class="answer"><b>Explanation.</b></p>{self._md(question.explanation)}'

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+from app.model.i18n_marks import QT_TRANSLATE_NOOP
 from app.model.scoring import DISCERNMENT_RANGE, TRUST_RANGE
 
 #: A change in score smaller than this (5 percentage points) reads as "about the same".
@@ -309,17 +310,20 @@ def class_reading(
 
 
 def attempt_reading(discernment: float | None, trust: float | None) -> list[str]:
-    """Return the sentences that tell a learner how they rated the posts in one check ("you")."""
+    """Return the sentences that tell a learner how they rated the posts in one check ("you").
+
+    Each is marked for translation under "Judgement"; the interface translates it where shown.
+    """
     sentences = []
     if discernment is not None:
         if discernment >= DISCERNMENT_STEADY:
-            sentences.append("In this check you rated the reliable posts higher than the unreliable ones.")
+            sentences.append(QT_TRANSLATE_NOOP("Judgement", "In this check you rated the reliable posts higher than the unreliable ones."))
         elif discernment <= -DISCERNMENT_STEADY:
-            sentences.append("In this check you rated the unreliable posts higher than the reliable ones.")
+            sentences.append(QT_TRANSLATE_NOOP("Judgement", "In this check you rated the unreliable posts higher than the reliable ones."))
         else:
-            sentences.append("In this check you rated reliable and unreliable posts about the same.")
+            sentences.append(QT_TRANSLATE_NOOP("Judgement", "In this check you rated reliable and unreliable posts about the same."))
     if trust is not None and trust <= -TRUST_LEANING:
-        sentences.append("Overall you doubted most of what you rated, even reliable posts.")
+        sentences.append(QT_TRANSLATE_NOOP("Judgement", "Overall you doubted most of what you rated, even reliable posts."))
     elif trust is not None and trust >= TRUST_LEANING:
-        sentences.append("Overall you believed most of what you rated, even unreliable posts.")
+        sentences.append(QT_TRANSLATE_NOOP("Judgement", "Overall you believed most of what you rated, even unreliable posts."))
     return sentences

@@ -25,7 +25,6 @@ from app.model.text import CITATION_PATTERN, pack_path
 #: beyond this, a code block is shown as plain text: highlighting megabytes blocks the UI
 MAX_HIGHLIGHT_CHARS = 20_000
 
-CITE_SCHEME = "cite"
 GLOSSARY_SCHEME = "gloss"
 REFERENCE_ANCHOR = "ref-"
 

@@ -21,6 +21,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from itertools import accumulate
 
+from app.model.i18n_marks import QT_TRANSLATE_NOOP
+
 Span = tuple[int, int]
 
 #: characters that join two letters into one word ("don't", "state-run")
@@ -31,14 +33,16 @@ MARK_LENGTH_FACTOR = 3
 MARK_SLACK_CHARS = 10
 
 #: how a spot question decides that a target was found, as the learner reads it
-SPOT_FOUND_RULE = (
+SPOT_FOUND_RULE = QT_TRANSLATE_NOOP(
+    "Marks",
     "A mark finds a passage when it covers at least half of the passage, or its key words."
 )
 #: the rule of an example's find-it-first task, as the learner reads it
-TASK_FOUND_RULE = (
+#: (translated where shown, then filled with ``.format(factor=MARK_LENGTH_FACTOR, slack=MARK_SLACK_CHARS)``)
+TASK_FOUND_RULE = QT_TRANSLATE_NOOP(
+    "Marks",
     "A mark finds an annotation when it covers at least half of the annotated words (or their "
-    f"key words) and is no longer than {MARK_LENGTH_FACTOR} times their length plus "
-    f"{MARK_SLACK_CHARS} characters."
+    "key words) and is no longer than {factor} times their length plus {slack} characters.",
 )
 
 

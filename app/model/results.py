@@ -25,7 +25,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, assert_never
 from urllib.parse import quote, unquote
 
 import msgspec
@@ -61,6 +61,7 @@ from app.model.schema import (
     Question,
     Short,
     Single,
+    Spot,
     TrueFalse,
 )
 from app.model.session import lesson_state
@@ -284,43 +285,48 @@ def question_definition(question: Question | None, kind: str, language: str) -> 
         return definition
     definition["name"] = _language_map(question.id, language)
     definition["description"] = _language_map(question.prompt, language)
-    if isinstance(question, Single | Multiple):
-        definition["choices"] = _components(
-            range(len(question.choices)), (c.text for c in question.choices), language
-        )
-        right = [str(i) for i, choice in enumerate(question.choices) if choice.correct]
-        definition["correctResponsesPattern"] = (
-            ["[,]".join(right)] if isinstance(question, Multiple) else right[:1]
-        )
-    elif isinstance(question, TrueFalse):
-        definition["correctResponsesPattern"] = ["true" if question.answer else "false"]
-    elif isinstance(question, Short):
-        definition["correctResponsesPattern"] = [f"{{case_matters=false}}{text}" for text in question.answers]
-    elif isinstance(question, Order):
-        definition["choices"] = _components(range(len(question.items)), question.items, language)
-        definition["correctResponsesPattern"] = ["[,]".join(str(i) for i in range(len(question.items)))]
-    elif isinstance(question, Match):
-        count = len(question.pairs)
-        definition["source"] = _components(range(count), (p.left for p in question.pairs), language)
-        definition["target"] = _components(range(count), (p.right for p in question.pairs), language)
-        definition["correctResponsesPattern"] = ["[,]".join(f"{i}[.]{i}" for i in range(count))]
-    elif isinstance(question, Categorize):
-        definition["source"] = _components(
-            range(len(question.items)), (i.text for i in question.items), language
-        )
-        definition["target"] = _components(range(len(question.categories)), question.categories, language)
-        definition["correctResponsesPattern"] = [
-            "[,]".join(
-                f"{i}[.]{question.categories.index(item.category)}" for i, item in enumerate(question.items)
+    match question:
+        case Single() | Multiple():
+            definition["choices"] = _components(
+                range(len(question.choices)), (c.text for c in question.choices), language
             )
-        ]
-    elif isinstance(question, Judge):
-        labels = ("not at all reliable", "", "", "", "", "very reliable")
-        definition["scale"] = [
-            {"id": str(n), "description": _language_map(f"{n} {labels[n - 1]}".strip(), language)}
-            for n in range(1, 7)
-        ]
-        definition["extensions"] = {EXTENSION + "reliable": question.reliable}
+            right = [str(i) for i, choice in enumerate(question.choices) if choice.correct]
+            definition["correctResponsesPattern"] = (
+                ["[,]".join(right)] if isinstance(question, Multiple) else right[:1]
+            )
+        case TrueFalse():
+            definition["correctResponsesPattern"] = ["true" if question.answer else "false"]
+        case Short():
+            definition["correctResponsesPattern"] = [f"{{case_matters=false}}{text}" for text in question.answers]
+        case Order():
+            definition["choices"] = _components(range(len(question.items)), question.items, language)
+            definition["correctResponsesPattern"] = ["[,]".join(str(i) for i in range(len(question.items)))]
+        case Match():
+            count = len(question.pairs)
+            definition["source"] = _components(range(count), (p.left for p in question.pairs), language)
+            definition["target"] = _components(range(count), (p.right for p in question.pairs), language)
+            definition["correctResponsesPattern"] = ["[,]".join(f"{i}[.]{i}" for i in range(count))]
+        case Categorize():
+            definition["source"] = _components(
+                range(len(question.items)), (i.text for i in question.items), language
+            )
+            definition["target"] = _components(range(len(question.categories)), question.categories, language)
+            definition["correctResponsesPattern"] = [
+                "[,]".join(
+                    f"{i}[.]{question.categories.index(item.category)}" for i, item in enumerate(question.items)
+                )
+            ]
+        case Judge():
+            labels = ("not at all reliable", "", "", "", "", "very reliable")
+            definition["scale"] = [
+                {"id": str(n), "description": _language_map(f"{n} {labels[n - 1]}".strip(), language)}
+                for n in range(1, 7)
+            ]
+            definition["extensions"] = {EXTENSION + "reliable": question.reliable}
+        case Spot():
+            pass  # xAPI has no interaction type for passages marked in a text: the kind says "other"
+        case _:
+            assert_never(question)
     return definition
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from enum import StrEnum
-from typing import Any
+from typing import Any, assert_never
 
 from app.model import marks
 from app.model.answers import Response
@@ -129,25 +129,27 @@ def well_formed(question: Question, response: Response) -> bool:
     """
     if response is None:
         return True
-    if isinstance(question, Single):
-        return _index(response, len(question.choices)) is not None
-    if isinstance(question, Multiple):
-        return _index_set(response, len(question.choices)) is not None
-    if isinstance(question, TrueFalse):
-        return isinstance(response, bool)
-    if isinstance(question, Short):
-        return isinstance(response, str)
-    if isinstance(question, Order):
-        return _permutation(response, len(question.items)) is not None
-    if isinstance(question, Match):
-        return _index_map(response, len(question.pairs), len(question.pairs)) is not None
-    if isinstance(question, Categorize):
-        return _index_map(response, len(question.items), len(question.categories)) is not None
-    if isinstance(question, Spot):
-        return _selections(response, len(question.text)) is not None
-    if isinstance(question, Judge):
-        return _rating(response) is not None
-    return False
+    match question:
+        case Single():
+            return _index(response, len(question.choices)) is not None
+        case Multiple():
+            return _index_set(response, len(question.choices)) is not None
+        case TrueFalse():
+            return isinstance(response, bool)
+        case Short():
+            return isinstance(response, str)
+        case Order():
+            return _permutation(response, len(question.items)) is not None
+        case Match():
+            return _index_map(response, len(question.pairs), len(question.pairs)) is not None
+        case Categorize():
+            return _index_map(response, len(question.items), len(question.categories)) is not None
+        case Spot():
+            return _selections(response, len(question.text)) is not None
+        case Judge():
+            return _rating(response) is not None
+        case _:
+            assert_never(question)
 
 
 # ---------------------------------------------------------------- per-part detail
@@ -277,30 +279,32 @@ def score_question(question: Question, response: Response) -> float:
 
 def _score(question: Question, response: Response) -> float:
     """Score one response by the rule of its question's type."""
-    if isinstance(question, Single):
-        return 1.0 if Mark.RIGHT in choice_marks(question, response) else 0.0
-    if isinstance(question, Multiple):
-        if _index_set(response, len(question.choices)) is None:
-            return 0.0
-        marks = choice_marks(question, response)
-        number_correct = sum(choice.correct for choice in question.choices)
-        return _fraction(marks.count(Mark.RIGHT) - marks.count(Mark.WRONG), number_correct)
-    if isinstance(question, TrueFalse):
-        return 1.0 if isinstance(response, bool) and response == question.answer else 0.0
-    if isinstance(question, Short):
-        return 1.0 if short_right(question, response) else 0.0
-    if isinstance(question, Order):
-        return _fraction(*order_pairs(question, response))
-    if isinstance(question, Match):
-        return _fraction(sum(match_marks(question, response)), len(question.pairs))
-    if isinstance(question, Categorize):
-        return _fraction(sum(categorize_marks(question, response)), len(question.items))
-    if isinstance(question, Spot):
-        found, stray = spot_marks(question, response)
-        return _fraction(len(found) - len(stray), len(question.targets))
-    if isinstance(question, Judge):
-        return 1.0 if judge_right(question, response) else 0.0
-    return 0.0
+    match question:
+        case Single():
+            return 1.0 if Mark.RIGHT in choice_marks(question, response) else 0.0
+        case Multiple():
+            if _index_set(response, len(question.choices)) is None:
+                return 0.0
+            marks = choice_marks(question, response)
+            number_correct = sum(choice.correct for choice in question.choices)
+            return _fraction(marks.count(Mark.RIGHT) - marks.count(Mark.WRONG), number_correct)
+        case TrueFalse():
+            return 1.0 if isinstance(response, bool) and response == question.answer else 0.0
+        case Short():
+            return 1.0 if short_right(question, response) else 0.0
+        case Order():
+            return _fraction(*order_pairs(question, response))
+        case Match():
+            return _fraction(sum(match_marks(question, response)), len(question.pairs))
+        case Categorize():
+            return _fraction(sum(categorize_marks(question, response)), len(question.items))
+        case Spot():
+            found, stray = spot_marks(question, response)
+            return _fraction(len(found) - len(stray), len(question.targets))
+        case Judge():
+            return 1.0 if judge_right(question, response) else 0.0
+        case _:
+            assert_never(question)
 
 
 # ---------------------------------------------------------------- quizzes

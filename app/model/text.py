@@ -26,6 +26,11 @@ SCHEME_PATTERN = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
 _DRIVE = re.compile(r"^[A-Za-z]:[/\\]?")
 
 
+def percent_text(fraction: float) -> str:
+    """Write a fraction as a whole percentage ("80%"): the one formatter the model and the UI share."""
+    return f"{round(fraction * 100)}%"
+
+
 def _is_trimmable(char: str) -> bool:
     """Tell whether ``char`` is whitespace or punctuation (any Unicode category P*)."""
     return char.isspace() or unicodedata.category(char).startswith("P")

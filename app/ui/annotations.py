@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFocusEvent, QFont, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.model.i18n_marks import QT_TRANSLATE_NOOP
 from app.model.markdown import CitationIndex
 from app.ui.artefact import AnnotationMark, NumberBadgeView, sans_font
 from app.ui.flow_layout import FlowLayout
@@ -62,8 +63,8 @@ class AnnotationNoteView(QFrame):
         self.setObjectName("annotationNote")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        label = mark.technique_label or "Note"
-        self.setAccessibleName(f"Note {mark.number}: {label}")
+        label = mark.technique_label or QCoreApplication.translate("AnnotationNotes", "Note")
+        self.setAccessibleName(QCoreApplication.translate("AnnotationNotes", "Note {number}: {label}").format(number=mark.number, label=label))
         self.setAccessibleDescription(mark.note)
         row = QHBoxLayout(self)
         row.setContentsMargins(SPACE_S, SPACE_S, SPACE_S, SPACE_S)
@@ -87,7 +88,7 @@ class AnnotationNoteView(QFrame):
         self.body.set_text_scale(NOTE_TEXT_PX / BODY_PX)
         self.body.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.body.setStyleSheet("QTextBrowser { background: transparent; border: none; padding: 0px; }")
-        self.body.setAccessibleName(f"Note {mark.number}")
+        self.body.setAccessibleName(QCoreApplication.translate("AnnotationNotes", "Note {number}").format(number=mark.number))
         self.body.set_markdown(mark.note)
         self.body.viewport().installEventFilter(self)
         self.body.viewport().setCursor(Qt.CursorShape.PointingHandCursor)
@@ -110,14 +111,16 @@ class AnnotationNoteView(QFrame):
         if found is None:
             self.status_label.setVisible(False)
             return
-        text = "✓ Found" if found else "✗ Missed"
+        text = QCoreApplication.translate("AnnotationNotes", "✓ Found") if found else QCoreApplication.translate("AnnotationNotes", "✗ Missed")
         color = self.theme.correct if found else self.theme.wrong
         self.status_label.setText(text)
-        self.status_label.setAccessibleName("You found this" if found else "You did not find this")
+        self.status_label.setAccessibleName(QCoreApplication.translate("AnnotationNotes", "You found this") if found else QCoreApplication.translate("AnnotationNotes", "You did not find this"))
         self.status_label.setStyleSheet(f"color: {color}; background: transparent; border: none;")
         self.status_label.setVisible(True)
         self.setAccessibleName(
-            f"Note {self.mark.number}: {self.mark.technique_label or 'Note'}, {'found' if found else 'missed'}"
+            (QCoreApplication.translate("AnnotationNotes", "Note {number}: {label}, found") if found else QCoreApplication.translate("AnnotationNotes", "Note {number}: {label}, missed")).format(
+                number=self.mark.number, label=self.mark.technique_label or QCoreApplication.translate("AnnotationNotes", "Note")
+            )
         )
 
     def found(self) -> bool | None:
@@ -180,7 +183,7 @@ class AnnotationNotesPanel(QWidget):
         pack: Pack,
         *,
         revealed: bool = True,
-        heading: str | None = "Notes",
+        heading: str | None = QT_TRANSLATE_NOOP("AnnotationNotes", "Notes"),
         theme: Theme | None = None,
         parent: QWidget | None = None,
         citation_index: CitationIndex | None = None,
@@ -188,7 +191,8 @@ class AnnotationNotesPanel(QWidget):
         super().__init__(parent)
         self.theme = theme or current_theme()
         self.setObjectName("annotationNotes")
-        self.setAccessibleName(heading or "Notes")
+        heading = QCoreApplication.translate("AnnotationNotes", heading) if heading else heading
+        self.setAccessibleName(heading or QCoreApplication.translate("AnnotationNotes", "Notes"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(SPACE_XS)
@@ -201,7 +205,7 @@ class AnnotationNotesPanel(QWidget):
         self.summary_label.setVisible(False)
         layout.addWidget(self.summary_label)
         self.placeholder = _plain_label(
-            "The notes appear here once you reveal the annotations.", sans_font(14), self.theme.muted, self
+            QCoreApplication.translate("AnnotationNotes", "The notes appear here once you reveal the annotations."), sans_font(14), self.theme.muted, self
         )
         layout.addWidget(self.placeholder)
         self.notes: list[AnnotationNoteView] = []

@@ -12,14 +12,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QGuiApplication, QIcon, QPalette
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel
 
 from app.cli import build_parser
 from app.places import PROGRESS_FILE, data_folder
 from app.resources import builtin_pack
-from app.ui import i18n
+from app.ui import dialogs, i18n
 from app.ui.main_window import APP_NAME, MainWindow
-from app.ui.plain_text import install_plain_tooltips, show_message
+from app.ui.plain_text import install_plain_tooltips
 from app.ui.theme import ASSETS_DIR, DARK, LIGHT, Theme, apply_theme, forced_scheme
 
 if TYPE_CHECKING:
@@ -140,7 +140,7 @@ def first_frame_theme(app: QApplication) -> Theme:
 
 def warn(title: str, text: str) -> None:
     """Tell the learner something went wrong, in a message box (tests replace this)."""
-    show_message(None, QMessageBox.Icon.Warning, title, text)
+    dialogs.warn(None, title, text)
 
 
 def open_store(data: Path, *, read_only: bool = False) -> ProgressStore:
@@ -286,7 +286,10 @@ def finish_smoke_test(window: MainWindow, report: Path) -> None:
     packs = []
     for index in range(tree.topLevelItemCount()):
         item = tree.topLevelItem(index)
-        packs.append({"title": item.text(0), "modules": [item.child(i).text(0) for i in range(item.childCount())]})
+        if item is None:
+            continue
+        modules = [child.text(0) for i in range(item.childCount()) if (child := item.child(i)) is not None]
+        packs.append({"title": item.text(0), "modules": modules})
     report.write_text(json.dumps({"packs": packs}, ensure_ascii=False), encoding="utf-8")
     window.close()
     QApplication.quit()

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLineF, QPointF, QRectF, QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QLineF, QLocale, QPointF, QRectF, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -37,6 +37,7 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextCursor,
     QTextFormat,
+    QTextLine,
 )
 from PySide6.QtWidgets import (
     QApplication,
@@ -54,7 +55,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.model import marks as learner_marks
-from app.model.marks import TASK_FOUND_RULE, key_span, utf16_offsets
+from app.model.marks import MARK_LENGTH_FACTOR, MARK_SLACK_CHARS, TASK_FOUND_RULE, key_span, utf16_offsets
 from app.model.quotes import find_occurrence
 from app.model.schema import Artefact
 from app.model.text import markdown_to_plain
@@ -69,6 +70,7 @@ from app.ui.theme import (
     Theme,
     current_theme,
     technique_colors,
+    text_on,
     theme_signals,
     zoom,
 )
@@ -138,10 +140,14 @@ def serif_font(pixel_size: int, weight: QFont.Weight | None = None, *, zoomed: b
     return _weighted(theme_serif_font(pixel_size), pixel_size, weight, zoomed)
 
 
-def readable_on(color: QColor) -> QColor:
-    """Return black or white, whichever reads better on ``color``."""
-    luminance = 0.2126 * color.redF() + 0.7152 * color.greenF() + 0.0722 * color.blueF()
-    return QColor("#111111") if luminance > 0.55 else QColor("#FFFFFF")
+def _line_x(line: QTextLine, position: int) -> float:
+    """Return the x of ``position`` on ``line``.
+
+    PySide6 types ``cursorToX`` as ``object``: some versions return (x, position), others a bare x.
+    """
+    found = line.cursorToX(position)
+    x = found[0] if isinstance(found, tuple) else found
+    return float(x) if isinstance(x, int | float) else 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -264,7 +270,7 @@ class ArtefactTextView(QTextBrowser):
         self.setStyleSheet(
             "QTextBrowser { background: transparent; border: 1px solid transparent; border-radius: 4px;"
             f" padding: 0px; color: {theme.text}; selection-background-color: {theme.accent};"
-            f" selection-color: {readable_on(QColor(theme.accent)).name()}; }}"
+            f" selection-color: {text_on(QColor(theme.accent)).name()}; }}"
             f" QTextBrowser:focus {{ border: 1px dashed {theme.accent}; }}"
         )
         self.document().setDefaultFont(font)
@@ -428,7 +434,7 @@ class ArtefactTextView(QTextBrowser):
     def _marker_format(self, mark: AnnotationMark, text_size: int = -1) -> QTextCharFormat:
         marker = QTextCharFormat()
         marker.setBackground(mark.color)
-        marker.setForeground(readable_on(mark.color))
+        marker.setForeground(text_on(mark.color))
         marker.setFontWeight(QFont.Weight.Bold)
         size = text_size if text_size > 0 else self.document().defaultFont().pixelSize()
         marker_font = sans_font(max(10, round(size * 0.62)), QFont.Weight.Bold, zoomed=False)
@@ -436,7 +442,9 @@ class ArtefactTextView(QTextBrowser):
             marker_font, QTextCharFormat.FontPropertiesInheritanceBehavior.FontPropertiesSpecifiedOnly
         )
         marker.setToolTip(
-            f"Annotation {mark.number}" + (f": {mark.technique_label}" if mark.technique_label else "")
+            QCoreApplication.translate("ArtefactView", "Annotation {number}: {technique}").format(number=mark.number, technique=mark.technique_label)
+            if mark.technique_label
+            else QCoreApplication.translate("ArtefactView", "Annotation {number}").format(number=mark.number)
         )
         marker.setProperty(QTextFormat.Property.UserProperty, mark.index)
         return marker
@@ -479,14 +487,14 @@ class ArtefactTextView(QTextBrowser):
                 fmt = QTextCharFormat()
                 fmt.setBackground(fill)
                 if mark.index == self._selected:
-                    fmt.setForeground(readable_on(mark.color))  # a strong fill needs its own text colour
+                    fmt.setForeground(text_on(mark.color))  # a strong fill needs its own text colour
                 selections.append(self._extra(doc_start, doc_end, fmt))
             # markers last, so a marker inside another span keeps its own colour
             for start, end, index in self._marker_ranges:
                 mark = next(m for m in self._marks if m.index == index)
                 fmt = QTextCharFormat()
                 fmt.setBackground(mark.color)
-                fmt.setForeground(readable_on(mark.color))
+                fmt.setForeground(text_on(mark.color))
                 selections.append(self._extra(start + 1, end, fmt))
         self.setExtraSelections(selections)
         self.viewport().update()
@@ -496,8 +504,8 @@ class ArtefactTextView(QTextBrowser):
         cursor.setPosition(start)
         cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
         selection = QTextEdit.ExtraSelection()
-        selection.cursor = cursor  # type: ignore[attr-defined]
-        selection.format = fmt  # type: ignore[attr-defined]
+        selection.cursor = cursor
+        selection.format = fmt
         return selection
 
     def _line_fragments(self, start: int, end: int) -> list[tuple[float, float, float, float, float]]:
@@ -516,10 +524,8 @@ class ArtefactTextView(QTextBrowser):
                 lo, hi = max(start, line_start), min(end, line_end)
                 if lo >= hi:
                     continue
-                x1 = line.cursorToX(lo - block.position())
-                x2 = line.cursorToX(hi - block.position())
-                x1 = x1[0] if isinstance(x1, tuple) else x1
-                x2 = x2[0] if isinstance(x2, tuple) else x2
+                x1 = _line_x(line, lo - block.position())
+                x2 = _line_x(line, hi - block.position())
                 fragments.append(
                     (
                         origin.x() + x1,
@@ -545,7 +551,7 @@ class ArtefactTextView(QTextBrowser):
         # of the ascent, so that a smaller line (a headline's standfirst) gets its own depth
         underscore = metrics.tightBoundingRect("_").bottom() / max(1.0, metrics.ascent())
         spans = [mark.span for mark in self._marks if mark.span is not None]
-        levels = _nesting_levels(spans)  # type: ignore[arg-type]
+        levels = _nesting_levels(spans)
         segments = []
         for mark, level in zip(self._marks, levels, strict=True):
             assert mark.span is not None
@@ -633,7 +639,7 @@ class ArtefactTextView(QTextBrowser):
             self.document().setTextWidth(width)
         # room under the last line for its underlines, stacked where spans overlap
         spans = [mark.span for mark in self._marks if mark.span is not None] if self._annotations_visible else []
-        stacked = max(_nesting_levels(spans), default=0)  # type: ignore[arg-type]
+        stacked = max(_nesting_levels(spans), default=0)
         height = round(self.document().size().height()) + 4 + 4 * stacked
         if height != self.height():
             self.setFixedHeight(max(height, 1))
@@ -667,7 +673,7 @@ class ArtefactImageView(QWidget):
         #: why the image is not shown (empty when it is)
         self.reason = loaded.reason
         self.alt = alt
-        self.setAccessibleName(f"Image: {alt}" if alt else "Image")
+        self.setAccessibleName(QCoreApplication.translate("ArtefactView", "Image: {description}").format(description=alt) if alt else QCoreApplication.translate("ArtefactView", "Image"))
         self.setAccessibleDescription(alt)
         self.setToolTip(alt)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
@@ -708,7 +714,7 @@ class ArtefactImageView(QWidget):
         """Return where the image is drawn: the width, capped height, centred."""
         if self.image is None:
             return QRectF(0, 0, self.width(), self.height())
-        width = min(self.width(), self.image.width())
+        width: float = min(self.width(), self.image.width())
         height = width * self.image.height() / max(1, self.image.width())
         if height > IMAGE_MAX_HEIGHT:
             width *= IMAGE_MAX_HEIGHT / height
@@ -727,8 +733,10 @@ class ArtefactImageView(QWidget):
         return round(min(height, IMAGE_MAX_HEIGHT))
 
     def _placeholder_text(self) -> str:
-        message = f"Image not shown: {self.reason}"
-        return f"{message}\n\nDescription: {self.alt}" if self.alt else message
+        message = QCoreApplication.translate("ArtefactView", "Image not shown: {reason}").format(reason=self.reason)
+        if not self.alt:
+            return message
+        return message + "\n\n" + QCoreApplication.translate("ArtefactView", "Description: {description}").format(description=self.alt)
 
     def _placeholder_height(self, width: int) -> int:
         """The height the placeholder's words need at ``width``, and never under 140 px."""
@@ -811,7 +819,7 @@ def _draw_number_badge(
     painter.setPen(QPen(QColor(255, 255, 255, 230), 2))
     painter.setBrush(color)
     painter.drawEllipse(rect)
-    painter.setPen(readable_on(color))
+    painter.setPen(text_on(color))
     painter.setFont(sans_font(round(diameter * 0.55), QFont.Weight.Bold, zoomed=False))
     painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, str(number))
 
@@ -824,7 +832,7 @@ class NumberBadgeView(QWidget):
         self.number = number
         self.color = color
         self.setFixedSize(diameter + 4, diameter + 4)
-        self.setAccessibleName(f"Marker {number}")
+        self.setAccessibleName(QCoreApplication.translate("ArtefactView", "Marker {number}").format(number=number))
 
     def paintEvent(self, event: QPaintEvent) -> None:
         """Draw the marker."""
@@ -847,7 +855,7 @@ class AvatarView(QWidget):
         self.initial = account_initial(name)
         self.color = QColor(AVATAR_COLORS[zlib.crc32((name or "").encode("utf-8")) % len(AVATAR_COLORS)])
         self.setFixedSize(diameter, diameter)
-        self.setAccessibleName(f"Avatar of {name}" if name else "Avatar")
+        self.setAccessibleName(QCoreApplication.translate("ArtefactView", "Avatar of {name}").format(name=name) if name else QCoreApplication.translate("ArtefactView", "Avatar"))
 
     def paintEvent(self, event: QPaintEvent) -> None:
         """Draw the circle and the initial."""
@@ -936,12 +944,12 @@ class IllustrativeBadgeView(QLabel):
     """The visible "Illustrative example" label of a constructed artefact."""
 
     def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
-        super().__init__("Illustrative example", parent)
+        super().__init__(QCoreApplication.translate("ArtefactView", "Illustrative example"), parent)
         self.setObjectName("illustrativeBadge")
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setFont(sans_font(12, QFont.Weight.DemiBold))
-        self.setAccessibleName("Illustrative example")
-        self.setToolTip("Constructed for teaching. Not a real post, headline or message.")
+        self.setAccessibleName(QCoreApplication.translate("ArtefactView", "Illustrative example"))
+        self.setToolTip(QCoreApplication.translate("ArtefactView", "Constructed for teaching. Not a real post, headline or message."))
         self.setStyleSheet(
             f"QLabel#illustrativeBadge {{ color: {theme.muted}; background: {theme.window};"
             f" border: 1px dashed {theme.muted}; border-radius: 10px; padding: 2px 8px; }}"
@@ -971,11 +979,11 @@ class TranslatedTextView(QWidget):
             inner = QVBoxLayout(panel)
             inner.setContentsMargins(SPACE_M, 0, 0, 0)
             inner.setSpacing(SPACE_XS)
-            heading = _label("Translation", _small_caps(12), theme.muted, panel)
+            heading = _label(QCoreApplication.translate("ArtefactView", "Translation"), _small_caps(12), theme.muted, panel)
             inner.addWidget(heading)
             body = _label(translation.rstrip("\n"), sans_font(14), theme.text, panel)
             body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            body.setAccessibleName("Translation")
+            body.setAccessibleName(QCoreApplication.translate("ArtefactView", "Translation"))
             body.setAccessibleDescription(translation)
             inner.addWidget(body)
             inner.addStretch(1)
@@ -1082,7 +1090,7 @@ class ArtefactView(QWidget):
                 self.mark_button.setEnabled(False)
                 self.remove_button.setEnabled(False)
                 self.reveal_button.setEnabled(False)
-            self.reveal_button.setText("Annotations shown")
+            self.reveal_button.setText(QCoreApplication.translate("ArtefactView", "Annotations shown"))
             if self.text_view is not None:
                 self.text_view.setTextInteractionFlags(
                     Qt.TextInteractionFlag.TextSelectableByMouse
@@ -1224,9 +1232,9 @@ class ArtefactView(QWidget):
         if not quoted:
             return ""
         if not self._learner_marks:
-            return "You marked nothing this time."
+            return QCoreApplication.translate("ArtefactView", "You marked nothing this time.")
         found = sum(1 for flag, mark in zip(self.found(), self.marks, strict=True) if flag and mark.span)
-        return f"You found {found} of {len(quoted)}"
+        return QCoreApplication.translate("ArtefactView", "You found {found} of {total}").format(found=found, total=len(quoted))
 
     # ------------------------------------------------------------ the mediums
 
@@ -1243,7 +1251,14 @@ class ArtefactView(QWidget):
             self.text_view = ArtefactTextView(
                 artefact.text, font, self.theme, self.card, line_height=line_height, standfirst=standfirst
             )
-            self.text_view.setAccessibleName(f"{artefact.medium.capitalize()} text")
+            self.text_view.setAccessibleName(
+                {
+                    "post": QCoreApplication.translate("ArtefactView", "Post text"),
+                    "headline": QCoreApplication.translate("ArtefactView", "Headline text"),
+                    "article": QCoreApplication.translate("ArtefactView", "Article text"),
+                    "message": QCoreApplication.translate("ArtefactView", "Message text"),
+                }.get(artefact.medium, artefact.medium)
+            )
             self.text_view.setAccessibleDescription(artefact.text)
             self.text_view.annotation_clicked.connect(self._on_body_annotation_clicked)
             self.text_view.selectionChanged.connect(self._update_task_buttons)
@@ -1308,7 +1323,7 @@ class ArtefactView(QWidget):
         names.setContentsMargins(0, 0, 0, 0)
         names.setSpacing(2)
         self.author_label = _label(
-            artefact.author or "Unknown account", sans_font(15, QFont.Weight.Bold), theme.text, names_box
+            artefact.author or QCoreApplication.translate("ArtefactView", "Unknown account"), sans_font(15, QFont.Weight.Bold), theme.text, names_box
         )
         names.addWidget(self.author_label)
         self.meta_label = _label(
@@ -1345,10 +1360,15 @@ class ArtefactView(QWidget):
         theme = self.theme
         item = QHBoxLayout()
         item.setSpacing(SPACE_XS + 2)
-        words = f"{value:,} {kind if value != 1 else kind.removesuffix('s')}"
+        number = QLocale().toString(value)
+        words = {
+            "reposts": QCoreApplication.translate("ArtefactView", "{count} reposts") if value != 1 else QCoreApplication.translate("ArtefactView", "{count} repost"),
+            "comments": QCoreApplication.translate("ArtefactView", "{count} comments") if value != 1 else QCoreApplication.translate("ArtefactView", "{count} comment"),
+            "likes": QCoreApplication.translate("ArtefactView", "{count} likes") if value != 1 else QCoreApplication.translate("ArtefactView", "{count} like"),
+        }.get(kind, f"{number} {kind}").format(count=number)
         icon = EngagementIconView(kind, QColor(theme.muted), self.card)
         icon.setToolTip(words)
-        icon.setAccessibleName(kind.capitalize())
+        icon.setAccessibleName({"reposts": QCoreApplication.translate("ArtefactView", "Reposts"), "comments": QCoreApplication.translate("ArtefactView", "Comments"), "likes": QCoreApplication.translate("ArtefactView", "Likes")}.get(kind, kind))
         item.addWidget(icon)
         count = _label(format_count(value), sans_font(14), theme.muted, self.card)
         count.setWordWrap(False)
@@ -1370,7 +1390,7 @@ class ArtefactView(QWidget):
         rule.setStyleSheet(f"background: {theme.text}; border: none;")
         outer.addWidget(rule)
         self.author_label = _label(
-            artefact.author or "Unknown outlet", _small_caps(14, serif=True), theme.text, self.card
+            artefact.author or QCoreApplication.translate("ArtefactView", "Unknown outlet"), _small_caps(14, serif=True), theme.text, self.card
         )
         outer.addWidget(self.author_label)
         outer.addWidget(self._body(serif_font(28, QFont.Weight.Bold), line_height=125, standfirst=True))
@@ -1389,7 +1409,7 @@ class ArtefactView(QWidget):
         outer.setSpacing(SPACE_S)
         self._badge_line(outer)
         self.author_label = _label(
-            artefact.author or "Unknown outlet", _small_caps(14, serif=True), theme.text, self.card
+            artefact.author or QCoreApplication.translate("ArtefactView", "Unknown outlet"), _small_caps(14, serif=True), theme.text, self.card
         )
         outer.addWidget(self.author_label)
         self.meta_label = _label(
@@ -1412,7 +1432,7 @@ class ArtefactView(QWidget):
         outer = QVBoxLayout(self.card)
         outer.setContentsMargins(SPACE_L, SPACE_M, SPACE_L, SPACE_L)
         outer.setSpacing(SPACE_M)
-        chat = self._meta_line(artefact.platform or "Chat", artefact.date)
+        chat = self._meta_line(artefact.platform or QCoreApplication.translate("ArtefactView", "Chat"), artefact.date)
         self.meta_label = _label(chat, sans_font(13, QFont.Weight.DemiBold), theme.muted, self.card)
         outer.addWidget(self._with_badge(self.meta_label))
         forwarded = is_forwarded(artefact)
@@ -1438,7 +1458,7 @@ class ArtefactView(QWidget):
             tag_font = sans_font(12)
             tag_font.setItalic(True)
             self.forwarded_tag = _label(
-                "↪ Forwarded"
+                QCoreApplication.translate("ArtefactView", "↪ Forwarded")
                 if (artefact.author or "").strip().casefold() == "forwarded"
                 else f"↪ {artefact.author}",
                 tag_font,
@@ -1462,24 +1482,26 @@ class ArtefactView(QWidget):
         column = QVBoxLayout(bar)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(SPACE_XS)
-        self.mark_button = QPushButton("Mark selection", bar)
-        self.mark_button.setAccessibleName("Mark selection")
-        self.mark_button.setToolTip("Mark the selected words as suspect (Ctrl+M)")
+        self.mark_button = QPushButton(QCoreApplication.translate("ArtefactView", "Mark selection"), bar)
+        self.mark_button.setAccessibleName(QCoreApplication.translate("ArtefactView", "Mark selection"))
+        self.mark_button.setToolTip(QCoreApplication.translate("ArtefactView", "Mark the selected words as suspect (Ctrl+M)"))
         self.mark_button.clicked.connect(self.mark_selection)
         # scoped to this artefact, so that two artefacts of a compare never fight over the key
         self.mark_shortcut = QShortcut(QKeySequence("Ctrl+M"), self)
         self.mark_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.mark_shortcut.activated.connect(self.mark_selection)
-        self.remove_button = QPushButton("Remove mark", bar)
-        self.remove_button.setAccessibleName("Remove mark")
-        self.remove_button.setToolTip("Remove the mark at the cursor or selection")
+        self.remove_button = QPushButton(QCoreApplication.translate("ArtefactView", "Remove mark"), bar)
+        self.remove_button.setAccessibleName(QCoreApplication.translate("ArtefactView", "Remove mark"))
+        self.remove_button.setToolTip(QCoreApplication.translate("ArtefactView", "Remove the mark at the cursor or selection"))
         self.remove_button.clicked.connect(self.remove_mark)
-        self.reveal_button = QPushButton("Reveal annotations", bar)
-        self.reveal_button.setAccessibleName("Reveal annotations")
+        self.reveal_button = QPushButton(QCoreApplication.translate("ArtefactView", "Reveal annotations"), bar)
+        self.reveal_button.setAccessibleName(QCoreApplication.translate("ArtefactView", "Reveal annotations"))
         self.reveal_button.clicked.connect(self.reveal_annotations)
         self.result_label = _label("", sans_font(14, QFont.Weight.DemiBold), self.theme.text, bar)
         self.result_label.setVisible(False)
-        self.result_label.setToolTip(TASK_FOUND_RULE)
+        self.result_label.setToolTip(
+            QCoreApplication.translate("Marks", TASK_FOUND_RULE).format(factor=MARK_LENGTH_FACTOR, slack=MARK_SLACK_CHARS)
+        )
         self.marks_label = _label("", sans_font(13), self.theme.muted, bar)
         if self.text_view is None:
             # an image cannot be marked: the task is to look, then reveal
@@ -1509,7 +1531,7 @@ class ArtefactView(QWidget):
         self.mark_button.setEnabled(self.text_view.selected_range() is not None)
         self.remove_button.setEnabled(bool(self._learner_marks))
         count = len(self._learner_marks)
-        self.marks_label.setText(f"{count} marked" if count else "Select words, then mark them.")
+        self.marks_label.setText(QCoreApplication.translate("ArtefactView", "{count} marked").format(count=count) if count else QCoreApplication.translate("ArtefactView", "Select words, then mark them."))
 
     # ------------------------------------------------------------ internals
 

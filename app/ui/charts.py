@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -25,6 +25,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from app.model.scoring import DISCERNMENT_RANGE, TRUST_RANGE
+from app.model.text import percent_text
 from app.ui.theme import (
     SMALL_PX,
     SPACE_L,
@@ -33,9 +34,10 @@ from app.ui.theme import (
     SPACE_XS,
     UI_PX,
     Theme,
-    contrast_ratio,
     current_theme,
+    mix,
     scaled,
+    text_on,
     theme_signals,
     ui_font,
 )
@@ -47,50 +49,32 @@ NO_DATA_TEXT = "Nothing to show yet"
 # ---------------------------------------------------------------- colour helpers
 
 
-def text_on(background: QColor | str) -> QColor:
-    """Pick black or white, whichever reads better on ``background``."""
-    black, white = QColor("#111111"), QColor("#FFFFFF")
-    return black if contrast_ratio(background, black) >= contrast_ratio(background, white) else white
-
-
-def blend(first: str, second: str, amount: float) -> QColor:
-    """Blend colour ``first`` towards ``second`` by ``amount`` (0..1)."""
-    a, b = QColor(first), QColor(second)
-    return QColor(
-        round(a.red() + (b.red() - a.red()) * amount),
-        round(a.green() + (b.green() - a.green()) * amount),
-        round(a.blue() + (b.blue() - a.blue()) * amount),
-    )
-
-
 def track_color(theme: Theme) -> QColor:
     """Return the colour of an empty bar's track: a quiet step away from the card."""
-    return blend(theme.surface, theme.border, 0.75)
-
-
-def percent_text(fraction: float) -> str:
-    """Write a fraction as a whole percentage ("80%")."""
-    return f"{round(fraction * 100)}%"
+    return QColor(mix(theme.surface, theme.border, 0.75))
 
 
 def duration_text(seconds: float) -> str:
     """Write a study time for people: "2 h 15 min", "12 min", "less than a minute", "none yet"."""
     if seconds <= 0:
-        return "none yet"
+        return QCoreApplication.translate("Charts", "none yet")
     minutes = round(seconds / 60)
     if minutes < 1:
-        return "less than a minute"
+        return QCoreApplication.translate("Charts", "less than a minute")
     hours, minutes = divmod(minutes, 60)
     if not hours:
-        return f"{minutes} min"
-    return f"{hours} h {minutes} min" if minutes else f"{hours} h"
+        return QCoreApplication.translate("Charts", "{minutes} min").format(minutes=minutes)
+    if minutes:
+        return QCoreApplication.translate("Charts", "{hours} h {minutes} min").format(hours=hours, minutes=minutes)
+    return QCoreApplication.translate("Charts", "{hours} h").format(hours=hours)
 
 
 def short_date(moment: datetime, with_year: bool = False) -> str:
     """Write a date as "3 May" (or "3 May 2025"), in local time."""
     local = moment.astimezone() if moment.tzinfo is not None else moment
-    text = f"{local.day} {local:%b}"
-    return f"{text} {local.year}" if with_year else text
+    # the pattern is translated: "d MMM" in English, "M月d日" in Chinese; QLocale names the month
+    pattern = QCoreApplication.translate("Charts", "d MMM yyyy") if with_year else QCoreApplication.translate("Charts", "d MMM")
+    return QLocale().toString(QDate(local.year, local.month, local.day), pattern)
 
 
 # ---------------------------------------------------------------- the base view
@@ -259,7 +243,7 @@ class ScoreHistoryChartView(ChartView):
         plot = self.plot_rect(rect)
         painter.setFont(small)
 
-        grid = QPen(blend(theme.surface, theme.border, 0.9), 1)
+        grid = QPen(QColor(mix(theme.surface, theme.border, 0.9)), 1)
         for level in (0.0, 0.25, 0.5, 0.75, 1.0):
             y = plot.bottom() - plot.height() * level
             grid.setStyle(Qt.PenStyle.SolidLine if level in (0.0, 1.0) else Qt.PenStyle.DotLine)

@@ -43,12 +43,12 @@ from app.model.class_report import (
 )
 from app.model.gradebook import Gradebook, gradebook_from, write_gradebook, write_item_analysis
 from app.model.results import ResultsError
+from app.model.text import percent_text
 from app.ui.charts import (
     BarChartView,
     BarDatum,
     BeforeAfterChartView,
     discernment_chart,
-    percent_text,
     trust_chart,
 )
 from app.ui.theme import SPACE_L, SPACE_M, SPACE_S, SPACE_XL, technique_numbers

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QAction
 
 #: The LRS sender is set up this long after the main window is built, off the startup path.
@@ -32,8 +32,8 @@ def _open_lrs_settings(window: Any) -> None:
 
 def classroom_actions(window: Any) -> list[QAction]:
     """Make File menu actions for the classroom: Class report… and Send results to an LRS…"""
-    report_action = QAction("&Class report…", window)
-    report_action.setStatusTip("Open many learners' results files and see what the class found hard")
+    report_action = QAction(QCoreApplication.translate("ClassroomMenu", "&Class report…"), window)
+    report_action.setStatusTip(QCoreApplication.translate("ClassroomMenu", "Open many learners' results files and see what the class found hard"))
     report_action.triggered.connect(lambda: _open_class_report(window))
     window.class_report_action = report_action
     window.lrs_sync = None
@@ -41,12 +41,14 @@ def classroom_actions(window: Any) -> list[QAction]:
     QTimer.singleShot(LRS_START_DELAY_MS, window, lambda: _install_lrs_sync(window))
     # A machine-wide class file (IT's roll-out) is joined then too, once per profile.
     QTimer.singleShot(LRS_START_DELAY_MS, window, lambda: _apply_site_class(window))
-    lrs_action = QAction("Send results to an &LRS…", window)
-    lrs_action.setStatusTip("Send results to a Learning Record Store")
+    lrs_action = QAction(QCoreApplication.translate("ClassroomMenu", "Send results to an &LRS…"), window)
+    lrs_action.setStatusTip(QCoreApplication.translate("ClassroomMenu", "Send results to a Learning Record Store"))
     lrs_action.triggered.connect(lambda: _open_lrs_settings(window))
     window.lrs_settings_action = lrs_action
-    join_action = QAction("&Join a class…", window)
-    join_action.setStatusTip("Open the class file your teacher handed out and set this profile up for the class")
+    join_action = QAction(QCoreApplication.translate("ClassroomMenu", "&Join a class…"), window)
+    join_action.setStatusTip(
+        QCoreApplication.translate("ClassroomMenu", "Open the class file your teacher handed out and set this profile up for the class")
+    )
     join_action.triggered.connect(lambda: _open_join_class(window))
     window.join_class_action = join_action
     return [report_action, join_action, lrs_action]

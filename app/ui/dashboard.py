@@ -13,9 +13,10 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -26,8 +27,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.model.dashboard import DashboardData, PackChange, dashboard_data, learner_started
+from app.model.i18n_marks import QT_TRANSLATE_NOOP
 from app.model.progress import ProgressError
 from app.model.session import measure_quiz
+from app.model.text import percent_text
 from app.ui.charts import (
     BarChartView,
     BarDatum,
@@ -36,7 +39,6 @@ from app.ui.charts import (
     ScoreHistoryChartView,
     discernment_chart,
     duration_text,
-    percent_text,
     trust_chart,
 )
 from app.ui.page import ColumnPageView, ContinuePanel, card_layout, plain_label
@@ -70,7 +72,8 @@ WEAK_ACCURACY = 0.7
 WEAK_NAMED = 3
 
 #: What the two rating figures mean, under the card's charts (written for a reader of 15).
-RATINGS_NOTE = (
+RATINGS_NOTE = QT_TRANSLATE_NOOP(
+    "Dashboard",
     "Telling apart (discernment) is how much higher you rate reliable posts than unreliable ones, "
     "from −5 to +5. Trust is how much you believe what you rate overall, reliable or not, from −2.5 "
     "(you doubt everything) to +2.5 (you believe everything). Doubting everything lowers your trust "
@@ -94,19 +97,31 @@ def _card(title: str, subtitle: str = "") -> tuple[QFrame, QVBoxLayout]:
 def weak_techniques_text(rows: Sequence[tuple[str, float, int]]) -> str:
     """Name the techniques a learner keeps missing, from (label, accuracy, answered), in one sentence."""
     if not rows:
-        return "Answer quiz questions tagged with a technique to see which ones you spot and which you miss."
+        return QCoreApplication.translate("Dashboard", "Answer quiz questions tagged with a technique to see which ones you spot and which you miss.")
     weak = sorted((row for row in rows if row[1] < WEAK_ACCURACY), key=lambda row: (row[1], -row[2]))
     if not weak:
-        return (
-            f"No technique stands out as a weak spot: you got at least {percent_text(WEAK_ACCURACY)} "
-            "of each right first time."
-        )
-    named = [f"{label} ({percent_text(accuracy)} right first time)" for label, accuracy, _ in weak[:WEAK_NAMED]]
-    listed = named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]
+        return QCoreApplication.translate("Dashboard",
+            "No technique stands out as a weak spot: you got at least {percent} of each right first time."
+        ).format(percent=percent_text(WEAK_ACCURACY))
+    named = [
+        QCoreApplication.translate("Dashboard", "{technique} ({percent} right first time)").format(technique=label, percent=percent_text(accuracy))
+        for label, accuracy, _ in weak[:WEAK_NAMED]
+    ]
     more = len(weak) - len(named)
-    tail = f", and {more} more below" if more > 0 else ""
-    noun = "technique" if len(weak) == 1 else "techniques"
-    return f"The {noun} you keep missing: {listed}{tail}. Questions you missed come back in Review."
+    if len(named) == 1:
+        return QCoreApplication.translate("Dashboard",
+            "The technique you keep missing: {technique}. Questions you missed come back in Review."
+        ).format(technique=named[0])
+    # a list, joined as the language joins lists ("a, b and c"; "a、b和c")
+    listed = QCoreApplication.translate("Dashboard", "{first} and {last}").format(first=QCoreApplication.translate("Dashboard", ", ").join(named[:-1]), last=named[-1])
+    if more > 0:
+        return QCoreApplication.translate("Dashboard",
+            "The techniques you keep missing: {techniques}, and {more} more below. "
+            "Questions you missed come back in Review."
+        ).format(techniques=listed, more=more)
+    return QCoreApplication.translate("Dashboard",
+        "The techniques you keep missing: {techniques}. Questions you missed come back in Review."
+    ).format(techniques=listed)
 
 
 class StatTileView(QFrame):
@@ -124,7 +139,7 @@ class StatTileView(QFrame):
         layout.addWidget(self.value)
         layout.addWidget(self.caption)
         layout.addStretch(1)
-        self.setAccessibleName(f"{caption}: {value}")
+        self.setAccessibleName(self.tr("{caption}: {value}").format(caption=caption, value=value))
 
 
 class BeforeAfterPanel(QWidget):
@@ -137,22 +152,22 @@ class BeforeAfterPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(SPACE_S)
-        layout.addWidget(plain_label("SCORE", "pageKicker"))
-        self.score_chart = BeforeAfterChartView("Score before and after", result.pre_score, result.post_score)
+        layout.addWidget(plain_label(self.tr("SCORE"), "pageKicker"))
+        self.score_chart = BeforeAfterChartView(self.tr("Score before and after"), result.pre_score, result.post_score)
         layout.addWidget(self.score_chart)
         self.discernment_chart: BeforeAfterChartView | None = None
         if result.pre_discernment is not None or result.post_discernment is not None:
             layout.addSpacing(SPACE_XS)
-            layout.addWidget(plain_label("TELLING RELIABLE FROM UNRELIABLE (DISCERNMENT)", "pageKicker"))
+            layout.addWidget(plain_label(self.tr("TELLING RELIABLE FROM UNRELIABLE (DISCERNMENT)"), "pageKicker"))
             self.discernment_chart = discernment_chart(
-                "Discernment before and after", result.pre_discernment, result.post_discernment
+                self.tr("Discernment before and after"), result.pre_discernment, result.post_discernment
             )
             layout.addWidget(self.discernment_chart)
         self.trust_chart: BeforeAfterChartView | None = None
         if result.pre_trust is not None or result.post_trust is not None:
             layout.addSpacing(SPACE_XS)
-            layout.addWidget(plain_label("TRUST IN EVERYTHING YOU RATE", "pageKicker"))
-            self.trust_chart = trust_chart("Trust before and after", result.pre_trust, result.post_trust)
+            layout.addWidget(plain_label(self.tr("TRUST IN EVERYTHING YOU RATE"), "pageKicker"))
+            self.trust_chart = trust_chart(self.tr("Trust before and after"), result.pre_trust, result.post_trust)
             layout.addWidget(self.trust_chart)
         layout.addSpacing(SPACE_XS)
         self.reading = plain_label(change.reading, "dashboardReading")
@@ -160,7 +175,7 @@ class BeforeAfterPanel(QWidget):
         layout.addWidget(self.reading)
         self.note: QLabel | None = None
         if self.discernment_chart is not None or self.trust_chart is not None:
-            self.note = plain_label(RATINGS_NOTE, "cardMeta")
+            self.note = plain_label(QCoreApplication.translate("Dashboard", RATINGS_NOTE), "cardMeta")
             layout.addWidget(self.note)
 
 
@@ -172,7 +187,7 @@ class DashboardView(ColumnPageView):
     home_requested = Signal()
 
     def __init__(self, store: ProgressStore, profile_id: int, parent: QWidget | None = None) -> None:
-        super().__init__("dashboardScreen", "Dashboard", COLUMN_MAX_WIDTH, SPACE_L, parent)
+        super().__init__("dashboardScreen", QCoreApplication.translate("Dashboard", "Dashboard"), COLUMN_MAX_WIDTH, SPACE_L, parent)
         self.store = store
         self.profile_id = profile_id
         self.packs: list[Pack] = []
@@ -251,21 +266,21 @@ class DashboardView(ColumnPageView):
         profile = None
         with contextlib.suppress(ProgressError):
             profile = self.store.profile(self.profile_id)
-        add(plain_label("DASHBOARD", "pageKicker"))
-        add(plain_label(f"{profile.name}’s progress" if profile else "Your progress", "pageTitle"))
+        add(plain_label(self.tr("DASHBOARD"), "pageKicker"))
+        add(plain_label(self.tr("{name}’s progress").format(name=profile.name) if profile else self.tr("Your progress"), "pageTitle"))
         data = self.data
         if data is None:
-            add(plain_label(f"Your progress could not be read. {self.error or ''}".strip(), "pageIntro"))
+            add(plain_label(self.tr("Your progress could not be read. {error}").format(error=self.error or "").strip(), "pageIntro"))
             self.column_layout.addStretch(1)
             return
         if not learner_started(data):
-            add(plain_label(
+            add(plain_label(self.tr(
                 "Nothing recorded yet. Open a lesson from the library: your progress, quiz scores "
-                "and the techniques you spot will show here.", "pageIntro",
+                "and the techniques you spot will show here."), "pageIntro",
             ))
-            see_packs = QPushButton("See the lessons")
+            see_packs = QPushButton(self.tr("See the lessons"))
             see_packs.setObjectName("primaryButton")
-            see_packs.setAccessibleName("See the lessons")
+            see_packs.setAccessibleName(self.tr("See the lessons"))
             see_packs.clicked.connect(self.home_requested)
             row = QHBoxLayout()
             row.addWidget(see_packs)
@@ -349,18 +364,23 @@ class DashboardView(ColumnPageView):
         if at is not None and at.lesson is not None and at.module is not None:
             steps = len(at.lesson.steps)
             step = (at.step_index or 0) + 1
-            title, detail, verb = at.lesson.title, f"{at.module.title} · step {step} of {steps}", "Continue"
+            title, verb = at.lesson.title, self.tr("Continue")
+            detail = self.tr("{module} · step {step} of {steps}").format(module=at.module.title, step=step, steps=steps)
+            name = self.tr("Continue where you left off")
+            tip = self.tr("Continue “{lesson}” (Ctrl+Return)").format(lesson=title)
         else:
-            title = "Pick a lesson to begin"
-            detail = "Your last lesson is in a pack that is not open." if at is not None else ""
-            verb = "Start"
-        card = ContinuePanel("CONTINUE WHERE YOU LEFT OFF", title, verb)
+            title = self.tr("Pick a lesson to begin")
+            detail = self.tr("Your last lesson is in a pack that is not open.") if at is not None else ""
+            verb = self.tr("Start")
+            name = self.tr("Start where you left off")
+            tip = self.tr("Start “{lesson}” (Ctrl+Return)").format(lesson=title)
+        card = ContinuePanel(self.tr("CONTINUE WHERE YOU LEFT OFF"), title, verb)
         self.continue_title = card.title_label
         if detail:
             card.words.addWidget(plain_label(detail, "cardMeta"))
         self.continue_button = card.button
-        self.continue_button.setAccessibleName(f"{verb} where you left off")
-        self.continue_button.setToolTip(f"{verb} “{title}” (Ctrl+Return)")
+        self.continue_button.setAccessibleName(name)
+        self.continue_button.setToolTip(tip)
         self.continue_button.clicked.connect(self.continue_requested)
         return card
 
@@ -376,23 +396,27 @@ class DashboardView(ColumnPageView):
         done = sum(module.completed for module in data.modules)
         attempts = len(data.score_history)
         tiles = {
-            "time": (duration_text(data.seconds_studied), "studied"),
-            "lessons": (f"{done} of {lessons}", "lessons done"),
-            "attempts": (str(attempts), "quiz attempt" if attempts == 1 else "quiz attempts"),
-            "review": (str(data.reviews_due), "due for review" if data.reviews_due else "due for review today"),
+            "time": (duration_text(data.seconds_studied), self.tr("studied")),
+            "lessons": (self.tr("{done} of {total}").format(done=done, total=lessons), self.tr("lessons done")),
+            "attempts": (QLocale().toString(attempts), self.tr("quiz attempt") if attempts == 1 else self.tr("quiz attempts")),
+            "review": (
+                QLocale().toString(data.reviews_due),
+                self.tr("due for review") if data.reviews_due else self.tr("due for review today"),
+            ),
         }
         for column, (key, (value, caption)) in enumerate(tiles.items()):
             tile = StatTileView(value, caption)
             self.stat_tiles[key] = tile
             grid.addWidget(tile, 0, column)
             grid.setColumnStretch(column, 1)
-        if data.reviews_due:
-            self.review_button = QPushButton(f"Review {data.reviews_due} now")
+        if due := data.reviews_due:
+            self.review_button = QPushButton(self.tr("Review {count} now").format(count=data.reviews_due))
             self.review_button.setObjectName("linkButton")
             self.review_button.setStyleSheet("QPushButton#linkButton { padding-left: 0px; }")
-            self.review_button.setAccessibleName(f"Review {data.reviews_due} questions now")
+            self.review_button.setAccessibleName(self.tr("Review %n question(s) now", "", due))
             self.review_button.clicked.connect(self.review_requested)
             tile_layout = self.stat_tiles["review"].layout()
+            assert isinstance(tile_layout, QBoxLayout)  # the tile is built with a QVBoxLayout
             tile_layout.insertWidget(tile_layout.count() - 1, self.review_button, 0, Qt.AlignmentFlag.AlignLeft)
         return holder
 
@@ -400,7 +424,7 @@ class DashboardView(ColumnPageView):
         cards: list[QWidget] = []
         changed = {change.pack_id for change in data.changes}
         for change in data.changes:
-            card, layout = _card("Before and after", change.pack_title)
+            card, layout = _card(self.tr("Before and after"), change.pack_title)
             panel = BeforeAfterPanel(change)
             self.change_panels.append(panel)
             layout.addWidget(panel)
@@ -411,10 +435,12 @@ class DashboardView(ColumnPageView):
             found = measure_quiz(pack, "pre")
             assert found is not None
             _module, lesson, _index = found
-            card, layout = _card("Before and after", pack.title)
+            card, layout = _card(self.tr("Before and after"), pack.title)
             hint = plain_label(
-                f"You have not taken the first check yet. It is in “{lesson.title}”: take it before the "
-                "lessons, and the final check after them, to see how your reading has changed.",
+                self.tr(
+                    "You have not taken the first check yet. It is in “{lesson}”: take it before the "
+                    "lessons, and the final check after them, to see how your reading has changed."
+                ).format(lesson=lesson.title),
                 "dashboardReading",
             )
             self.change_hints.append(hint)
@@ -423,7 +449,7 @@ class DashboardView(ColumnPageView):
         return cards
 
     def _history_card(self, data: DashboardData) -> QWidget:
-        card, layout = _card("Quiz scores over time", "Every quiz you submitted, oldest on the left")
+        card, layout = _card(self.tr("Quiz scores over time"), self.tr("Every quiz you submitted, oldest on the left"))
         titles = self._lesson_titles()
         points = [
             ScoreDatum(point.at, point.score, point.passed, titles.get((point.pack_id, point.module_id, point.lesson_id), ""))
@@ -434,19 +460,21 @@ class DashboardView(ColumnPageView):
         return card
 
     def _technique_card(self, data: DashboardData) -> QWidget:
-        card, layout = _card("Accuracy per technique", "Questions on each technique answered right the first time")
+        card, layout = _card(
+            self.tr("Accuracy per technique"), self.tr("Questions on each technique answered right the first time")
+        )
         colors = {pack.id: technique_colors(pack) for pack in self.packs}
         numbers = {pack.id: technique_numbers(pack) for pack in self.packs}
         rows = []
         for entry in data.techniques:
             color = colors.get(entry.pack_id, {}).get(entry.technique)
-            noun = "answer" if entry.answered == 1 else "answers"
+            answered = entry.answered
             rows.append(
                 BarDatum(
                     entry.label,
                     entry.accuracy,
                     percent_text(entry.accuracy),
-                    f"{entry.answered} {noun}",
+                    self.tr("%n answer(s)", "", answered),
                     color.name() if color is not None else None,
                     numbers.get(entry.pack_id, {}).get(entry.technique),
                 )
@@ -457,22 +485,26 @@ class DashboardView(ColumnPageView):
         layout.addWidget(self.weak_label)
         if rows:
             layout.addSpacing(SPACE_XS)
-            self.technique_chart = BarChartView("Accuracy per technique", rows)
+            self.technique_chart = BarChartView(self.tr("Accuracy per technique"), rows)
             layout.addWidget(self.technique_chart)
         return card
 
+    def _lessons_done(self, done: int, lessons: int) -> str:
+        """Write a module's completion: "2 of 3 lessons"."""
+        return self.tr("{done} of %n lesson(s)", "", lessons).format(done=done)
+
     def _module_card(self, data: DashboardData) -> QWidget:
-        card, layout = _card("Completion per module")
+        card, layout = _card(self.tr("Completion per module"))
         rows = [
             BarDatum(
                 module.title,
                 module.fraction,
                 percent_text(module.fraction),
-                f"{module.completed} of {module.lessons} lessons",
+                self._lessons_done(module.completed, module.lessons),
             )
             for module in data.modules
         ]
-        self.module_chart = BarChartView("Completion per module", rows, empty_text="No lessons loaded")
+        self.module_chart = BarChartView(self.tr("Completion per module"), rows, empty_text=self.tr("No lessons loaded"))
         layout.addWidget(self.module_chart)
         return card
 

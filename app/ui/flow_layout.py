@@ -26,11 +26,11 @@ class _HeightForWidthLayout(QLayout):
         """Return how many items the layout holds."""
         return len(self._items)
 
-    def itemAt(self, index: int) -> QLayoutItem | None:  # type: ignore[override]
+    def itemAt(self, index: int) -> QLayoutItem | None:
         """Return item ``index``, or None past the end."""
         return self._items[index] if 0 <= index < len(self._items) else None
 
-    def takeAt(self, index: int) -> QLayoutItem | None:  # type: ignore[override]
+    def takeAt(self, index: int) -> QLayoutItem | None:
         """Remove and return item ``index``, or None past the end."""
         if not 0 <= index < len(self._items):
             return None

@@ -42,10 +42,10 @@ def controls_in_reading_order(view: QWidget) -> list[QWidget]:
             item = layout.itemAt(position)
             if item is None:
                 continue
-            if item.widget() is not None:
-                visit_widget(item.widget())
-            elif item.layout() is not None:
-                visit_layout(item.layout())
+            if (widget := item.widget()) is not None:
+                visit_widget(widget)
+            elif (inner := item.layout()) is not None:
+                visit_layout(inner)
 
     layout = view.layout()
     if layout is not None:

@@ -6,10 +6,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMenu, QMessageBox, QWidget
 
+from app.ui.dialogs import inform
 from app.ui.plain_text import show_message
 
 if TYPE_CHECKING:
@@ -76,11 +77,15 @@ class HandoutActions(QObject):
         """Add Export worksheet… and Export answer key… to ``menu``."""
         window = self.window
         self.worksheet_action = window._action(
-            "Export &worksheet…", ["Ctrl+Shift+P"], lambda: self.export(answer_key=False)
+            QCoreApplication.translate("HandoutActions", "Export &worksheet…"), ["Ctrl+Shift+P"], lambda: self.export(answer_key=False)
         )
-        self.worksheet_action.setStatusTip("Print the pack as a worksheet (PDF or HTML), with space to answer")
-        self.answer_key_action = window._action("Export answer &key…", [], lambda: self.export(answer_key=True))
-        self.answer_key_action.setStatusTip("Print the answers and explanations that go with the worksheet")
+        self.worksheet_action.setStatusTip(
+            QCoreApplication.translate("HandoutActions", "Print the pack as a worksheet (PDF or HTML), with space to answer")
+        )
+        self.answer_key_action = window._action(QCoreApplication.translate("HandoutActions", "Export answer &key…"), [], lambda: self.export(answer_key=True))
+        self.answer_key_action.setStatusTip(
+            QCoreApplication.translate("HandoutActions", "Print the answers and explanations that go with the worksheet")
+        )
         menu.addSeparator()
         menu.addAction(self.worksheet_action)
         menu.addAction(self.answer_key_action)
@@ -100,7 +105,7 @@ class HandoutActions(QObject):
         """Ask where to save, then write the worksheet or the answer key of the pack in use."""
         pack = self.pack_in_use()
         if pack is None:
-            QMessageBox.information(self.window, "Export handout", "Open a pack first: File > Open pack…")
+            inform(self.window, "Export handout", "Open a pack first: File > Open pack…")
             return
         kind = "answer-key" if answer_key else "worksheet"
         words = "answer key" if answer_key else "worksheet"

@@ -59,7 +59,7 @@ class HandoutExportError(Exception):
 class _SealedDocument(QTextDocument):
     """A document that shows only the resources handed to it: it never loads a file or URL."""
 
-    def loadResource(self, kind: int, name: QUrl) -> object:
+    def loadResource(self, kind: int, name: QUrl | str) -> object:
         return None
 
 
@@ -123,7 +123,7 @@ def _png_bytes(image: QImage) -> bytes:
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")
+    image.save(buffer, "PNG")  # type: ignore[call-overload]  # the stub says bytes; PySide6 wants str
     buffer.close()
     return bytes(data.data())
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.model.lesson_state import LessonState
-from app.ui.library import EMPTY_LIBRARY_TEXT, module_words
+from app.ui.library import EMPTY_LIBRARY_TEXT, language_name, module_words
 from app.ui.page import ColumnPageView, ContinuePanel, card_layout, plain_label
 from app.ui.theme import SPACE_L, SPACE_M, SPACE_S, SPACE_XL, SPACE_XS
 
@@ -38,7 +38,7 @@ def _markdown(pack: Pack, text: str) -> QWidget:
     view = MarkdownView(pack)
     view.set_markdown(text)
     view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-    view.setAccessibleName("Description")
+    view.setAccessibleName(QCoreApplication.translate("Home", "Description"))
     return view
 
 
@@ -59,14 +59,16 @@ class ModuleCardView(QFrame):
 
         layout.addWidget(plain_label(module.title, "cardTitle"))
         lessons = len(module.lessons)
-        minutes = f"{module.minutes} min · " if module.minutes else ""
-        layout.addWidget(plain_label(f"{minutes}{lessons} lesson{'s' * (lessons != 1)}", "cardMeta"))
+        count = self.tr("%n lesson(s)", "", lessons)
+        if minutes := module.minutes:
+            count = self.tr("%n min · {lessons}", "", minutes).format(lessons=count)
+        layout.addWidget(plain_label(count, "cardMeta"))
         if module.summary:
             layout.addSpacing(SPACE_XS)
             layout.addWidget(_markdown(pack, module.summary))
         if module.objectives:
             layout.addSpacing(SPACE_XS)
-            layout.addWidget(plain_label("YOU WILL BE ABLE TO", "pageKicker"))
+            layout.addWidget(plain_label(self.tr("YOU WILL BE ABLE TO"), "pageKicker"))
             objectives = "\n".join(f"•  {objective}" for objective in module.objectives)
             layout.addWidget(plain_label(objectives, "objectives"))
         layout.addSpacing(SPACE_S)
@@ -78,7 +80,7 @@ class ModuleCardView(QFrame):
         self.progress_bar.setTextVisible(False)
         self.progress_bar.setFixedWidth(160)
         self.progress_label = plain_label("", "cardMeta", wrap=False)
-        self.open_button = QPushButton("Start")
+        self.open_button = QPushButton(self.tr("Start"))
         self.open_button.setObjectName("primaryButton")
         row.addWidget(self.progress_bar, 0, Qt.AlignmentFlag.AlignVCenter)
         row.addWidget(self.progress_label, 0, Qt.AlignmentFlag.AlignVCenter)
@@ -94,17 +96,21 @@ class ModuleCardView(QFrame):
         total = len(states)
         self.progress_bar.setValue(round(100 * done / total) if total else 0)
         words = module_words(states)
-        self.progress_bar.setAccessibleName(f"{self.module.title}: {words}")
+        self.progress_bar.setAccessibleName(self.tr("{module}: {progress}").format(module=self.module.title, progress=words))
         self.progress_label.setText(words)
+        module, lesson = self.module.title, self.next_lesson().title
         if done == total:
-            verb = "Open again"
+            self.open_button.setText(self.tr("Open again"))
+            self.open_button.setAccessibleName(self.tr("Open again: {module}").format(module=module))
+            self.open_button.setToolTip(self.tr("Open “{lesson}” again").format(lesson=lesson))
         elif any(state != LessonState.NOT_STARTED for state in states):
-            verb = "Continue"
+            self.open_button.setText(self.tr("Continue"))
+            self.open_button.setAccessibleName(self.tr("Continue: {module}").format(module=module))
+            self.open_button.setToolTip(self.tr("Continue “{lesson}”").format(lesson=lesson))
         else:
-            verb = "Start"
-        self.open_button.setText(verb)
-        self.open_button.setAccessibleName(f"{verb}: {self.module.title}")
-        self.open_button.setToolTip(f"{verb} “{self.next_lesson().title}”")
+            self.open_button.setText(self.tr("Start"))
+            self.open_button.setAccessibleName(self.tr("Start: {module}").format(module=module))
+            self.open_button.setToolTip(self.tr("Start “{lesson}”").format(lesson=lesson))
 
     def next_lesson(self) -> Lesson:
         """Return the lesson the button opens."""
@@ -118,18 +124,18 @@ class HomeView(ColumnPageView):
     continue_requested = Signal()
 
     def __init__(self, state_of: StateLookup, parent: QWidget | None = None) -> None:
-        super().__init__("homeScreen", "Home", COLUMN_MAX_WIDTH, SPACE_L, parent)
+        super().__init__("homeScreen", QCoreApplication.translate("HomeView", "Home"), COLUMN_MAX_WIDTH, SPACE_L, parent)
         self._state_of = state_of
         self._packs: list[Pack] = []
         self.cards: list[ModuleCardView] = []
         self._continue_text: str | None = None
 
-        self.continue_card = ContinuePanel("PICK UP WHERE YOU LEFT OFF", "", "Continue")
+        self.continue_card = ContinuePanel(self.tr("PICK UP WHERE YOU LEFT OFF"), "", self.tr("Continue"))
         self.continue_title = self.continue_card.title_label
         self.continue_detail = plain_label("", "cardMeta")
         self.continue_card.words.addWidget(self.continue_detail)
         self.continue_button = self.continue_card.button
-        self.continue_button.setAccessibleName("Continue where you left off")
+        self.continue_button.setAccessibleName(self.tr("Continue where you left off"))
         self.continue_button.clicked.connect(self.continue_requested)
 
     def set_packs(self, packs: Sequence[Pack]) -> None:
@@ -140,12 +146,14 @@ class HomeView(ColumnPageView):
         self.column_layout.addWidget(self.continue_card)
         self.continue_card.setVisible(self._continue_text is not None)
         if not self._packs:
-            self.column_layout.addWidget(plain_label("Welcome to Unspun", "pageTitle"))
-            self.column_layout.addWidget(plain_label(EMPTY_LIBRARY_TEXT, "pageIntro"))
+            self.column_layout.addWidget(plain_label(self.tr("Welcome to Unspun"), "pageTitle"))
+            self.column_layout.addWidget(plain_label(QCoreApplication.translate("Library", EMPTY_LIBRARY_TEXT), "pageIntro"))
         for number, pack in enumerate(self._packs):
             if number:
                 self.column_layout.addSpacing(SPACE_XL)
-            self.column_layout.addWidget(plain_label("LESSON PACK", "pageKicker"))
+            self.column_layout.addWidget(plain_label(
+                    self.tr("LESSON PACK · {language}").format(language=language_name(pack.manifest.language)), "pageKicker"
+                ))
             self.column_layout.addWidget(plain_label(pack.title, "pageTitle"))
             if pack.manifest.description:
                 self.column_layout.addWidget(_markdown(pack, pack.manifest.description))
@@ -168,7 +176,7 @@ class HomeView(ColumnPageView):
         if title is not None:
             self.continue_title.setText(title)
             self.continue_detail.setText(detail)
-            self.continue_button.setToolTip(f"Continue “{title}”")
+            self.continue_button.setToolTip(self.tr("Continue “{lesson}”").format(lesson=title))
 
     def show_module(self, pack: Pack, module: Module) -> None:
         """Scroll to the card of ``module``."""

@@ -90,8 +90,13 @@ def install(language: str) -> InstalledLanguage:
         QLocale.Language.English, QLocale.Country.UnitedKingdom
     )
     QLocale.setDefault(locale)
-    if language == ENGLISH:
-        return InstalledLanguage(language, True, True)
+    if language == ENGLISH:  # the source language: only its plural forms ("1 question", "2 questions")
+        plurals = QTranslator()
+        loaded = plurals.load(f"unspun_{ENGLISH}", str(translations_dir()))
+        if loaded:
+            QCoreApplication.installTranslator(plurals)
+            _installed.append(plurals)
+        return InstalledLanguage(language, loaded, True)
     own = QTranslator()
     if language == PSEUDO:
         own_loaded = own.load(os.environ.get(PSEUDO_QM_ENV, ""))

@@ -6,10 +6,11 @@ import contextlib
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QActionGroup
-from PySide6.QtWidgets import QMenu, QMessageBox
+from PySide6.QtWidgets import QMenu
 
 from app.model.progress import ProgressError
 from app.ui import i18n
+from app.ui.dialogs import inform, warn
 
 if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
@@ -61,10 +62,10 @@ class LanguageMenu(QMenu):
             window.store.set_setting(i18n.profile_key(window.profile_id), choice)
             window.store.set_setting(i18n.GLOBAL_KEY, choice)
         except ProgressError as error:
-            QMessageBox.warning(window, self.tr("Language"), str(error))
+            warn(window, self.tr("Language"), str(error))
             return
         if i18n.resolve(choice, environment=False) != i18n.current_language():
-            QMessageBox.information(
+            inform(
                 window,
                 self.tr("Language"),
                 self.tr("Unspun will use this language the next time it starts."),

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from itertools import pairwise
 from typing import TYPE_CHECKING, NamedTuple
 
-from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter, QPaintEvent, QPen, QPixmap
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.model.i18n_marks import QT_TRANSLATE_NOOP
 from app.ui.focus import controls_in_reading_order, focus_first_control
 from app.ui.rich_text import is_scroll_key
 from app.ui.theme import (
@@ -50,8 +51,25 @@ if TYPE_CHECKING:
 COLUMN_MIN_WIDTH, COLUMN_MAX_WIDTH = 360, 720
 SIDE_PANEL_WIDTH = 260
 
-KIND_LABELS = {"reading": "Reading", "example": "Example", "compare": "Compare", "quiz": "Quiz", "reflect": "Reflect"}
-STATUS_WORDS = {"done": "done", "current": "current", "todo": "not opened yet"}
+KIND_LABELS = {
+    "reading": QT_TRANSLATE_NOOP("LessonPlayer", "Reading"),
+    "example": QT_TRANSLATE_NOOP("LessonPlayer", "Example"),
+    "compare": QT_TRANSLATE_NOOP("LessonPlayer", "Compare"),
+    "quiz": QT_TRANSLATE_NOOP("LessonPlayer", "Quiz"),
+    "reflect": QT_TRANSLATE_NOOP("LessonPlayer", "Reflect"),
+}
+STATUS_WORDS = {
+    "done": QT_TRANSLATE_NOOP("StepDotButton", "done"),
+    "current": QT_TRANSLATE_NOOP("StepDotButton", "current"),
+    "todo": QT_TRANSLATE_NOOP("StepDotButton", "not opened yet"),
+}
+
+
+def kind_label(kind: str) -> str:
+    """Name a step kind in the interface language (an unknown kind by its own name)."""
+    if kind in KIND_LABELS:
+        return QCoreApplication.translate("LessonPlayer", KIND_LABELS[kind])
+    return kind.title()
 
 #: how long after a step is painted the player does its idle work (build the next step, delete old views)
 IDLE_DELAY_MS = 150
@@ -96,9 +114,9 @@ class PreparedLesson(NamedTuple):
 
 def step_title(step: Step) -> str:
     """Name a step for tooltips: its kind and, where it has one, its title."""
-    kind = KIND_LABELS.get(step.kind, step.kind.title())
+    kind = kind_label(step.kind)
     title = getattr(step.content, "title", None)
-    return f"{kind}: {title}" if title else kind
+    return QCoreApplication.translate("LessonPlayer", "{kind}: {title}").format(kind=kind, title=title) if title else kind
 
 
 class StepDotButton(QAbstractButton):
@@ -117,9 +135,15 @@ class StepDotButton(QAbstractButton):
     def set_status(self, status: str) -> None:
         """Show the step as "done", "current" or "todo" and say so to assistive technology."""
         self.status = status
-        word = STATUS_WORDS[status]
-        self.setAccessibleName(f"Step {self.number} of {self.total}, {word}")
-        self.setToolTip(f"Step {self.number} of {self.total}: {self.title} ({word})")
+        word = self.tr(STATUS_WORDS[status])
+        self.setAccessibleName(
+            self.tr("Step {number} of {total}, {status}").format(number=self.number, total=self.total, status=word)
+        )
+        self.setToolTip(
+            self.tr("Step {number} of {total}: {title} ({status})").format(
+                number=self.number, total=self.total, title=self.title, status=word
+            )
+        )
         self.update()
 
     def sizeHint(self) -> QSize:
@@ -203,7 +227,7 @@ class StepIndicatorView(QWidget):
         self._layout = QHBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(SPACE_M)
-        self.setAccessibleName("Steps")
+        self.setAccessibleName(self.tr("Steps"))
 
     def set_steps(self, titles: list[str]) -> None:
         """Make one dot per step."""
@@ -351,7 +375,7 @@ class LessonPlayerView(QWidget):
         self.module_link.setFlat(True)
         self.module_link.setCursor(Qt.CursorShape.PointingHandCursor)
         self.module_link.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.module_link.setToolTip("Show this module on the home screen")
+        self.module_link.setToolTip(self.tr("Show this module on the home screen"))
         self.module_link.clicked.connect(self._on_module_link_clicked)
         top.addWidget(self.module_link, 0, Qt.AlignmentFlag.AlignTop)
         self.breadcrumb = QLabel()
@@ -376,12 +400,12 @@ class LessonPlayerView(QWidget):
         self.splitter.setHandleWidth(1)
         layout.addWidget(self.splitter, 1)
 
-        self.scroll = StepScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.scroll.setAccessibleName("Step content")
+        self.scroll_area = StepScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.scroll_area.setAccessibleName(self.tr("Step content"))
         page = QWidget()
         page.setObjectName("pageColumn")
         page_layout = QHBoxLayout(page)
@@ -407,14 +431,14 @@ class LessonPlayerView(QWidget):
         footer_layout = QHBoxLayout(footer)
         footer_layout.setContentsMargins(0, SPACE_L, 0, 0)
         footer_layout.setSpacing(SPACE_M)
-        self.back_button = QPushButton("‹  Back")
-        self.back_button.setAccessibleName("Back")
-        self.back_button.setToolTip("Previous step (Alt+Left)")
+        self.back_button = QPushButton(self.tr("‹  Back"))
+        self.back_button.setAccessibleName(self.tr("Back"))
+        self.back_button.setToolTip(self.tr("Previous step (Alt+Left)"))
         self.back_button.clicked.connect(self.go_back)
-        self.next_button = QPushButton("Next  ›")
+        self.next_button = QPushButton(self.tr("Next  ›"))
         self.next_button.setObjectName("primaryButton")
-        self.next_button.setAccessibleName("Next")
-        self.next_button.setToolTip("Next step (Alt+Right)")
+        self.next_button.setAccessibleName(self.tr("Next"))
+        self.next_button.setToolTip(self.tr("Next step (Alt+Right)"))
         self.next_button.clicked.connect(self.go_next)
         footer_layout.addWidget(self.back_button)
         footer_layout.addStretch(1)
@@ -424,8 +448,8 @@ class LessonPlayerView(QWidget):
         page_layout.addStretch(1)
         page_layout.addWidget(self.column, 100)
         page_layout.addStretch(1)
-        self.scroll.setWidget(page)
-        self.splitter.addWidget(self.scroll)
+        self.scroll_area.setWidget(page)
+        self.splitter.addWidget(self.scroll_area)
 
         self.side_scroll = QScrollArea()
         self.side_scroll.setObjectName("sidePanel")
@@ -517,25 +541,25 @@ class LessonPlayerView(QWidget):
             side.show()
         self.side_scroll.setVisible(side is not None)
         if side is not None:  # the scroll area takes the focus: name it after what it holds
-            self.side_scroll.setAccessibleName(side.accessibleName() or "Side panel")
+            self.side_scroll.setAccessibleName(side.accessibleName() or self.tr("Side panel"))
 
         step = self.lesson.steps[index]
-        self.kind_label.setText(KIND_LABELS.get(step.kind, step.kind).upper())
-        self.step_count_label.setText(f"Step {index + 1} of {self.step_count}")
+        self.kind_label.setText(kind_label(step.kind).upper())
+        self.step_count_label.setText(self.tr("Step {number} of {total}").format(number=index + 1, total=self.step_count))
         self.indicator.set_statuses(index, self._done)
         self.back_button.setEnabled(index > 0)
         last = index == self.step_count - 1
         if not last:
-            text, name, tip = "Next  ›", "Next", "Next step (Alt+Right)"
+            text, name, tip = self.tr("Next  ›"), self.tr("Next"), self.tr("Next step (Alt+Right)")
         elif self._next_lesson_title:
-            text, name = "Next lesson  ›", "Next lesson"
-            tip = f"Go on to “{self._next_lesson_title}” (Alt+Right)"
+            text, name = self.tr("Next lesson  ›"), self.tr("Next lesson")
+            tip = self.tr("Go on to “{lesson}” (Alt+Right)").format(lesson=self._next_lesson_title)
         else:
-            text, name, tip = "Finish", "Finish", "Back to the overview (Alt+Right)"
+            text, name, tip = self.tr("Finish"), self.tr("Finish"), self.tr("Back to the overview (Alt+Right)")
         self.next_button.setText(text)
         self.next_button.setAccessibleName(name)
         self.next_button.setToolTip(tip)
-        self.scroll.verticalScrollBar().setValue(0)
+        self.scroll_area.verticalScrollBar().setValue(0)
         self.side_scroll.verticalScrollBar().setValue(0)
         # While the learner reads this step, build the next one and let go of the last lesson's views.
         AfterPaintHook(view, self, self._on_step_painted)
@@ -579,7 +603,7 @@ class LessonPlayerView(QWidget):
         if view is None:
             return
         if not focus_first_control(view, self._controls_of(view)):
-            self.scroll.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.scroll_area.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _settle_layout(self) -> None:
         """Lay the step out now, so that it is painted once, as it will stay.
@@ -628,10 +652,6 @@ class LessonPlayerView(QWidget):
     def current_side_panel(self) -> QWidget | None:
         """Return the side panel of the step shown, if it has one."""
         return self._side_panels.get(self.current_index)
-
-    def done_steps(self) -> set[int]:
-        """Return the indices of the steps shown as done."""
-        return set(self._done)
 
     # ---------------------------------------------------------------- building steps
 
@@ -702,12 +722,12 @@ class LessonPlayerView(QWidget):
             context = StepContext(self.pack, self.module, self.lesson, self.session)
         step = context.lesson.steps[index]
         if step.kind not in STEP_VIEWS:
-            return StepFallbackView(f"This step kind cannot be shown yet ({step.kind}).", self.column), None
+            return StepFallbackView(self.tr("This step kind cannot be shown yet ({kind}).").format(kind=step.kind), self.column), None
         try:
             view: QWidget = create_step_view(step, index, context, self.column)
         except Exception as error:  # a broken step widget must not take the whole app down
             traceback.print_exc(file=sys.stderr)
-            return StepFallbackView(f"This step could not be shown: {error}", self.column), None
+            return StepFallbackView(self.tr("This step could not be shown: {error}").format(error=error), self.column), None
         side_panel = getattr(view, "side_panel", lambda: None)()
         if side_panel is not None:  # in the side column from the start, so that showing it restyles nothing
             side_panel.setParent(self.side_scroll.widget())

@@ -5,7 +5,18 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPointF,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -27,7 +38,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.model.i18n_marks import QT_TRANSLATE_NOOP
 from app.model.lesson_state import LessonStanding, LessonState
+from app.model.text import percent_text
 from app.ui.icons import drawn_icon
 from app.ui.item_views import WrappingTreeView, paint_row_panel
 from app.ui.theme import SPACE_L, SPACE_M, SPACE_S, SPACE_XS, Theme, current_theme, scaled
@@ -49,29 +62,34 @@ STATE_TONE_ROLE = Qt.ItemDataRole.UserRole + 5
 BAR_TONE_ROLE = Qt.ItemDataRole.UserRole + 6
 
 ICON_SIZE = 16
-EMPTY_LIBRARY_TEXT = "No packs installed yet - File > Open pack..."
-LOADING_TEXT = "Loading lessons…"
+EMPTY_LIBRARY_TEXT = QT_TRANSLATE_NOOP("Library", "No packs installed yet - File > Open pack...")
+LOADING_TEXT = QT_TRANSLATE_NOOP("Library", "Loading lessons…")
 
 StandingLookup = Callable[["Pack", "Module", "Lesson"], LessonStanding]
 
 
-def percent_text(fraction: float) -> str:
-    """Write a fraction as a whole percentage ("17%")."""
-    return f"{round(fraction * 100)}%"
+def language_name(tag: str) -> str:
+    """Name a pack's language in that language ("English", "简体中文"), so that its readers know it."""
+    name = QLocale(tag.replace("-", "_")).nativeLanguageName()
+    if QLocale(tag.replace("-", "_")).language() == QLocale.Language.English:
+        return "English"  # "American English" would claim a variety the pack did not state
+    return name or tag
 
 
 def standing_words(standing: LessonStanding) -> str:
     """Say a lesson's state in words, so that done and passed differ in more than an icon's fill."""
     state = standing.state
     if state is LessonState.PASSED:
-        return "Passed"
+        return QCoreApplication.translate("Library", "Passed")
     if state is LessonState.COMPLETED:
         if standing.unpassed_best is None:
-            return "Done · not passed"
-        return f"Done · not passed ({percent_text(standing.unpassed_best)})"
+            return QCoreApplication.translate("Library", "Done · not passed")
+        return QCoreApplication.translate("Library", "Done · not passed ({percent})").format(
+            percent=percent_text(standing.unpassed_best)
+        )
     if state is LessonState.IN_PROGRESS:
-        return "In progress"
-    return "Not started"
+        return QCoreApplication.translate("Library", "In progress")
+    return QCoreApplication.translate("Library", "Not started")
 
 
 def module_words(states: Sequence[LessonState]) -> str:
@@ -80,10 +98,14 @@ def module_words(states: Sequence[LessonState]) -> str:
     done = sum(state.done for state in states)
     passed = sum(state is LessonState.PASSED for state in states)
     if total and passed == total:
-        return f"All {total} passed" if total > 1 else "Passed"
+        if total == 1:
+            return QCoreApplication.translate("Library", "Passed")
+        return QCoreApplication.translate("Library", "All {count} passed").format(count=total)
     if done > passed:
-        return f"{done} of {total} done · {done - passed} not passed"
-    return f"{done} of {total} done"
+        return QCoreApplication.translate("Library", "{done} of {total} done · {failed} not passed").format(
+            done=done, total=total, failed=done - passed
+        )
+    return QCoreApplication.translate("Library", "{done} of {total} done").format(done=done, total=total)
 
 
 def state_icon(state: LessonState, theme: Theme, size: int = 16) -> QIcon:
@@ -234,9 +256,9 @@ class LibraryTreeDelegate(QStyledItemDelegate):
             painter.setFont(font)
             painter.setPen(QColor(theme.correct if tone == "passed" else theme.partial if tone == "not passed"
                                   else theme.muted))
-            line = QRect(text_rect.left(), drawn.bottom() + 1, text_rect.width(), QFontMetrics(font).height())
-            painter.drawText(line, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop),
-                             QFontMetrics(font).elidedText(words, Qt.TextElideMode.ElideRight, line.width()))
+            state_rect = QRect(text_rect.left(), drawn.bottom() + 1, text_rect.width(), QFontMetrics(font).height())
+            painter.drawText(state_rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop),
+                             QFontMetrics(font).elidedText(words, Qt.TextElideMode.ElideRight, state_rect.width()))
         painter.restore()
 
     @staticmethod
@@ -272,20 +294,20 @@ class LibraryPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(SPACE_M, SPACE_L, SPACE_S, SPACE_M)
         layout.setSpacing(SPACE_M)
-        heading = QLabel("LIBRARY")
+        heading = QLabel(self.tr("LIBRARY"))
         heading.setObjectName("sectionLabel")
         heading.setContentsMargins(SPACE_XS, 0, 0, 0)
         layout.addWidget(heading)
 
-        self.continue_button = QPushButton("Continue")
+        self.continue_button = QPushButton(self.tr("Continue"))
         self.continue_button.setObjectName("primaryButton")
-        self.continue_button.setAccessibleName("Continue")
+        self.continue_button.setAccessibleName(self.tr("Continue"))
         self.continue_button.clicked.connect(self.continue_requested)
         layout.addWidget(self.continue_button)
 
         self.tree = WrappingTreeView()
         self.tree.setObjectName("libraryTree")
-        self.tree.setAccessibleName("Library")
+        self.tree.setAccessibleName(self.tr("Library"))
         self.tree.setHeaderHidden(True)
         self.tree.setIndentation(scaled(12))
         self.tree.setRootIsDecorated(True)
@@ -298,8 +320,8 @@ class LibraryPanel(QWidget):
         self.tree.itemClicked.connect(self._on_tree_item_activated)
         layout.addWidget(self.tree, 1)
 
-        self._empty_text = EMPTY_LIBRARY_TEXT
-        self.empty_label = QLabel(EMPTY_LIBRARY_TEXT)
+        self._empty_text = QCoreApplication.translate("Library", EMPTY_LIBRARY_TEXT)
+        self.empty_label = QLabel(QCoreApplication.translate("Library", EMPTY_LIBRARY_TEXT))
         self.empty_label.setObjectName("emptyLibrary")
         self.empty_label.setWordWrap(True)
         layout.addWidget(self.empty_label)
@@ -320,8 +342,13 @@ class LibraryPanel(QWidget):
             pack_item = QTreeWidgetItem([pack.title])
             pack_item.setData(0, KEY_ROLE, ("pack", pack.id))
             pack_item.setFont(0, pack_font)
-            pack_item.setToolTip(0, pack.title)
-            pack_item.setData(0, Qt.ItemDataRole.AccessibleTextRole, f"Pack: {pack.title}")
+            language = language_name(pack.manifest.language)
+            pack_item.setToolTip(0, self.tr("{title} (in {language})").format(title=pack.title, language=language))
+            pack_item.setData(
+                0,
+                Qt.ItemDataRole.AccessibleTextRole,
+                self.tr("Pack: {title}, in {language}").format(title=pack.title, language=language),
+            )
             self.tree.addTopLevelItem(pack_item)
             self._items[("pack", pack.id)] = pack_item
             for module in pack.modules:
@@ -353,7 +380,7 @@ class LibraryPanel(QWidget):
         """Say that packs are being loaded (the window is shown before they are)."""
         self.tree.hide()
         self.continue_button.hide()
-        self.empty_label.setText(LOADING_TEXT)
+        self.empty_label.setText(QCoreApplication.translate("Library", LOADING_TEXT))
         self.empty_label.show()
 
     def refresh_states(self) -> None:
@@ -404,11 +431,11 @@ class LibraryPanel(QWidget):
     def set_continue_target(self, description: str | None) -> None:
         """Say where Continue leads, or offer Start when nothing was opened yet."""
         if description:
-            self.continue_button.setText("Continue")
-            self.continue_button.setToolTip(f"Continue: {description}")
+            self.continue_button.setText(self.tr("Continue"))
+            self.continue_button.setToolTip(self.tr("Continue: {target}").format(target=description))
         else:
-            self.continue_button.setText("Start learning")
-            self.continue_button.setToolTip("Open the first lesson")
+            self.continue_button.setText(self.tr("Start learning"))
+            self.continue_button.setToolTip(self.tr("Open the first lesson"))
         self.continue_button.setAccessibleName(self.continue_button.text())
 
     # ---------------------------------------------------------------- drawing
@@ -428,8 +455,8 @@ class LibraryPanel(QWidget):
         tone = {LessonState.PASSED: "passed", LessonState.COMPLETED: "not passed"}.get(state, "")
         item.setData(0, STATE_TONE_ROLE, tone)
         item.setIcon(0, state_icon(state, theme))
-        item.setToolTip(0, f"{lesson.title} ({words})")
-        item.setData(0, Qt.ItemDataRole.AccessibleTextRole, f"{lesson.title}, {words}")
+        item.setToolTip(0, self.tr("{lesson} ({state})").format(lesson=lesson.title, state=words))
+        item.setData(0, Qt.ItemDataRole.AccessibleTextRole, self.tr("{lesson}, {state}").format(lesson=lesson.title, state=words))
 
     def _changed(self, key: tuple[str, ...], drawing: tuple[object, ...]) -> bool:
         """Tell whether row ``key`` would be drawn differently from last time, and note the new drawing."""
@@ -448,8 +475,11 @@ class LibraryPanel(QWidget):
         total = len(states)
         progress = sum(state.done for state in states) / total if total else 0.0
         # the minutes help before starting; once lessons are done, the words about them need the room
-        minutes = f"{module.minutes} min · " if module.minutes and not progress else ""
-        meta = f"{minutes}{module_words(states)}"
+        minutes = module.minutes
+        if minutes and not progress:
+            meta = self.tr("%n min · {progress}", "", minutes).format(progress=module_words(states))
+        else:
+            meta = module_words(states)
         if total and all(state is LessonState.PASSED for state in states):
             bar_tone = "passed"
         elif any(state is LessonState.COMPLETED for state in states):
@@ -461,8 +491,8 @@ class LibraryPanel(QWidget):
         item.setData(0, PROGRESS_ROLE, progress)
         item.setData(0, BAR_TONE_ROLE, bar_tone)
         item.setData(0, META_ROLE, meta)
-        item.setToolTip(0, f"{module.title}: {meta}")
-        item.setData(0, Qt.ItemDataRole.AccessibleTextRole, f"Module: {module.title}, {meta}")
+        item.setToolTip(0, self.tr("{module}: {progress}").format(module=module.title, progress=meta))
+        item.setData(0, Qt.ItemDataRole.AccessibleTextRole, self.tr("Module: {module}, {progress}").format(module=module.title, progress=meta))
 
     # ---------------------------------------------------------------- slots
 

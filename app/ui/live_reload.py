@@ -219,7 +219,7 @@ class LiveReloader(QObject):
             return
         module, lesson, index = nearest_place(position, pack)
         window.open_lesson(pack, module, lesson, index)
-        scroll_bar = window.player.scroll.verticalScrollBar()
+        scroll_bar = window.player.scroll_area.verticalScrollBar()
         QTimer.singleShot(0, lambda: scroll_bar.setValue(position.scroll))
 
     def _player_position(self, pack_id: str) -> PlayerPosition | None:
@@ -237,7 +237,7 @@ class LiveReloader(QObject):
             lesson_index=next((i for i, le in enumerate(module.lessons) if le.id == lesson.id), 0),
             step_index=max(0, index),
             step_id=step.id if step is not None else None,
-            scroll=player.scroll.verticalScrollBar().value(),
+            scroll=player.scroll_area.verticalScrollBar().value(),
         )
 
     def _on_watcher_reload_requested(self, path: str) -> None:

@@ -138,19 +138,6 @@ class LrsSyncController(QObject):
         if again is not None:
             self.request_sync(force=again)
 
-    def wait_idle(self, milliseconds: int = 30_000) -> bool:
-        """Process events until the running sync has finished (tests, and quitting)."""
-        if not self.running:
-            return True
-        loop_timer = QTimer()
-        loop_timer.setSingleShot(True)
-        loop_timer.start(milliseconds)
-        while self.running and loop_timer.isActive():
-            QApplication.processEvents()
-            if self._thread is not None:
-                self._thread.wait(10)
-        return not self.running
-
     def shutdown(self) -> None:
         """Stop the timer and the sender thread (an unfinished batch stays queued for next time)."""
         self.timer.stop()

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 # Startup: nothing heavy at module level. The window is shown (loading) before the screens and the
 # model are imported; build() imports them after the first paint (docs/performance.md).
+from app.model.i18n_marks import QT_TRANSLATE_NOOP
 from app.ui.theme import (
     SPACE_L,
     SPACE_S,
@@ -54,7 +55,7 @@ if TYPE_CHECKING:
     from app.ui.shortcuts_dialog import ShortcutRow
 
 APP_NAME = "Unspun"
-LOADING_TEXT = "Loading lessons…"
+LOADING_TEXT = QT_TRANSLATE_NOOP("MainWindow", "Loading lessons…")
 LIBRARY_STATE, LESSON_STATE = "library", "lesson"
 LIBRARY_PANEL_WIDTH = 260
 
@@ -138,7 +139,7 @@ class MainWindow(QMainWindow):
         self.built = False
         self._packs_pending = packs is None
         if packs is None:  # start() shows the window loading, and calls build() after its first paint
-            self.setCentralWidget(_centred(QLabel(LOADING_TEXT), "muted"))
+            self.setCentralWidget(_centred(QLabel(self.tr(LOADING_TEXT)), "muted"))
         else:
             self.build()
 
@@ -251,7 +252,7 @@ class MainWindow(QMainWindow):
         from app.ui.panel_toggle import PanelToggleButton
 
         # a switch for the side panel, not a page: set apart at the edge, its icon shows on or off
-        self.library_button = PanelToggleButton("Library panel", "Show or hide the library (Ctrl+L)")
+        self.library_button = PanelToggleButton(self.tr("Library panel"), self.tr("Show or hide the library (Ctrl+L)"))
         self.library_button.setChecked(True)
         self.library_button.toggled.connect(self._on_library_button_toggled)
         layout.addWidget(self.library_button)
@@ -264,7 +265,7 @@ class MainWindow(QMainWindow):
         brand = QLabel(APP_NAME)
         brand.setObjectName("brand")
         layout.addWidget(brand)
-        self.home_button = self._nav_button("Home", "Show the overview of your packs (Alt+Home)")
+        self.home_button = self._nav_button(self.tr("Home"), self.tr("Show the overview of your packs (Alt+Home)"))
         self.home_button.clicked.connect(self.show_library)
         layout.addWidget(self.home_button)
         self.mastery.add_nav_buttons(layout)
@@ -286,17 +287,17 @@ class MainWindow(QMainWindow):
         return button
 
     def _action(
-        self, text: str, shortcuts: Sequence[QKeySequence | str], slot: object, tip: str = ""
+        self, text: str, shortcuts: Sequence[QKeySequence | QKeySequence.StandardKey | str], slot: object, tip: str = ""
     ) -> QAction:
         from PySide6.QtCore import Qt
         from PySide6.QtGui import QAction, QKeySequence
 
         action = QAction(text, self)
         if shortcuts:
-            action.setShortcuts([QKeySequence(s) if isinstance(s, str) else s for s in shortcuts])
+            action.setShortcuts([s if isinstance(s, QKeySequence) else QKeySequence(s) for s in shortcuts])
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         action.setStatusTip(tip)
-        action.triggered.connect(slot)  # type: ignore[arg-type]
+        action.triggered.connect(slot)
         self.addAction(action)  # shortcuts work even while the menu bar is hidden
         return action
 
@@ -307,14 +308,14 @@ class MainWindow(QMainWindow):
         from app.ui.handout_actions import HandoutActions
 
         bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
+        file_menu = bar.addMenu(self.tr("&File"))
         self.open_pack_action = self._action(
-            "&Open pack…", [QKeySequence.StandardKey.Open], self.open_pack_dialog
+            self.tr("&Open pack…"), [QKeySequence.StandardKey.Open], self.open_pack_dialog
         )
-        self.quit_action = self._action("&Quit", ["Ctrl+Q"], self.close)
+        self.quit_action = self._action(self.tr("&Quit"), ["Ctrl+Q"], self.close)
         file_menu.addAction(self.open_pack_action)
-        self.install_pack_action = self._action("&Install pack…", ["Ctrl+I"], self.pack_installer.install_dialog)
-        self.remove_pack_action = self._action("&Remove installed pack…", [], self.pack_installer.remove_dialog)
+        self.install_pack_action = self._action(self.tr("&Install pack…"), ["Ctrl+I"], self.pack_installer.install_dialog)
+        self.remove_pack_action = self._action(self.tr("&Remove installed pack…"), [], self.pack_installer.remove_dialog)
         file_menu.addAction(self.install_pack_action)
         file_menu.addAction(self.remove_pack_action)
         self.mastery.add_file_actions(file_menu)
@@ -325,12 +326,12 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
 
-        view_menu = bar.addMenu("&View")
-        self.zoom_in_action = self._action("Zoom &in", ["Ctrl+=", "Ctrl++"], self.zoom_in)
-        self.zoom_out_action = self._action("Zoom &out", ["Ctrl+-"], self.zoom_out)
-        self.reset_zoom_action = self._action("&Reset zoom", ["Ctrl+0"], self.reset_zoom)
+        view_menu = bar.addMenu(self.tr("&View"))
+        self.zoom_in_action = self._action(self.tr("Zoom &in"), ["Ctrl+=", "Ctrl++"], self.zoom_in)
+        self.zoom_out_action = self._action(self.tr("Zoom &out"), ["Ctrl+-"], self.zoom_out)
+        self.reset_zoom_action = self._action(self.tr("&Reset zoom"), ["Ctrl+0"], self.reset_zoom)
         self.library_action = self._action(
-            "Show &library panel", ["Ctrl+L"], self._on_library_action_triggered
+            self.tr("Show &library panel"), ["Ctrl+L"], self._on_library_action_triggered
         )
         self.library_action.setCheckable(True)
         self.library_action.setChecked(True)
@@ -345,55 +346,55 @@ class MainWindow(QMainWindow):
         self.language_menu = LanguageMenu(self)
         view_menu.addMenu(self.language_menu)
         self.present_action = self._action(
-            "&Present lesson", ["F5"], self.present_lesson,
-            "Show the lesson full screen for a class; nothing is recorded",
+            self.tr("&Present lesson"), ["F5"], self.present_lesson,
+            self.tr("Show the lesson full screen for a class; nothing is recorded"),
         )
         view_menu.addSeparator()
         view_menu.addAction(self.present_action)
         self.problems_action = self.problems_panel.toggleViewAction()
-        self.problems_action.setText("&Problems panel")
+        self.problems_action.setText(self.tr("&Problems panel"))
         self.problems_action.setShortcut(QKeySequence("Ctrl+Shift+M"))
         self.addAction(self.problems_action)
         view_menu.addAction(self.problems_action)
 
-        go_menu = bar.addMenu("&Go")
-        self.home_action = self._action("&Home", ["Alt+Home"], self.show_library)
+        go_menu = bar.addMenu(self.tr("&Go"))
+        self.home_action = self._action(self.tr("&Home"), ["Alt+Home"], self.show_library)
         # Only these change steps: PageUp, PageDown, Space and the arrows scroll the step instead.
-        self.back_action = self._action("&Back", ["Alt+Left"], self.go_back)
-        self.next_action = self._action("&Next", ["Alt+Right"], self.go_next)
+        self.back_action = self._action(self.tr("&Back"), ["Alt+Left"], self.go_back)
+        self.next_action = self._action(self.tr("&Next"), ["Alt+Right"], self.go_next)
         # no shortcut: Ctrl+Return means "submit" to most people (it once reloaded the quiz here)
-        self.continue_action = self._action("&Continue", [], self.continue_learning)
+        self.continue_action = self._action(self.tr("&Continue"), [], self.continue_learning)
         for action in (self.home_action, self.back_action, self.next_action, self.continue_action):
             go_menu.addAction(action)
         go_menu.addSeparator()
         self.submit_action = self._action(
-            "Check or &submit", ["Ctrl+Return", "Ctrl+Enter"], self.submit_step,
-            "Check the question you are on, or submit the quiz",
+            self.tr("Check or &submit"), ["Ctrl+Return", "Ctrl+Enter"], self.submit_step,
+            self.tr("Check the question you are on, or submit the quiz"),
         )
         go_menu.addAction(self.submit_action)
         self.mastery.add_go_actions(go_menu)
 
-        help_menu = bar.addMenu("&Help")
-        self.shortcuts_action = self._action("&Keyboard shortcuts", ["Ctrl+/"], self.show_shortcuts)
+        help_menu = bar.addMenu(self.tr("&Help"))
+        self.shortcuts_action = self._action(self.tr("&Keyboard shortcuts"), ["Ctrl+/"], self.show_shortcuts)
         help_menu.addAction(self.shortcuts_action)
         help_menu.addSeparator()
         self.authoring_guide_action = self._action(
-            "&Writing lesson packs", [], lambda: self.show_guide("authoring.md"),
-            "How to write a pack of your own, step by step",
+            self.tr("&Writing lesson packs"), [], lambda: self.show_guide("authoring.md"),
+            self.tr("How to write a pack of your own, step by step"),
         )
         self.format_guide_action = self._action(
-            "Pack &format reference", [], lambda: self.show_guide("pack-format.md"),
-            "Every file and field of a lesson pack",
+            self.tr("Pack &format reference"), [], lambda: self.show_guide("pack-format.md"),
+            self.tr("Every file and field of a lesson pack"),
         )
         self.teaching_guide_action = self._action(
-            "&Teaching guide", [], lambda: self.show_guide("teaching-guide.md"),
-            "How to run each module with a class: aims, timing, discussion, rubrics, the before-and-after check",
+            self.tr("&Teaching guide"), [], lambda: self.show_guide("teaching-guide.md"),
+            self.tr("How to run each module with a class: aims, timing, discussion, rubrics, the before-and-after check"),
         )
         help_menu.addAction(self.teaching_guide_action)
         help_menu.addAction(self.authoring_guide_action)
         help_menu.addAction(self.format_guide_action)
         help_menu.addSeparator()
-        self.about_action = self._action("&About Unspun", [], self.show_about)
+        self.about_action = self._action(self.tr("&About Unspun"), [], self.show_about)
         help_menu.addAction(self.about_action)
 
     # ---------------------------------------------------------------- states
@@ -404,7 +405,8 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.screens[state])
         in_lesson = state == LESSON_STATE and self.player.lesson is not None
         self.setWindowTitle(
-            f"{APP_NAME} - {self.player.lesson.title}" if in_lesson and self.player.lesson else APP_NAME
+            self.tr("{app} - {lesson}").format(app=APP_NAME, lesson=self.player.lesson.title)
+            if in_lesson and self.player.lesson else APP_NAME
         )
         self.home_button.setChecked(state == LIBRARY_STATE)
         self.back_action.setEnabled(in_lesson)
@@ -505,7 +507,7 @@ class MainWindow(QMainWindow):
         from PySide6.QtWidgets import QFileDialog
 
         path, _ = QFileDialog.getOpenFileName(
-            self, "Open pack", str(Path.home()), "Lesson packs (pack.yaml *.zip);;All files (*)"
+            self, self.tr("Open pack"), str(Path.home()), self.tr("Lesson packs (pack.yaml *.zip);;All files (*)")
         )
         if path:
             self.open_pack_path(path)
@@ -553,13 +555,13 @@ class MainWindow(QMainWindow):
         """Count the listed problems in the status bar while the panel is closed."""
         errors, warnings = self.problems_panel.counts()
         if errors:
-            text = "1 error" if errors == 1 else f"{errors} errors"
+            text = self.tr("%n error(s)", "", errors)
         elif warnings:
-            text = "1 warning" if warnings == 1 else f"{warnings} warnings"
+            text = self.tr("%n warning(s)", "", warnings)
         else:
             text = ""
-        self.problems_button.setText(f"⚠ {text}" if text else "")
-        self.problems_button.setToolTip("Problems found in packs, for their authors: click to see them")
+        self.problems_button.setText(self.tr("⚠ {count}").format(count=text) if text else "")
+        self.problems_button.setToolTip(self.tr("Problems found in packs, for their authors: click to see them"))
         self.problems_button.setAccessibleName(text)
         self.problems_button.setVisible(bool(text) and self.problems_panel.isHidden())
 
@@ -583,32 +585,32 @@ class MainWindow(QMainWindow):
 
         mastery = self.mastery
         groups = [
-            ("Moving around", [
+            (self.tr("Moving around"), [
                 *rows(self.home_action, self.back_action, self.next_action),
-                action_row(mastery.review_action, "Review questions due"),
-                action_row(mastery.dashboard_action, "Dashboard"),
-                action_row(self.library_action, "Show or hide the library panel"),
-                ShortcutRow("Next or previous control, in reading order", "Tab or Shift+Tab"),
-                ShortcutRow("Move along the step dots; Return opens one", "Left, Right, Home, End"),
+                action_row(mastery.review_action, self.tr("Review questions due")),
+                action_row(mastery.dashboard_action, self.tr("Dashboard")),
+                action_row(self.library_action, self.tr("Show or hide the library panel")),
+                ShortcutRow(self.tr("Next or previous control, in reading order"), self.tr("Tab or Shift+Tab")),
+                ShortcutRow(self.tr("Move along the step dots; Return opens one"), self.tr("Left, Right, Home, End")),
             ]),
-            ("Answering", [
-                action_row(self.submit_action, "Check the question, or submit the quiz"),
-                ShortcutRow("Press the focused button", "Return or Space"),
-                ShortcutRow("Check a short answer", "Return"),
-                ShortcutRow("Choose an answer, move an item, change a rating", "Arrow keys, Space"),
-                ShortcutRow("Select words to mark", "Shift+arrow keys"),
-                ShortcutRow("Mark the selected words", "Ctrl+M"),
+            (self.tr("Answering"), [
+                action_row(self.submit_action, self.tr("Check the question, or submit the quiz")),
+                ShortcutRow(self.tr("Press the focused button"), self.tr("Return or Space")),
+                ShortcutRow(self.tr("Check a short answer"), self.tr("Return")),
+                ShortcutRow(self.tr("Choose an answer, move an item, change a rating"), self.tr("Arrow keys, Space")),
+                ShortcutRow(self.tr("Select words to mark"), self.tr("Shift+arrow keys")),
+                ShortcutRow(self.tr("Mark the selected words"), self.tr("Ctrl+M")),
             ]),
-            ("Reading", [
-                ShortcutRow("Scroll down or up a screen", "PgDown or PgUp, Space or Shift+Space"),
-                ShortcutRow("Scroll a little", "Down or Up"),
+            (self.tr("Reading"), [
+                ShortcutRow(self.tr("Scroll down or up a screen"), self.tr("PgDown or PgUp, Space or Shift+Space")),
+                ShortcutRow(self.tr("Scroll a little"), self.tr("Down or Up")),
             ]),
-            ("View", [
+            (self.tr("View"), [
                 *rows(self.zoom_in_action, self.zoom_out_action, self.reset_zoom_action),
                 *rows(self.present_action, self.problems_action),
-                ShortcutRow("Presenting: show the next item or step", "Space or Right"),
-                ShortcutRow("Presenting: go back one item", "Left"),
-                ShortcutRow("Presenting: leave", "Escape"),
+                ShortcutRow(self.tr("Presenting: show the next item or step"), self.tr("Space or Right")),
+                ShortcutRow(self.tr("Presenting: go back one item"), self.tr("Left")),
+                ShortcutRow(self.tr("Presenting: leave"), self.tr("Escape")),
             ]),
         ]
         listed = {row.what for _title, group in groups for row in group}
@@ -618,7 +620,7 @@ class MainWindow(QMainWindow):
             if action.shortcuts() and action not in (self.shortcuts_action, self.quit_action)
             and action_row(action).what not in listed
         ]
-        groups.append(("File and help", [*others, *rows(self.shortcuts_action, self.quit_action)]))
+        groups.append((self.tr("File and help"), [*others, *rows(self.shortcuts_action, self.quit_action)]))
         return groups
 
     def show_shortcuts(self) -> None:
@@ -729,13 +731,18 @@ class MainWindow(QMainWindow):
         if target is None:
             self.library.set_continue_target(None)
             self.home.set_continue(None)
-            self.continue_action.setText("&Start learning" if self.packs else "&Continue")
+            self.continue_action.setText(self.tr("&Start learning") if self.packs else self.tr("&Continue"))
             self.continue_action.setEnabled(bool(self.packs))
             return
         _pack, module, lesson, index = target
-        self.library.set_continue_target(f"{lesson.title}, step {index + 1} of {len(lesson.steps)}")
-        self.home.set_continue(lesson.title, f"{module.title} · step {index + 1} of {len(lesson.steps)}")
-        self.continue_action.setText("&Continue")
+        self.library.set_continue_target(
+            self.tr("{lesson}, step {step} of {steps}").format(lesson=lesson.title, step=index + 1, steps=len(lesson.steps))
+        )
+        self.home.set_continue(
+            lesson.title,
+            self.tr("{module} · step {step} of {steps}").format(module=module.title, step=index + 1, steps=len(lesson.steps)),
+        )
+        self.continue_action.setText(self.tr("&Continue"))
         self.continue_action.setEnabled(True)
 
     # ---------------------------------------------------------------- slots
@@ -819,11 +826,13 @@ class MainWindow(QMainWindow):
         """View > Theme: follow the system, light or dark, remembered between runs."""
         from PySide6.QtGui import QAction, QActionGroup
 
-        menu = view_menu.addMenu("&Theme")
+        menu = view_menu.addMenu(self.tr("&Theme"))
         group = QActionGroup(self)
         group.setExclusive(True)
         self.theme_actions: dict[str, QAction] = {}
-        for choice, text in (("system", "Follow the &system"), ("light", "&Light"), ("dark", "&Dark")):
+        for choice, text in (
+            ("system", self.tr("Follow the &system")), ("light", self.tr("&Light")), ("dark", self.tr("&Dark"))
+        ):
             action = QAction(text, self)
             action.setCheckable(True)
             action.setChecked(choice == theme_choice())

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QMenu
 
 from app.model.progress import ProgressError
@@ -78,10 +78,13 @@ class MasteryWiring:
         """Add Dashboard and Review (n) to the top bar, after Home."""
         window = self.window
         self.dashboard_button: QToolButton = window._nav_button(
-            "Dashboard", "Your progress: scores, techniques, time and before-and-after (Ctrl+D)"
+            QCoreApplication.translate("MasteryWiring", "Dashboard"),
+            QCoreApplication.translate("MasteryWiring", "Your progress: scores, techniques, time and before-and-after (Ctrl+D)"),
         )
         self.dashboard_button.clicked.connect(self.show_dashboard)
-        self.review_button: QToolButton = window._nav_button("Review", "Practise the questions due again (Ctrl+R)")
+        self.review_button: QToolButton = window._nav_button(
+            QCoreApplication.translate("MasteryWiring", "Review"), QCoreApplication.translate("MasteryWiring", "Practise the questions due again (Ctrl+R)")
+        )
         self.review_button.clicked.connect(self.show_review)
         layout.addWidget(self.dashboard_button)
         layout.addWidget(self.review_button)
@@ -124,10 +127,10 @@ class MasteryWiring:
     def add_file_actions(self, menu: QMenu) -> None:
         """Add Export results… and Import results… to the File menu."""
         window = self.window
-        self.export_action = window._action("&Export results…", ["Ctrl+E"], lambda: self.export_results())
-        self.export_action.setStatusTip("Save your results for a teacher, as xAPI statements or a spreadsheet")
-        self.import_action = window._action("Import &results…", [], lambda: self.import_results())
-        self.import_action.setStatusTip("Merge results exported from Unspun, on this computer or another")
+        self.export_action = window._action(QCoreApplication.translate("MasteryWiring", "&Export results…"), ["Ctrl+E"], lambda: self.export_results())
+        self.export_action.setStatusTip(QCoreApplication.translate("MasteryWiring", "Save your results for a teacher, as xAPI statements or a spreadsheet"))
+        self.import_action = window._action(QCoreApplication.translate("MasteryWiring", "Import &results…"), [], lambda: self.import_results())
+        self.import_action.setStatusTip(QCoreApplication.translate("MasteryWiring", "Merge results exported from Unspun, on this computer or another"))
         menu.addSeparator()
         menu.addAction(self.export_action)
         menu.addAction(self.import_action)
@@ -135,8 +138,8 @@ class MasteryWiring:
     def add_go_actions(self, menu: QMenu) -> None:
         """Add Dashboard and Review to the Go menu."""
         window = self.window
-        self.dashboard_action = window._action("&Dashboard", ["Ctrl+D"], self.show_dashboard)
-        self.review_action = window._action("&Review", ["Ctrl+R"], self.show_review)
+        self.dashboard_action = window._action(QCoreApplication.translate("MasteryWiring", "&Dashboard"), ["Ctrl+D"], self.show_dashboard)
+        self.review_action = window._action(QCoreApplication.translate("MasteryWiring", "&Review"), ["Ctrl+R"], self.show_review)
         menu.addSeparator()
         menu.addAction(self.dashboard_action)
         menu.addAction(self.review_action)
@@ -177,7 +180,9 @@ class MasteryWiring:
         """Show the questions due for review."""
         self.review.set_profile(self.window.profile_id)
         self.review.set_packs(self.window.packs)
-        self.review.home_text = "Back to the dashboard" if self.learner_started() else "Back to the lessons"
+        self.review.home_text = (
+            QCoreApplication.translate("MasteryWiring", "Back to the dashboard") if self.learner_started() else QCoreApplication.translate("MasteryWiring", "Back to the lessons")
+        )
         self.review.refresh()
         self.window.library.clear_selection()
         self.window._move_to_state(REVIEW_STATE)
@@ -194,14 +199,13 @@ class MasteryWiring:
             )
         except ProgressError:
             count = 0
-        text = f"Review ({count})" if count else "Review"
         if hasattr(self, "review_button"):
-            self.review_button.setText(text)
+            self.review_button.setText(QCoreApplication.translate("MasteryWiring", "Review ({count})").format(count=count) if count else QCoreApplication.translate("MasteryWiring", "Review"))
             self.review_button.setAccessibleName(
-                f"Review, {count} question{'s' * (count != 1)} due" if count else "Review, nothing due"
+                (QCoreApplication.translate("MasteryWiring", "Review, 1 question due") if count == 1 else QCoreApplication.translate("MasteryWiring", "Review, {count} questions due").format(count=count)) if count else QCoreApplication.translate("MasteryWiring", "Review, nothing due")
             )
         if hasattr(self, "review_action"):
-            self.review_action.setText(f"&{text}")
+            self.review_action.setText(QCoreApplication.translate("MasteryWiring", "&Review ({count})").format(count=count) if count else QCoreApplication.translate("MasteryWiring", "&Review"))
 
     def finish_session(self) -> None:
         """Record the time on the step open in the lesson being left."""

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from app.model.installed import (
     InstallError,
@@ -18,7 +18,7 @@ from app.model.installed import (
     is_installed_copy,
     remove_installed,
 )
-from app.ui.plain_text import message_box, show_message
+from app.ui.dialogs import ask_choice, ask_yes_no, inform
 
 if TYPE_CHECKING:
     from app.model.pack import Pack
@@ -33,26 +33,6 @@ def ask_pack_path(parent: QWidget, title: str) -> str:
         parent, title, str(Path.home()), "Lesson packs (pack.yaml *.zip);;All files (*)"
     )
     return path
-
-
-def ask_yes_no(parent: QWidget, title: str, text: str, yes: str) -> bool:
-    """Ask a question whose Yes button says ``yes``; return True when it was chosen."""
-    box = message_box(parent, QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.Cancel)
-    confirm = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
-    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-    box.exec()
-    return box.clickedButton() is confirm
-
-
-def ask_choice(parent: QWidget, title: str, label: str, choices: list[str]) -> int | None:
-    """Ask the learner to pick one of ``choices``; return its index, or None when cancelled."""
-    choice, accepted = QInputDialog.getItem(parent, title, label, choices, 0, False)
-    return choices.index(choice) if accepted and choice in choices else None
-
-
-def tell(parent: QWidget, title: str, text: str) -> None:
-    """Say something that needs no answer."""
-    show_message(parent, QMessageBox.Icon.Information, title, text)  # it may quote a pack
 
 
 def version_label(pack: Pack | None) -> str:
@@ -95,7 +75,7 @@ class PackInstaller(QObject):
 
         data = self.data
         if data is None:
-            tell(self.window, "Install pack", "Unspun has no data folder in this session, so it cannot install packs.")
+            inform(self.window, "Install pack", "Unspun has no data folder in this session, so it cannot install packs.")
             return None
         result = load_pack(path)
         self.window.show_problems(path, result)
@@ -116,7 +96,7 @@ class PackInstaller(QObject):
         try:
             installed_at = install_pack(new.source, new.id, data)
         except InstallError as error:
-            tell(self.window, "Install pack", f"The pack was not installed: {error}")
+            inform(self.window, "Install pack", f"The pack was not installed: {error}")
             return None
         installed = load_pack(installed_at)
         if not installed.ok or installed.pack is None:  # the copy must load as the original did
@@ -134,7 +114,7 @@ class PackInstaller(QObject):
         """Ask which installed pack to remove, confirm, and remove it."""
         packs = self.installed_packs()
         if not packs:
-            tell(self.window, "Remove installed pack", "No packs are installed. File > Install pack… adds one.")
+            inform(self.window, "Remove installed pack", "No packs are installed. File > Install pack… adds one.")
             return
         labels = [f"{pack.title} ({version_label(pack)})" for pack in packs]
         index = ask_choice(self.window, "Remove installed pack", "Pack to remove:", labels)
@@ -155,7 +135,7 @@ class PackInstaller(QObject):
         try:
             remove_installed(data, pack.source.root)
         except InstallError as error:
-            tell(self.window, "Remove installed pack", str(error))
+            inform(self.window, "Remove installed pack", str(error))
             return False
         self.window.set_packs([p for p in self.window.packs if p is not pack])
         self.window.statusBar().showMessage(f"Removed {pack.title}", STATUS_MESSAGE_MS)

@@ -95,7 +95,8 @@ class ColumnPageView(QScrollArea):
     def clear_column(self, keep: QWidget | None = None) -> None:
         """Remove and delete everything in the column except ``keep``."""
         while self.column_layout.count():
-            widget = self.column_layout.takeAt(0).widget()
+            item = self.column_layout.takeAt(0)
+            widget = item.widget() if item is not None else None
             if widget is not None and widget is not keep:
                 # off screen and out of the tree now, so nothing paints or finds it before deleteLater runs
                 widget.hide()

@@ -4,7 +4,7 @@ Space, Right and PageDown reveal the next annotation, takeaway or answer, and th
 next step; Left and PageUp take one reveal (or step) back; Home and End jump to the first and
 last step; Up and Down scroll; Ctrl+= and Ctrl+- change the type size; Escape leaves.
 
-Nothing is recorded: every step is built with ``StepContext(session=None, presentation=True)``,
+Nothing is recorded: every step is built with ``StepContext(session=None)``,
 and the learner's zoom comes back when the presentation ends.
 """
 
@@ -36,7 +36,7 @@ from app.model.answer_key import correct_response
 from app.model.schema import Compare, Example, Quiz, Reading, Reflect, Step
 from app.ui.annotations import AnnotationNotesPanel
 from app.ui.artefact import ArtefactView, NumberBadgeView
-from app.ui.lesson_player import KIND_LABELS
+from app.ui.lesson_player import kind_label
 from app.ui.question_card import QuestionCardView
 from app.ui.questions.common import ChoiceListView, TileCheckBox
 from app.ui.rich_text import MarkdownView
@@ -196,7 +196,7 @@ class SlideView(QWidget):
     def add_heading(self, title: str | None, layout: QVBoxLayout | None = None) -> None:
         """Put the step kind in small capitals, and the title large, at the top of ``layout``."""
         target = layout if layout is not None else self.layout_
-        kicker = QLabel(KIND_LABELS.get(self.step.kind, self.step.kind).upper(), self)
+        kicker = QLabel(kind_label(self.step.kind).upper(), self)
         kicker.setObjectName("slideKicker")
         kicker.setFont(_bold(ui_font(12)))
         target.addWidget(kicker)
@@ -236,8 +236,17 @@ def _bold(font: QFont) -> QFont:
     return font
 
 
-def _markdown(pack: Pack, text: str, name: str, parent: QWidget, scale: float = 1.0, **options: bool) -> MarkdownView:
-    view = MarkdownView(pack, parent, **options)
+def _markdown(
+    pack: Pack,
+    text: str,
+    name: str,
+    parent: QWidget,
+    scale: float = 1.0,
+    *,
+    references: bool = False,
+    glossary_links: bool = False,
+) -> MarkdownView:
+    view = MarkdownView(pack, parent, references=references, glossary_links=glossary_links)
     view.setStyleSheet("QTextBrowser { background: transparent; border: none; padding: 0px; }")
     view.setAccessibleName(name)
     if scale != 1.0:
@@ -598,7 +607,7 @@ class PresentationView(QWidget):
         self.setAccessibleName(f"Presentation of {lesson.title}")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.pack, self.module, self.lesson = pack, module, lesson
-        self.context = StepContext(pack, module, lesson, session=None, presentation=True)
+        self.context = StepContext(pack, module, lesson, session=None)
         self.theme = projector_theme()
         self.previous_zoom: float | None = None
         self._built_zoom = 0.0
@@ -609,17 +618,17 @@ class PresentationView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        self.scroll = QScrollArea(self)
-        self.scroll.setObjectName("presentationScroll")
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setObjectName("presentationScroll")
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.page = QWidget()
         self.page.setObjectName("presentationPage")
         self.page_layout = QVBoxLayout(self.page)
-        self.scroll.setWidget(self.page)
-        layout.addWidget(self.scroll, 1)
+        self.scroll_area.setWidget(self.page)
+        layout.addWidget(self.scroll_area, 1)
 
         self.footer = QWidget(self)
         self.footer.setObjectName("presentationFooter")
@@ -723,7 +732,9 @@ class PresentationView(QWidget):
         self.setStyleSheet(presentation_style(self.theme))
         side, top = scaled(SPACE_XXL + SPACE_XL), scaled(SPACE_XXL + SPACE_S)
         self.page_layout.setContentsMargins(side, top, side, top)
-        self.footer.layout().setContentsMargins(side, scaled(SPACE_S), side, scaled(SPACE_S))
+        footer_layout = self.footer.layout()
+        assert footer_layout is not None  # the footer is built with its layout
+        footer_layout.setContentsMargins(side, scaled(SPACE_S), side, scaled(SPACE_S))
         footer_font = ui_font(10)
         self.footer_label.setFont(footer_font)
         self.status_label.setFont(footer_font)
@@ -751,7 +762,7 @@ class PresentationView(QWidget):
         self.current_index = index
         slide.set_revealed(slide.reveal_total() if revealed < 0 else revealed)
         slide.show()
-        self.scroll.verticalScrollBar().setValue(0)
+        self.scroll_area.verticalScrollBar().setValue(0)
         self._update_footer()
         self.step_changed.emit(index)
 
@@ -789,13 +800,13 @@ class PresentationView(QWidget):
 
     def scroll_by(self, lines: int) -> None:
         """Scroll by ``lines`` lines of body text (negative: up)."""
-        bar = self.scroll.verticalScrollBar()
+        bar = self.scroll_area.verticalScrollBar()
         bar.setValue(bar.value() + lines * round(scaled(BODY_PX) * 1.5))
 
     def _after_reveal(self, slide: SlideView) -> None:
         widget = slide.revealed_widget()
         if widget is not None:
-            self.scroll.ensureWidgetVisible(widget, 0, scaled(SPACE_XL))
+            self.scroll_area.ensureWidgetVisible(widget, 0, scaled(SPACE_XL))
             # the revealed part grows the page only once laid out: bring it into view again then
             QTimer.singleShot(0, self, lambda: self._show_revealed(widget))
         self._update_footer()
@@ -803,7 +814,7 @@ class PresentationView(QWidget):
     def _show_revealed(self, widget: QWidget) -> None:
         with contextlib.suppress(RuntimeError):  # the slide was dropped meanwhile
             if widget.isVisible():
-                self.scroll.ensureWidgetVisible(widget, 0, scaled(SPACE_XL))
+                self.scroll_area.ensureWidgetVisible(widget, 0, scaled(SPACE_XL))
 
     def toggle_keys(self) -> None:
         """Show or hide the card of keys (F1 or ?)."""

@@ -348,9 +348,11 @@ class ProblemsPanel(QDockWidget):
         items: list[QTreeWidgetItem] = []
         for top in range(self.tree.topLevelItemCount()):
             pack_item = self.tree.topLevelItem(top)
+            if pack_item is None:
+                continue
             for child in range(pack_item.childCount()):
                 item = pack_item.child(child)
-                if item.data(0, PROBLEM_ROLE) is not None:
+                if item is not None and item.data(0, PROBLEM_ROLE) is not None:
                     items.append(item)
         return items
 

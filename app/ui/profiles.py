@@ -2,32 +2,29 @@
 
 Each profile keeps its own progress in the store. The menu asks the window to switch through
 ``profile_requested``; the window then redraws everything for that learner. Dialogs are module
-functions (``ask_profile_name``, ``confirm_delete``, ``show_profile_error``) so that tests can
-replace them.
+functions (``ask_text`` from ``app.ui.dialogs``, ``confirm_delete``, ``show_profile_error``) so that
+tests can replace them.
 """
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QColor, QFont, QIcon, QPainter
 from PySide6.QtWidgets import (
-    QDialog,
-    QInputDialog,
-    QLabel,
-    QLineEdit,
     QMenu,
-    QMessageBox,
     QToolButton,
     QWidget,
 )
 
+from app.model.i18n_marks import QT_TRANSLATE_NOOP
 from app.model.progress import MAX_PROFILE_NAME, ProgressError
-from app.ui.charts import duration_text, text_on
+from app.ui.charts import duration_text
+from app.ui.dialogs import ask_text, ask_yes_no, warn
 from app.ui.icons import drawn_icon
-from app.ui.plain_text import make_plain, message_box, show_message
-from app.ui.theme import current_theme, scaled, theme_signals, ui_font
+from app.ui.theme import current_theme, scaled, text_on, theme_signals, ui_font
 
 if TYPE_CHECKING:
     from app.model.progress import Profile, ProgressStore
@@ -36,32 +33,14 @@ if TYPE_CHECKING:
 # ---------------------------------------------------------------- dialogs (tests replace these)
 
 
-def ask_profile_name(parent: QWidget | None, title: str, label: str, text: str = "") -> str | None:
-    """Ask for a profile name; return it, or None when the learner cancels."""
-    dialog = QInputDialog(parent)
-    dialog.setWindowTitle(title)
-    dialog.setLabelText(label)  # it may hold a profile's name, which an imported results file chose
-    dialog.setTextEchoMode(QLineEdit.EchoMode.Normal)
-    dialog.setTextValue(text)
-    for child in dialog.findChildren(QLabel):
-        make_plain(child)
-    return dialog.textValue() if dialog.exec() == QDialog.DialogCode.Accepted else None
-
-
 def confirm_delete(parent: QWidget | None, title: str, text: str) -> bool:
     """Ask before deleting a profile; Cancel is the default. Return True to delete."""
-    box = message_box(parent, QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.NoButton)
-    delete = box.addButton("Delete profile", QMessageBox.ButtonRole.DestructiveRole)
-    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
-    box.setDefaultButton(cancel)
-    box.setEscapeButton(cancel)
-    box.exec()
-    return box.clickedButton() is delete
+    return ask_yes_no(parent, title, text, QCoreApplication.translate("Profiles", "Delete profile"), destructive=True)
 
 
 def show_profile_error(parent: QWidget | None, text: str) -> None:
     """Say why a profile could not be changed."""
-    show_message(parent, QMessageBox.Icon.Warning, "Profile not changed", text)
+    warn(parent, QCoreApplication.translate("Profiles", "Profile not changed"), text)
 
 
 # ---------------------------------------------------------------- what a profile holds
@@ -89,16 +68,25 @@ def avatar_icon(name: str, size: int = 22) -> QIcon:
 def profile_losses(store: ProgressStore, profile_id: int) -> list[str]:
     """List what deleting a profile loses, in words ("3 quiz attempts", "1 h 5 min of study")."""
     held = store.profile_holdings(profile_id)
+    # pyside6-lupdate takes no plural forms from QCoreApplication.translate: one sentence for one, one for more
     counts = (
-        (held.attempts, "quiz attempt", "quiz attempts"),
-        (held.checks, "checked answer", "checked answers"),
-        (held.reflections, "reflection", "reflections"),
-        (held.lessons_opened, "lesson opened", "lessons opened"),
-        (held.review_items, "question in review", "questions in review"),
+        (held.attempts, QT_TRANSLATE_NOOP("Profiles", "1 quiz attempt"), QT_TRANSLATE_NOOP("Profiles", "{count} quiz attempts")),
+        (held.checks, QT_TRANSLATE_NOOP("Profiles", "1 checked answer"), QT_TRANSLATE_NOOP("Profiles", "{count} checked answers")),
+        (held.reflections, QT_TRANSLATE_NOOP("Profiles", "1 reflection"), QT_TRANSLATE_NOOP("Profiles", "{count} reflections")),
+        (held.lessons_opened, QT_TRANSLATE_NOOP("Profiles", "1 lesson opened"), QT_TRANSLATE_NOOP("Profiles", "{count} lessons opened")),
+        (held.review_items, QT_TRANSLATE_NOOP("Profiles", "1 question in review"), QT_TRANSLATE_NOOP("Profiles", "{count} questions in review")),
     )
-    lines = [f"{number} {one if number == 1 else many}" for number, one, many in counts if number]
+    lines = [
+        QCoreApplication.translate("Profiles", one if number == 1 else many).format(count=number)
+        for number, one, many in counts
+        if number
+    ]
     if held.seconds_studied >= 60:
-        lines.append(f"{duration_text(held.seconds_studied)} of study time")
+        lines.append(
+            QCoreApplication.translate("Profiles", "{duration} of study time").format(
+                duration=duration_text(held.seconds_studied)
+            )
+        )
     return lines
 
 
@@ -107,12 +95,23 @@ def delete_question(store: ProgressStore, profile: Profile) -> str:
     losses = profile_losses(store, profile.id)
     if losses:
         held = "\n".join(f"•  {line}" for line in losses)
-        body = f"This deletes everything recorded for {profile.name} on this computer:\n\n{held}\n\n"
+        paragraphs = [
+            QCoreApplication.translate(
+                "Profiles", "This deletes everything recorded for {name} on this computer:"
+            ).format(name=profile.name),
+            held,
+        ]
     else:
-        body = f"{profile.name} has no progress recorded yet.\n\n"
-    return (
-        f"{body}It cannot be undone. To keep a copy for a teacher, choose File › Export results… first."
+        paragraphs = [
+            QCoreApplication.translate("Profiles", "{name} has no progress recorded yet.").format(name=profile.name)
+        ]
+    paragraphs.append(
+        QCoreApplication.translate(
+            "Profiles", "It cannot be undone. To keep a copy for a teacher, choose File › Export results… first."
+        )
     )
+    # the paragraphs are whole sentences; the list between them is the profile's own counts
+    return "\n\n".join(paragraphs)
 
 
 # ---------------------------------------------------------------- the menu button
@@ -180,12 +179,12 @@ class ProfileMenuButton(QToolButton):
         """Show ``profile_id`` as the current learner."""
         self.profile_id = profile_id
         profile = self.current()
-        name = profile.name if profile else "No profile"
+        name = profile.name if profile else self.tr("No profile")
         self.profile_name = name
         shown = name if len(name) <= 24 else name[:23] + "…"
-        self.setText(f"{shown}  ▾")
-        self.setAccessibleName(f"Profile: {name}")
-        self.setToolTip(f"Learning as {name}: switch, add, rename or delete profiles")
+        self.setText(self.tr("{name}  ▾").format(name=shown))
+        self.setAccessibleName(self.tr("Profile: {name}").format(name=name))
+        self.setToolTip(self.tr("Learning as {name}: switch, add, rename or delete profiles").format(name=name))
         self.setIcon(avatar_icon(name, self.iconSize().width()))
         self.rebuild_menu()
 
@@ -202,30 +201,30 @@ class ProfileMenuButton(QToolButton):
         except ProgressError as error:
             menu.addAction(str(error)).setEnabled(False)
             return
-        heading = menu.addAction("Learning as")
+        heading = menu.addAction(self.tr("Learning as"))
         heading.setEnabled(False)
         for profile in profiles:
             action = QAction(profile.name, menu)
             action.setCheckable(True)
             action.setChecked(profile.id == self.profile_id)
             action.setData(profile.id)
-            action.setStatusTip(f"Switch to {profile.name}")
+            action.setStatusTip(self.tr("Switch to {name}").format(name=profile.name))
             action.triggered.connect(lambda _checked=False, pid=profile.id: self.switch_to(pid))
             self.switch_group.addAction(action)
             menu.addAction(action)
         menu.addSeparator()
-        self.new_action = menu.addAction("New profile…", self.create_profile)
+        self.new_action = menu.addAction(self.tr("New profile…"), self.create_profile)
         current = self.current()
-        rename_text = f"Rename “{current.name}”…" if current else "Rename…"
+        rename_text = self.tr("Rename “{name}”…").format(name=current.name) if current else self.tr("Rename…")
         self.rename_action = menu.addAction(rename_text, self.rename_current)
         self.rename_action.setEnabled(current is not None)
-        self.school_action = menu.addAction("School identity…", self.edit_school_identity)
-        self.school_action.setStatusTip("Say who you are at school, so your results reach your school account")
+        self.school_action = menu.addAction(self.tr("School identity…"), self.edit_school_identity)
+        self.school_action.setStatusTip(self.tr("Say who you are at school, so your results reach your school account"))
         self.school_action.setEnabled(current is not None)
-        self.delete_menu = menu.addMenu("Delete profile")
+        self.delete_menu = menu.addMenu(self.tr("Delete profile"))
         for profile in profiles:
             self.delete_menu.addAction(
-                f"{profile.name}…", lambda pid=profile.id: self.delete_profile(pid)
+                self.tr("{name}…").format(name=profile.name), partial(self.delete_profile, profile.id)
             ).setData(profile.id)
 
     def switch_actions(self) -> list[QAction]:
@@ -249,20 +248,23 @@ class ProfileMenuButton(QToolButton):
         """Return the trimmed name, or None after saying why it cannot be used."""
         cleaned = " ".join(name.split())
         if not cleaned:
-            show_profile_error(self.window(), "A profile needs a name.")
+            show_profile_error(self.window(), self.tr("A profile needs a name."))
             return None
         if len(cleaned) > MAX_PROFILE_NAME:
-            show_profile_error(self.window(), f"A profile name can be at most {MAX_PROFILE_NAME} characters long.")
+            show_profile_error(
+                self.window(),
+                self.tr("A profile name can be at most {count} characters long.").format(count=MAX_PROFILE_NAME),
+            )
             return None
         taken = {p.name.casefold() for p in self.store.profiles() if p.id != keep_id}
         if cleaned.casefold() in taken:
-            show_profile_error(self.window(), f"There is already a profile called {cleaned}.")
+            show_profile_error(self.window(), self.tr("There is already a profile called {name}.").format(name=cleaned))
             return None
         return cleaned
 
     def create_profile(self) -> int | None:
         """Ask for a name, add the profile and switch to it; return its id (None if cancelled)."""
-        name = ask_profile_name(self.window(), "New profile", "Name of the new learner:")
+        name = ask_text(self.window(), self.tr("New profile"), self.tr("Name of the new learner:"))
         if name is None:
             return None
         cleaned = self._valid_name(name)
@@ -282,7 +284,9 @@ class ProfileMenuButton(QToolButton):
         current = self.current()
         if current is None:
             return
-        name = ask_profile_name(self.window(), "Rename profile", f"New name for {current.name}:", current.name)
+        name = ask_text(
+            self.window(), self.tr("Rename profile"), self.tr("New name for {name}:").format(name=current.name), current.name
+        )
         if name is None:
             return
         cleaned = self._valid_name(name, keep_id=current.id)
@@ -314,7 +318,7 @@ class ProfileMenuButton(QToolButton):
         profile = self.store.profile(profile_id)
         if profile is None:
             return False
-        if not confirm_delete(self.window(), f"Delete {profile.name}?", delete_question(self.store, profile)):
+        if not confirm_delete(self.window(), self.tr("Delete {name}?").format(name=profile.name), delete_question(self.store, profile)):
             return False
         try:
             self.store.delete_profile(profile_id)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -42,19 +42,31 @@ def number_text(value: float) -> str:
 
 def points_text(earned: float, possible: float) -> str:
     """Write a score as "2 of 3 points"."""
-    unit = "point" if possible == 1 else "points"
-    return f"{number_text(earned)} of {number_text(possible)} {unit}"
+    if possible == 1:
+        text = QCoreApplication.translate("QuestionCard", "{earned} of {possible} point")
+    else:
+        text = QCoreApplication.translate("QuestionCard", "{earned} of {possible} points")
+    return text.format(earned=number_text(earned), possible=number_text(possible))
+
+
+def possible_points_text(possible: float) -> str:
+    """Write what a question is worth: "1 point", "2 points"."""
+    if possible == 1:
+        text = QCoreApplication.translate("QuestionCard", "{possible} point")
+    else:
+        text = QCoreApplication.translate("QuestionCard", "{possible} points")
+    return text.format(possible=number_text(possible))
 
 
 def result_mark(result: QuestionResult) -> tuple[Mark, str]:
     """Sum a question's result up as a mark and a word: correct, partly right, not right or not answered."""
     if result.response is None:
-        return Mark.NEUTRAL, "Not answered"
+        return Mark.NEUTRAL, QCoreApplication.translate("QuestionCard", "Not answered")
     if result.fraction >= 1.0:
-        return Mark.RIGHT, "Correct"
+        return Mark.RIGHT, QCoreApplication.translate("QuestionCard", "Correct")
     if result.fraction > 0.0:
-        return Mark.MISSED, "Partly right"
-    return Mark.WRONG, "Not right"
+        return Mark.MISSED, QCoreApplication.translate("QuestionCard", "Partly right")
+    return Mark.WRONG, QCoreApplication.translate("QuestionCard", "Not right")
 
 
 def card_style(theme: Theme | None = None) -> str:
@@ -136,7 +148,7 @@ class QuestionCardView(QFrame):
         # the quiz summary moves the focus here; not a Tab stop, which the controls inside are
         self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.setStyleSheet(card_style())
-        self.setAccessibleName(heading or "Question")
+        self.setAccessibleName(heading or self.tr("Question"))
 
         top = QHBoxLayout()
         top.setSpacing(SPACE_M)
@@ -144,7 +156,7 @@ class QuestionCardView(QFrame):
         self.heading.setObjectName("muted")
         self.heading.setFont(body_font(0.8125, QFont.Weight.DemiBold))
         self.heading.setVisible(bool(heading))
-        self.points_label = QLabel(points_text(0, question.points).split(" of ", 1)[1], self)
+        self.points_label = QLabel(possible_points_text(question.points), self)
         self.points_label.setObjectName("muted")
         self.points_label.setFont(body_font(0.8125))
         top.addWidget(self.heading)
@@ -152,20 +164,20 @@ class QuestionCardView(QFrame):
         top.addWidget(self.points_label)
 
         self.prompt = markdown_view(context.pack, question.prompt, self)
-        self.prompt.setAccessibleName("Question")
+        self.prompt.setAccessibleName(self.tr("Question"))
         self.view: QuestionView = create_question_view(question, context, display_order, self)
         self.view.response_changed.connect(self._on_view_response_changed)
         self.view.submitted.connect(self._on_view_submitted)
         self.view.controls_changed.connect(self.controls_changed)
 
-        self.hint_button = make_button("Hint", self)
-        self.hint_button.setToolTip("Show a hint")
+        self.hint_button = make_button(self.tr("Hint"), self)
+        self.hint_button.setToolTip(self.tr("Show a hint"))
         self.offers_hint = hints and bool(question.hint and question.hint.strip())
         self.hint_button.setVisible(self.offers_hint)
         self.hint_button.clicked.connect(self.show_hint)
-        self.check_button = make_button("Check", self, primary=True)
+        self.check_button = make_button(self.tr("Check"), self, primary=True)
         self.check_button.clicked.connect(self.check)
-        self.retry_button = make_button("Try again", self)
+        self.retry_button = make_button(self.tr("Try again"), self)
         self.retry_button.clicked.connect(self.try_again)
         self.retry_button.hide()
         self.status = FeedbackBadgeView(self)
@@ -175,10 +187,10 @@ class QuestionCardView(QFrame):
         self.score_label.setObjectName("muted")
         self.score_label.setFont(body_font(0.9375))
         self.score_label.hide()
-        self.hint_note = QLabel("Hint used", self)
+        self.hint_note = QLabel(self.tr("Hint used"), self)
         self.hint_note.setObjectName("muted")
         self.hint_note.setFont(body_font(0.875))
-        self.hint_note.setToolTip("You opened the hint before answering. It costs no points.")
+        self.hint_note.setToolTip(self.tr("You opened the hint before answering. It costs no points."))
         self.hint_note.hide()
         actions = QHBoxLayout()
         actions.setSpacing(SPACE_S)
@@ -192,10 +204,10 @@ class QuestionCardView(QFrame):
         actions.addWidget(self.hint_button)
         self.check_button.setVisible(checkable)
 
-        self.hint_panel = CalmPanelView("Hint", context, self)
+        self.hint_panel = CalmPanelView(self.tr("Hint"), context, self)
         self.hint_panel.hide()
         # an explanation's citations are listed under it, so its [1] always has a source to match
-        self.explanation_panel = CalmPanelView("Explanation", context, self, references=True)
+        self.explanation_panel = CalmPanelView(self.tr("Explanation"), context, self, references=True)
         self.explanation_panel.hide()
 
         layout = QVBoxLayout(self)
@@ -280,7 +292,7 @@ class QuestionCardView(QFrame):
         self.status.show_mark(mark, word)
         self.score_label.setText(self._score_text(result))
         self.score_label.setToolTip(
-            "Try again is practice: a quiz counts the answer you checked first." if self._is_practice(result) else ""
+            self.tr("Try again is practice: a quiz counts the answer you checked first.") if self._is_practice(result) else ""
         )
         self.score_label.show()
         self.hint_note.setVisible(self.hint_used)
@@ -302,7 +314,7 @@ class QuestionCardView(QFrame):
         if first is None or not self._is_practice(result):
             return points_text(result.points_earned, result.points_possible)
         counted = points_text(first.points_earned, first.points_possible)
-        return f"Practice try. Your first check counts: {counted}."
+        return self.tr("Practice try. Your first check counts: {points}.").format(points=counted)
 
     def show_submitted(self, counted: QuestionResult) -> None:
         """Show the end of a submitted quiz: the last feedback seen, and the points the quiz counted.

@@ -16,10 +16,10 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from app.model.progress import ProgressError
-from app.ui.plain_text import show_message
+from app.ui.dialogs import inform, warn
 
 if TYPE_CHECKING:
     from app.model.pack import Pack
@@ -51,16 +51,6 @@ def choose_import_path(parent: QWidget | None) -> str | None:
         parent, "Import results", str(Path.home()), f"{JSON_FILTER};;All files (*)"
     )
     return path or None
-
-
-def inform(parent: QWidget | None, title: str, text: str) -> None:
-    """Tell the learner something went well, or what happened."""
-    show_message(parent, QMessageBox.Icon.Information, title, text)  # it may quote a results file
-
-
-def warn(parent: QWidget | None, title: str, text: str) -> None:
-    """Tell the learner something could not be done, and why."""
-    show_message(parent, QMessageBox.Icon.Warning, title, text)
 
 
 # ---------------------------------------------------------------- export and import

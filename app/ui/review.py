@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from app.model import review
 from app.model.attempts import QuestionResult
+from app.model.i18n_marks import QT_TRANSLATE_NOOP
 from app.model.progress import ProgressError
 from app.model.session import display_order
 from app.ui.charts import short_date
@@ -35,7 +36,7 @@ if TYPE_CHECKING:
     from app.model.pack import Pack
     from app.model.progress import ProgressStore
 
-NOTHING_DUE_TEXT = "Nothing to review today — questions you miss come back here."
+NOTHING_DUE_TEXT = QT_TRANSLATE_NOOP("ReviewView", "Nothing to review today — questions you miss come back here.")
 COLUMN_MAX_WIDTH = 760
 
 #: Returns the moment to schedule at; None means now (tests pass a fixed time).
@@ -65,7 +66,7 @@ class ReviewView(ColumnPageView):
         parent: QWidget | None = None,
         rng: random.Random | None = None,
     ) -> None:
-        super().__init__("reviewScreen", "Review", COLUMN_MAX_WIDTH, SPACE_M, parent)
+        super().__init__("reviewScreen", QCoreApplication.translate("ReviewView", "Review"), COLUMN_MAX_WIDTH, SPACE_M, parent)
         self.store = store
         self.profile_id = profile_id
         self.packs: list[Pack] = []
@@ -78,7 +79,7 @@ class ReviewView(ColumnPageView):
         self.next_button: QPushButton | None = None
         self.message: QLabel | None = None
         #: the words of the button that leaves Review (the window says where it leads)
-        self.home_text = "Back to the dashboard"
+        self.home_text = self.tr("Back to the dashboard")
 
     # ------------------------------------------------------------ data
 
@@ -119,8 +120,8 @@ class ReviewView(ColumnPageView):
         self.message = None
 
     def _header(self, subtitle: str) -> None:
-        self.column_layout.addWidget(plain_label("REVIEW", "pageKicker"))
-        self.column_layout.addWidget(plain_label("Questions to practise again", "pageTitle"))
+        self.column_layout.addWidget(plain_label(self.tr("REVIEW"), "pageKicker"))
+        self.column_layout.addWidget(plain_label(self.tr("Questions to practise again"), "pageTitle"))
         if subtitle:
             self.subtitle = plain_label(subtitle, "pageIntro")
             self.column_layout.addWidget(self.subtitle)
@@ -142,11 +143,13 @@ class ReviewView(ColumnPageView):
 
     def _show_empty(self) -> None:
         self._header("")
-        self.empty_label = plain_label(NOTHING_DUE_TEXT, "pageIntro")
+        self.empty_label = plain_label(self.tr(NOTHING_DUE_TEXT), "pageIntro")
         self.column_layout.addWidget(self.empty_label)
         upcoming = self._next_due()
         if upcoming is not None:
-            self.column_layout.addWidget(plain_label(f"The next question comes back on {short_date(upcoming)}.", "cardMeta"))
+            self.column_layout.addWidget(plain_label(
+                self.tr("The next question comes back on {date}.").format(date=short_date(upcoming)), "cardMeta"
+            ))
         self._add_home_button(self.home_text)
 
     def _next_due(self) -> datetime | None:
@@ -163,13 +166,22 @@ class ReviewView(ColumnPageView):
         assert target is not None  # _rebuild skips items whose question is gone
         total = len(self.queue)
         if self.position == 0:
-            noun = "question is" if total == 1 else "questions are"
-            self._header(f"{total} {noun} due. Answer each one again; the ones you get right come back later.")
+            if total == 1:
+                self._header(self.tr("1 question is due. Answer it again; if you get it right, it comes back later."))
+            else:
+                self._header(
+                    self.tr(
+                        "%n questions are due. Answer each one again; the ones you get right come back later.", "", total
+                    )
+                )
         else:
-            self._header(f"{total - self.position} of {total} left in this review.")
-        source = f"From “{target.lesson.title}” · {target.module.title}"
+            self._header(self.tr("{left} of {total} left in this review.").format(left=total - self.position, total=total))
         if len(self.packs) > 1:
-            source += f" · {target.pack.title}"
+            source = self.tr("From “{lesson}” · {module} · {pack}").format(
+                lesson=target.lesson.title, module=target.module.title, pack=target.pack.title
+            )
+        else:
+            source = self.tr("From “{lesson}” · {module}").format(lesson=target.lesson.title, module=target.module.title)
         self.source_label = plain_label(source, "cardMeta")
         self.column_layout.addWidget(self.source_label)
         context = StepContext(target.pack, target.module, target.lesson, None)
@@ -178,7 +190,7 @@ class ReviewView(ColumnPageView):
             context,
             display_order(target.question, self.rng),
             self.column,
-            heading=f"Question {self.position + 1} of {total}",
+            heading=self.tr("Question {number} of {total}").format(number=self.position + 1, total=total),
         )
         self.card.checked.connect(self._on_card_checked)
         self.column_layout.addWidget(self.card)
@@ -189,9 +201,9 @@ class ReviewView(ColumnPageView):
         self.message.hide()
         row.addWidget(self.message, 1)
         last = self.position == total - 1
-        self.next_button = QPushButton("Finish review" if last else "Next question  ›")
+        self.next_button = QPushButton(self.tr("Finish review") if last else self.tr("Next question  ›"))
         self.next_button.setObjectName("primaryButton")
-        self.next_button.setAccessibleName("Finish review" if last else "Next question")
+        self.next_button.setAccessibleName(self.tr("Finish review") if last else self.tr("Next question"))
         self.next_button.clicked.connect(self.go_next)
         self.next_button.hide()
         row.addWidget(self.next_button, 0, Qt.AlignmentFlag.AlignRight)
@@ -204,10 +216,13 @@ class ReviewView(ColumnPageView):
     def _show_summary(self) -> None:
         total = len(self.queue)
         self._header("")
-        noun = "question" if total == 1 else "questions"
         self.summary_label = plain_label(
-            f"Review done: {self.right} of {total} {noun} right. The ones you missed come back sooner; "
-            "the ones you got right, later.",
+            self.tr(
+                "Review done: {right} of %n question(s) right. The ones you missed come back sooner; "
+                "the ones you got right, later.",
+                "",
+                total,
+            ).format(right=self.right),
             "pageIntro",
         )
         self.column_layout.addWidget(self.summary_label)
@@ -249,7 +264,7 @@ class ReviewView(ColumnPageView):
             review.record_review(self.store, self.profile_id, entry, result.fraction, self.clock())
         except (ProgressError, ValueError) as error:
             if self.message is not None:
-                self.message.setText(f"This answer could not be saved: {error}")
+                self.message.setText(self.tr("This answer could not be saved: {error}").format(error=error))
                 self.message.show()
         else:
             self.reviewed.emit()

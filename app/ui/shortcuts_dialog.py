@@ -100,7 +100,7 @@ class KeyboardShortcutsDialog(QDialog):
         self.table.resizeColumnsToContents()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         self.table.setColumnWidth(0, self.table.columnWidth(0) + SPACE_XL)  # a gap before the keys
-        self.table.setCurrentItem(None)  # nothing looks picked when the dialog opens
+        self.table.setCurrentCell(-1, -1)  # nothing looks picked when the dialog opens
         # wide enough for every row unclipped: the action column, the keys, the scroll bar and a gap
         keys_width = max((self.fontMetrics().horizontalAdvance(row.keys) for _t, rows in self.groups
                           for row in rows), default=0)

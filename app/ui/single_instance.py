@@ -84,7 +84,7 @@ class InstanceGuard(QObject):
             return
 
         # the request is one short line: wait for it here rather than keep a closure on the socket
-        if socket.waitForReadyRead(CONNECT_TIMEOUT_MS) and socket.readAll().data().startswith(ACTIVATE.strip()):
+        if socket.waitForReadyRead(CONNECT_TIMEOUT_MS) and bytes(socket.readAll().data()).startswith(ACTIVATE.strip()):
             self.activate_requested.emit()
         socket.abort()
         socket.deleteLater()

@@ -341,7 +341,6 @@ class SourceView(QWidget):
         self.setObjectName("sourceView")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.problem: Problem | None = None
-        self.file_label_text = ""
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -387,7 +386,6 @@ class SourceView(QWidget):
         self.problem = problem
         self.severity_label.setText(SEVERITY_WORDS.get(problem.severity, problem.severity.title()))
         set_style_property(self.severity_label, "severity", problem.severity)
-        self.file_label_text = display_file
         self.location_label.setText(f"{display_file}  ·  line {problem.line}, column {problem.column}")
         self.message_label.setText(problem.message)
         self.setAccessibleName(f"{problem.severity}: {problem.message}")

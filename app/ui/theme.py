@@ -96,6 +96,12 @@ def contrast_ratio(first: QColor | str, second: QColor | str) -> float:
     return (a + 0.05) / (b + 0.05)
 
 
+def text_on(background: QColor | str) -> QColor:
+    """Pick near-black or white text, whichever has the higher WCAG contrast on ``background``."""
+    black, white = QColor("#111111"), QColor("#FFFFFF")
+    return black if contrast_ratio(background, black) >= contrast_ratio(background, white) else white
+
+
 def legible_on(color: QColor, surface: str) -> QColor:
     """On a dark ``surface``, lighten ``color`` just enough to keep MIN_TECHNIQUE_CONTRAST against it.
 
@@ -110,7 +116,7 @@ def legible_on(color: QColor, surface: str) -> QColor:
     for step in range(1, 11):
         if contrast_ratio(adjusted, surface) >= MIN_TECHNIQUE_CONTRAST:
             break
-        adjusted = QColor(_mix(color.name(), towards, step / 10))
+        adjusted = QColor(mix(color.name(), towards, step / 10))
     return adjusted
 
 
@@ -172,8 +178,6 @@ BODY_PX = 16
 #: the interface's own text (menus, buttons, the library) at zoom 1.0
 UI_PX = 14
 SMALL_PX = 12
-#: line height of reading text, as a percentage (Qt rich text takes "line-height: 150%")
-LINE_HEIGHT_PERCENT = 150
 ZOOM_MIN, ZOOM_MAX, ZOOM_STEP = 0.7, 2.0, 0.1
 
 UI_FAMILIES = ("Inter", "Segoe UI", "SF Pro Text", "Cantarell", "Noto Sans", "Helvetica Neue", "DejaVu Sans")
@@ -287,7 +291,7 @@ def mono_font(px: float | None = None) -> QFont:
 # ---------------------------------------------------------------- palette and stylesheet
 
 
-def _mix(a: str, b: str, amount: float) -> str:
+def mix(a: str, b: str, amount: float) -> str:
     """Blend colour ``a`` towards ``b`` by ``amount`` (0..1) and return #rrggbb."""
     ca, cb = QColor(a), QColor(b)
     return QColor(
@@ -304,7 +308,7 @@ def palette(theme: Theme) -> QPalette:
     pal.setColor(role.Window, QColor(theme.window))
     pal.setColor(role.WindowText, QColor(theme.text))
     pal.setColor(role.Base, QColor(theme.surface))
-    pal.setColor(role.AlternateBase, QColor(_mix(theme.surface, theme.border, 0.3)))
+    pal.setColor(role.AlternateBase, QColor(mix(theme.surface, theme.border, 0.3)))
     pal.setColor(role.Text, QColor(theme.text))
     pal.setColor(role.Button, QColor(theme.surface))
     pal.setColor(role.ButtonText, QColor(theme.text))
@@ -316,10 +320,10 @@ def palette(theme: Theme) -> QPalette:
     pal.setColor(role.Link, QColor(theme.accent))
     pal.setColor(role.LinkVisited, QColor(theme.accent))
     pal.setColor(role.Mid, QColor(theme.border))
-    pal.setColor(role.Midlight, QColor(_mix(theme.surface, theme.border, 0.5)))
-    pal.setColor(role.Dark, QColor(_mix(theme.border, theme.text, 0.3)))
+    pal.setColor(role.Midlight, QColor(mix(theme.surface, theme.border, 0.5)))
+    pal.setColor(role.Dark, QColor(mix(theme.border, theme.text, 0.3)))
     for group_role in (role.WindowText, role.Text, role.ButtonText):
-        pal.setColor(QPalette.ColorGroup.Disabled, group_role, QColor(_mix(theme.muted, theme.window, 0.35)))
+        pal.setColor(QPalette.ColorGroup.Disabled, group_role, QColor(mix(theme.muted, theme.window, 0.35)))
     return pal
 
 
@@ -340,12 +344,12 @@ def stylesheet(theme: Theme) -> str:
         "border": theme.border,
         "accent": theme.accent,
         "accent_text": theme.window if theme.dark else "#FFFFFF",
-        "accent_soft": _mix(theme.surface, theme.accent, 0.14),
-        "accent_hover": _mix(theme.accent, theme.text, 0.15),
-        "hover": _mix(theme.window, theme.text, 0.06),
-        "pressed": _mix(theme.window, theme.text, 0.12),
-        "sidebar": _mix(theme.window, theme.border, 0.25 if not theme.dark else 0.15),
-        "track": _mix(theme.surface, theme.border, 0.7),
+        "accent_soft": mix(theme.surface, theme.accent, 0.14),
+        "accent_hover": mix(theme.accent, theme.text, 0.15),
+        "hover": mix(theme.window, theme.text, 0.06),
+        "pressed": mix(theme.window, theme.text, 0.12),
+        "sidebar": mix(theme.window, theme.border, 0.25 if not theme.dark else 0.15),
+        "track": mix(theme.surface, theme.border, 0.7),
         "correct": theme.correct,
         "wrong": theme.wrong,
         "partial": theme.partial,

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QImage
 
-from app.ui import charts
+from app.ui import charts, theme
 from app.ui.charts import (
     NO_ATTEMPTS_TEXT,
     BarChartView,
@@ -16,9 +16,8 @@ from app.ui.charts import (
     BeforeAfterChartView,
     ScoreDatum,
     ScoreHistoryChartView,
-    contrast_ratio,
 )
-from app.ui.theme import DARK, LIGHT, Theme
+from app.ui.theme import DARK, LIGHT, Theme, contrast_ratio
 
 THEMES = pytest.mark.parametrize("theme", [LIGHT, DARK], ids=["light", "dark"])
 WIDTH = 640
@@ -186,8 +185,8 @@ def test_contrast_ratio_matches_wcag_extremes():
     """Black on white is 21:1 and a colour on itself is 1:1, so the checks above measure something."""
     assert contrast_ratio("#000000", "#FFFFFF") == pytest.approx(21.0)
     assert contrast_ratio("#777777", "#777777") == pytest.approx(1.0)
-    assert charts.text_on("#F0E442").name() == "#111111"
-    assert charts.text_on("#0072B2").name() == "#ffffff"
+    assert theme.text_on("#F0E442").name() == "#111111"
+    assert theme.text_on("#0072B2").name() == "#ffffff"
 
 
 def test_technique_colours_stay_legible_on_dark_cards() -> None:

@@ -44,7 +44,7 @@ def questions(monkeypatch: pytest.MonkeyPatch) -> Questions:
         return asked.answers.pop(0) if asked.answers else False
 
     monkeypatch.setattr(pack_library, "ask_yes_no", fake_ask)
-    monkeypatch.setattr(pack_library, "tell", lambda *_args: None)
+    monkeypatch.setattr(pack_library, "inform", lambda *_args: None)
     return asked
 
 

@@ -177,5 +177,5 @@ def test_the_rename_prompt_shows_an_imported_name_as_text(qtbot, monkeypatch: py
         return 1
 
     monkeypatch.setattr(QInputDialog, "exec", answer)
-    assert profiles.ask_profile_name(None, "Rename profile", f"New name for {LEARNER}:", "x") == "Mei"
+    assert profiles.ask_text(None, "Rename profile", f"New name for {LEARNER}:", "x") == "Mei"
     assert seen == [(f"New name for {LEARNER}:", Qt.TextFormat.PlainText)]

@@ -28,7 +28,7 @@ def _post_state(window) -> LessonState:
 def names(monkeypatch) -> list[str]:
     """Answer the name dialog with the names queued in the returned list (None cancels)."""
     queued: list[str] = []
-    monkeypatch.setattr(profiles, "ask_profile_name", lambda *args: queued.pop(0))
+    monkeypatch.setattr(profiles, "ask_text", lambda *args: queued.pop(0))
     return queued
 
 

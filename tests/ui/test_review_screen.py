@@ -151,7 +151,7 @@ def test_switching_profile_recounts_reviews(example_window, later, monkeypatch):
     window = example_window
     _submit(window, {"q-tf": True})
     assert window.mastery.review_button.text().startswith("Review (")
-    monkeypatch.setattr(profiles, "ask_profile_name", lambda *args: "Sam")
+    monkeypatch.setattr(profiles, "ask_text", lambda *args: "Sam")
     window.mastery.profile_button.create_profile()
     assert window.mastery.review_button.text() == "Review"
     window.mastery.show_review()
@@ -223,6 +223,6 @@ def test_top_bar_and_dashboard_agree_on_due_reviews_in_every_state(example_windo
     assert _counts(window) == (0, 0)
     window.set_packs(packs)
     assert _counts(window) == (due, due)
-    monkeypatch.setattr(profiles, "ask_profile_name", lambda *args: "Sam")
+    monkeypatch.setattr(profiles, "ask_text", lambda *args: "Sam")
     window.mastery.profile_button.create_profile()
     assert _counts(window) == (0, 0)

@@ -165,10 +165,10 @@ def test_page_down_space_and_arrows_scroll_a_reading_and_never_change_the_step(e
     set_zoom(3.0)  # a reading longer than the window
     view = _open(example_window, qtbot, "the-post", 0)
     player = example_window.player
-    qtbot.waitUntil(lambda: player.scroll.verticalScrollBar().maximum() > 0)
+    qtbot.waitUntil(lambda: player.scroll_area.verticalScrollBar().maximum() > 0)
     body = view.body
     body.setFocus()
-    bar = player.scroll.verticalScrollBar()
+    bar = player.scroll_area.verticalScrollBar()
     for key, modifier in ((Qt.Key.Key_PageDown, Qt.KeyboardModifier.NoModifier),
                           (Qt.Key.Key_Space, Qt.KeyboardModifier.NoModifier),
                           (Qt.Key.Key_Down, Qt.KeyboardModifier.NoModifier)):
@@ -181,4 +181,4 @@ def test_page_down_space_and_arrows_scroll_a_reading_and_never_change_the_step(e
     assert bar.value() < bar.maximum()
     qtbot.keyClick(body, Qt.Key.Key_Space, Qt.KeyboardModifier.ShiftModifier)
     assert player.current_index == 0
-    assert player.done_steps() == set()  # nothing was skipped and marked done
+    assert player._done == set()  # nothing was skipped and marked done

@@ -15,6 +15,8 @@ from tools import translations as tooling
 
 ZH_TS = tooling.TS_DIR / "unspun_zh_CN.ts"
 ZH_QM = tooling.QM_DIR / "unspun_zh_CN.qm"
+EN_TS = tooling.TS_DIR / "unspun_en.ts"
+EN_QM = tooling.QM_DIR / "unspun_en.qm"
 
 
 def messages(ts_file: Path) -> set[tuple[str, str, str]]:
@@ -49,10 +51,29 @@ def test_the_ts_file_holds_exactly_the_strings_of_the_code(tmp_path: Path) -> No
     )
 
 
-def test_the_compiled_translation_is_that_of_the_ts_file(tmp_path: Path) -> None:
+def test_the_english_plural_forms_cover_every_plural_of_the_code(tmp_path: Path) -> None:
+    fresh = tmp_path / EN_TS.name
+    shutil.copy(EN_TS, fresh)
+    tooling.lupdate(fresh, "en", plural_only=True)
+    assert {(c, s) for c, s, _ in messages(fresh)} == {(c, s) for c, s, _ in messages(EN_TS)}, (
+        "run python tools/translations.py update, then release"
+    )
+    assert tooling.unfinished(EN_TS) == []
+
+
+@pytest.mark.parametrize(("ts_file", "qm_file"), [(ZH_TS, ZH_QM), (EN_TS, EN_QM)])
+def test_the_compiled_translation_is_that_of_the_ts_file(tmp_path: Path, ts_file: Path, qm_file: Path) -> None:
     compiled = tmp_path / "fresh.qm"
-    tooling.lrelease(ZH_TS, compiled)
-    assert ZH_QM.read_bytes() == compiled.read_bytes(), "run python tools/translations.py release"
+    tooling.lrelease(ts_file, compiled)
+    assert qm_file.read_bytes() == compiled.read_bytes(), "run python tools/translations.py release"
+
+
+def test_english_says_one_and_many_in_words(language: None) -> None:
+    from PySide6.QtCore import QCoreApplication
+
+    assert i18n.install(i18n.ENGLISH).app_translation
+    assert QCoreApplication.translate("MainWindow", "%n error(s)", "", 1) == "1 error"
+    assert QCoreApplication.translate("MainWindow", "%n error(s)", "", 3) == "3 errors"
 
 
 def test_every_string_is_translated_into_chinese() -> None:
@@ -88,7 +109,7 @@ def test_the_pseudo_locale_reaches_the_language_menu(tmp_path: Path, monkeypatch
 
 def test_a_language_chosen_is_kept_for_the_profile_and_the_next_start(make_window, monkeypatch) -> None:
     told: list[str] = []
-    monkeypatch.setattr("app.ui.language_menu.QMessageBox.information", lambda *args: told.append(args[2]))
+    monkeypatch.setattr("app.ui.language_menu.inform", lambda parent, title, text: told.append(text))
     window = make_window()
     window.language_menu.choices[i18n.CHINESE].trigger()
     assert window.store.get_setting(i18n.profile_key(window.profile_id)) == i18n.CHINESE
@@ -104,3 +125,13 @@ def test_the_environment_overrides_the_stored_choice(monkeypatch) -> None:
     monkeypatch.setenv(i18n.LANGUAGE_ENV, "")
     assert i18n.resolve("zh_CN") == "zh_CN"
     assert i18n.resolve("klingon") in i18n.SHIPPED
+
+
+def test_a_pack_says_its_language_in_that_language(example_window) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    from app.ui.library import language_name
+
+    assert language_name("zh-CN") == "简体中文" and language_name("en") == "English"
+    kickers = [label.text() for label in example_window.home.findChildren(QLabel) if label.objectName() == "pageKicker"]
+    assert "LESSON PACK · English" in kickers

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import assert_never
 
 from app.model.interchange.bank import (
     JUDGE_SCALE,
@@ -58,7 +59,18 @@ from app.model.interchange.imported import (
     truefalse_question,
 )
 from app.model.pack import Pack
-from app.model.schema import Categorize, Judge, Match, Multiple, Question, Short, Single, TrueFalse
+from app.model.schema import (
+    Categorize,
+    Judge,
+    Match,
+    Multiple,
+    Order,
+    Question,
+    Short,
+    Single,
+    Spot,
+    TrueFalse,
+)
 
 #: characters GIFT reads as syntax, escaped with a backslash
 SPECIAL = "~=#{}:"
@@ -94,31 +106,36 @@ def _question_lines(item: BankItem, question: Question, pack: Pack) -> list[str]
         prompt = with_readable_citations(judge_markdown(question, lambda path: path), pack)
     head = [f"// {item.where}  [tag:{'] [tag:'.join(tags)}]"]
     answers: list[str] = []
-    if isinstance(question, Single):
-        answers = [f"{'=' if c.correct else '~'}{_plain(c.text)}{_feedback(c.feedback, pack)}" for c in question.choices]
-    elif isinstance(question, Multiple):
-        right, wrong = multiple_fractions(sum(choice.correct for choice in question.choices))
-        answers = [
-            f"~%{fraction_text(right if c.correct else wrong)}%{_plain(c.text)}{_feedback(c.feedback, pack)}"
-            for c in question.choices
-        ]
-    elif isinstance(question, Judge):
-        answers = [
-            f"{'=' if (rating >= 4) == question.reliable else '~'}{_plain(label)}"
-            for rating, label in enumerate(JUDGE_SCALE, start=1)
-        ]
-    elif isinstance(question, TrueFalse):
-        answers = ["TRUE" if question.answer else "FALSE"]
-    elif isinstance(question, Short):
-        answers = [f"={_plain(text)}" for text in question.answers]
-    elif isinstance(question, Match | Categorize):
-        if isinstance(question, Match):
-            pairs = [(pair.left, pair.right) for pair in question.pairs]
-        else:
-            pairs = [(entry.text, entry.category) for entry in question.items]
-            used = {entry.category for entry in question.items}
-            pairs += [("", category) for category in question.categories if category not in used]
-        answers = [f"={_plain(left)} -> {_plain(right)}" for left, right in pairs]
+    match question:
+        case Single():
+            answers = [f"{'=' if c.correct else '~'}{_plain(c.text)}{_feedback(c.feedback, pack)}" for c in question.choices]
+        case Multiple():
+            right, wrong = multiple_fractions(sum(choice.correct for choice in question.choices))
+            answers = [
+                f"~%{fraction_text(right if c.correct else wrong)}%{_plain(c.text)}{_feedback(c.feedback, pack)}"
+                for c in question.choices
+            ]
+        case Judge():
+            answers = [
+                f"{'=' if (rating >= 4) == question.reliable else '~'}{_plain(label)}"
+                for rating, label in enumerate(JUDGE_SCALE, start=1)
+            ]
+        case TrueFalse():
+            answers = ["TRUE" if question.answer else "FALSE"]
+        case Short():
+            answers = [f"={_plain(text)}" for text in question.answers]
+        case Match() | Categorize():
+            if isinstance(question, Match):
+                pairs = [(pair.left, pair.right) for pair in question.pairs]
+            else:
+                pairs = [(entry.text, entry.category) for entry in question.items]
+                used = {entry.category for entry in question.items}
+                pairs += [("", category) for category in question.categories if category not in used]
+            answers = [f"={_plain(left)} -> {_plain(right)}" for left, right in pairs]
+        case Order() | Spot():
+            pass  # unmapped_reason keeps these out of GIFT before they get here
+        case _:
+            assert_never(question)
     if question.explanation:
         answers.append(f"####{escape(with_readable_citations(question.explanation, pack))}")
     return [*head, f"::{escape(question.id)}::[markdown]{escape(prompt)}{{", *(f"\t{a}" for a in answers), "}"]

@@ -15,7 +15,7 @@ import base64
 import binascii
 import re
 import xml.etree.ElementTree as ET
-from typing import Any
+from typing import Any, assert_never
 from urllib.parse import quote, unquote
 
 from defusedxml import DefusedXmlException
@@ -70,6 +70,7 @@ from app.model.schema import (
     Question,
     Short,
     Single,
+    Spot,
     TrueFalse,
 )
 
@@ -160,54 +161,59 @@ class _Writer:
 
     def body(self, element: ET.Element, question: Question, item: BankItem) -> None:
         where = item.where
-        if isinstance(question, Single | Multiple):
-            ET.SubElement(element, "single").text = "true" if isinstance(question, Single) else "false"
-            ET.SubElement(element, "shuffleanswers").text = "true" if question.shuffle else "false"
-            ET.SubElement(element, "answernumbering").text = "abc"
-            right: float = 100.0
-            wrong: float = 0.0
-            if isinstance(question, Multiple):
-                count = sum(choice.correct for choice in question.choices)
-                right, wrong = multiple_fractions(count)
-                if count > 10:
-                    self.warnings.append(f"{where}: {count} right answers; Moodle rounds 1/{count} to its nearest grade")
-            for choice in question.choices:
-                self.answer(element, choice.text, right if choice.correct else wrong, choice.feedback, where)
-        elif isinstance(question, Judge):
-            ET.SubElement(element, "single").text = "true"
-            ET.SubElement(element, "shuffleanswers").text = "false"
-            ET.SubElement(element, "answernumbering").text = "none"
-            for rating, label in enumerate(JUDGE_SCALE, start=1):
-                on_right_side = (rating >= 4) == question.reliable
-                self.answer(element, label, 100.0 if on_right_side else 0.0, None, where)
-        elif isinstance(question, TrueFalse):
-            for value in (True, False):
-                self.answer(element, "true" if value else "false", 100.0 if value == question.answer else 0.0,
-                            None, where, fmt="moodle_auto_format")
-        elif isinstance(question, Short):
-            ET.SubElement(element, "usecase").text = "0"
-            for accepted in question.answers:
-                self.answer(element, accepted, 100.0, None, where)
-        elif isinstance(question, Match | Categorize):
-            ET.SubElement(element, "shuffleanswers").text = "true"
-            if isinstance(question, Match):
-                pairs = [(pair.left, pair.right) for pair in question.pairs]
-            else:
-                pairs = [(entry.text, entry.category) for entry in question.items]
-                used = {entry.category for entry in question.items}
-                pairs += [("", category) for category in question.categories if category not in used]
-            for left, matched in pairs:
-                sub = ET.SubElement(element, "subquestion", {"format": "plain_text"})
-                ET.SubElement(sub, "text").text = left
-                ET.SubElement(ET.SubElement(sub, "answer"), "text").text = matched
-        elif isinstance(question, Order):
-            for option, setting in (("layouttype", "VERTICAL"), ("selecttype", "ALL"), ("selectcount", "0"),
-                                    ("gradingtype", "ABSOLUTE_POSITION"), ("showgrading", "SHOW"),
-                                    ("numberingstyle", "none")):
-                ET.SubElement(element, option).text = setting
-            for position, entry in enumerate(question.items, start=1):
-                ranked = ET.SubElement(element, "answer", {"fraction": str(position), "format": "plain_text"})
-                ET.SubElement(ranked, "text").text = entry
+        match question:
+            case Single() | Multiple():
+                ET.SubElement(element, "single").text = "true" if isinstance(question, Single) else "false"
+                ET.SubElement(element, "shuffleanswers").text = "true" if question.shuffle else "false"
+                ET.SubElement(element, "answernumbering").text = "abc"
+                right: float = 100.0
+                wrong: float = 0.0
+                if isinstance(question, Multiple):
+                    count = sum(choice.correct for choice in question.choices)
+                    right, wrong = multiple_fractions(count)
+                    if count > 10:
+                        self.warnings.append(f"{where}: {count} right answers; Moodle rounds 1/{count} to its nearest grade")
+                for choice in question.choices:
+                    self.answer(element, choice.text, right if choice.correct else wrong, choice.feedback, where)
+            case Judge():
+                ET.SubElement(element, "single").text = "true"
+                ET.SubElement(element, "shuffleanswers").text = "false"
+                ET.SubElement(element, "answernumbering").text = "none"
+                for rating, label in enumerate(JUDGE_SCALE, start=1):
+                    on_right_side = (rating >= 4) == question.reliable
+                    self.answer(element, label, 100.0 if on_right_side else 0.0, None, where)
+            case TrueFalse():
+                for value in (True, False):
+                    self.answer(element, "true" if value else "false", 100.0 if value == question.answer else 0.0,
+                                None, where, fmt="moodle_auto_format")
+            case Short():
+                ET.SubElement(element, "usecase").text = "0"
+                for accepted in question.answers:
+                    self.answer(element, accepted, 100.0, None, where)
+            case Match() | Categorize():
+                ET.SubElement(element, "shuffleanswers").text = "true"
+                if isinstance(question, Match):
+                    pairs = [(pair.left, pair.right) for pair in question.pairs]
+                else:
+                    pairs = [(entry.text, entry.category) for entry in question.items]
+                    used = {entry.category for entry in question.items}
+                    pairs += [("", category) for category in question.categories if category not in used]
+                for left, matched in pairs:
+                    sub = ET.SubElement(element, "subquestion", {"format": "plain_text"})
+                    ET.SubElement(sub, "text").text = left
+                    ET.SubElement(ET.SubElement(sub, "answer"), "text").text = matched
+            case Order():
+                for option, setting in (("layouttype", "VERTICAL"), ("selecttype", "ALL"), ("selectcount", "0"),
+                                        ("gradingtype", "ABSOLUTE_POSITION"), ("showgrading", "SHOW"),
+                                        ("numberingstyle", "none")):
+                    ET.SubElement(element, option).text = setting
+                for position, entry in enumerate(question.items, start=1):
+                    ranked = ET.SubElement(element, "answer", {"fraction": str(position), "format": "plain_text"})
+                    ET.SubElement(ranked, "text").text = entry
+            case Spot():
+                pass  # unmapped_reason keeps spot questions out of Moodle XML before they get here
+            case _:
+                assert_never(question)
 
     def reflect(self, item: BankItem) -> None:
         assert item.reflect is not None

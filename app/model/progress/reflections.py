@@ -50,18 +50,6 @@ class ReflectionsTable(StoreBase):
                 ),
             )
 
-    def reflection_history(
-        self, profile_id: int, pack_id: str, module_id: str, lesson_id: str, step_key: str
-    ) -> list[tuple[datetime, str]]:
-        """Return every saved version of a reflection as (saved at, text), oldest first."""
-        rows = self._query(
-            """SELECT saved_at, text FROM reflections
-               WHERE profile_id = ? AND pack_id = ? AND module_id = ? AND lesson_id = ? AND step_key = ?
-               ORDER BY id""",
-            (profile_id, pack_id, module_id, lesson_id, step_key),
-        )
-        return [(read_time(row[0]), row[1]) for row in rows]
-
     def reflection(
         self, profile_id: int, pack_id: str, module_id: str, lesson_id: str, step_key: str
     ) -> str | None:

@@ -33,11 +33,11 @@ class CategorizeQuestionView(PairingQuestionView):
         self._add_rows(
             [(index, self.question.items[index].text) for index in display_order],
             list(enumerate(self.question.categories)),
-            "Choose a category…",  # the drop-downs hold categories, whatever the prompt calls them
+            self.tr("Choose a category…"),  # the drop-downs hold categories, whatever the prompt calls them
         )
 
     def show_feedback(self, result: QuestionResult) -> None:
         """Mark each item right or wrong, with its right category beside a wrong one."""
         marks = categorize_marks(self.question, result.response)
         for index, row in self.rows.items():
-            row.show_mark(marks[index], f"Belongs in: {self.question.items[index].category}")
+            row.show_mark(marks[index], self.tr("Belongs in: {category}").format(category=self.question.items[index].category))

@@ -36,10 +36,21 @@ from PySide6.QtWidgets import (
 )
 
 from app.model.answers import Response
+from app.model.i18n_marks import QT_TRANSLATE_NOOP
 from app.model.scoring import Mark, choice_marks
 from app.ui.questions.base import QuestionView
-from app.ui.rich_text import BODY_PX, MarkdownView
-from app.ui.theme import SPACE_M, SPACE_S, SPACE_XL, SPACE_XS, Theme, current_theme, set_style_property, zoom
+from app.ui.rich_text import MarkdownView
+from app.ui.theme import (
+    BODY_PX,
+    SPACE_M,
+    SPACE_S,
+    SPACE_XL,
+    SPACE_XS,
+    Theme,
+    current_theme,
+    set_style_property,
+    zoom,
+)
 
 if TYPE_CHECKING:
     from app.model.attempts import QuestionResult
@@ -49,7 +60,12 @@ if TYPE_CHECKING:
 
 #: the icon and the word of each feedback mark
 MARK_ICONS = {Mark.RIGHT: "✓", Mark.WRONG: "✗", Mark.MISSED: "○", Mark.NEUTRAL: ""}
-MARK_WORDS = {Mark.RIGHT: "Correct", Mark.WRONG: "Wrong", Mark.MISSED: "Missed", Mark.NEUTRAL: ""}
+MARK_WORDS = {
+    Mark.RIGHT: QT_TRANSLATE_NOOP("FeedbackBadgeView", "Correct"),
+    Mark.WRONG: QT_TRANSLATE_NOOP("FeedbackBadgeView", "Wrong"),
+    Mark.MISSED: QT_TRANSLATE_NOOP("FeedbackBadgeView", "Missed"),
+    Mark.NEUTRAL: "",
+}
 
 
 def mark_of(right: bool) -> Mark:
@@ -123,7 +139,7 @@ class FeedbackBadgeView(QLabel):
     def show_mark(self, mark: Mark, word: str | None = None) -> None:
         """Show ``mark`` with its icon and ``word`` (its usual word when None)."""
         self.mark = mark
-        self.word = word if word is not None else MARK_WORDS[mark]
+        self.word = word if word is not None else self.tr(MARK_WORDS[mark]) if MARK_WORDS[mark] else ""
         icon = MARK_ICONS[mark]
         self.setText(f"{icon} {self.word}".strip())
         self.setAccessibleName(self.word)
@@ -463,7 +479,7 @@ class PairingRowView(QFrame):
         options: list[tuple[int, str]],
         pack: Pack | None,
         parent: QWidget | None = None,
-        placeholder: str = "Choose…",
+        placeholder: str = "",
     ) -> None:
         super().__init__(parent)
         self.setObjectName("choiceRow")
@@ -476,7 +492,7 @@ class PairingRowView(QFrame):
         self.combo = ChoiceComboBox(self)
         self.combo.setFont(body_font(0.9375))
         self.combo.setAccessibleName(text)
-        self.combo.setPlaceholderText(placeholder)
+        self.combo.setPlaceholderText(placeholder or self.tr("Choose…"))
         for key, option in options:
             self.combo.addItem(option, key)
         self.combo.setCurrentIndex(-1)
@@ -493,7 +509,7 @@ class PairingRowView(QFrame):
         self.badge = FeedbackBadgeView(self)
         self.badge.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         # wide enough for either word, so that the combo boxes of all rows line up
-        self.badge.setMinimumWidth(QFontMetrics(self.badge.font()).horizontalAdvance("✓ Correct") + SPACE_XS)
+        self.badge.setMinimumWidth(QFontMetrics(self.badge.font()).horizontalAdvance(self.tr("✓ Correct")) + SPACE_XS)
         self.correction = QLabel(self)
         self.correction.setObjectName("muted")
         self.correction.setTextFormat(Qt.TextFormat.PlainText)
@@ -541,7 +557,7 @@ class PairingQuestionView(QuestionView):
     """Rows of things to place, each with a combo box; the response maps row keys to option keys."""
 
     def _add_rows(
-        self, rows: list[tuple[int, str]], options: list[tuple[int, str]], placeholder: str = "Choose…"
+        self, rows: list[tuple[int, str]], options: list[tuple[int, str]], placeholder: str = ""
     ) -> None:
         """Build one row per (key, text), each offering ``options`` as (key, text) in a drop-down."""
         self.setStyleSheet(question_style())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.model.answers import Response
+from app.model.i18n_marks import QT_TRANSLATE_NOOP
 from app.model.schema import Judge, Question
 from app.model.scoring import JUDGE_MAX, JUDGE_MIN, JUDGE_RELIABLE_FROM, judge_rating
 from app.ui.artefact import ArtefactView
@@ -29,17 +30,16 @@ if TYPE_CHECKING:
     from app.model.attempts import QuestionResult
     from app.ui.steps.base import StepContext
 
-LOW_LABEL = "not at all reliable"
-HIGH_LABEL = "very reliable"
+LOW_LABEL = QT_TRANSLATE_NOOP("JudgeQuestion", "not at all reliable")
+HIGH_LABEL = QT_TRANSLATE_NOOP("JudgeQuestion", "very reliable")
 
 
 def rating_name(rating: int) -> str:
     """Name a rating for assistive technology, with the end labels at the ends."""
-    name = f"Rating {rating} of {JUDGE_MAX}"
-    if rating == JUDGE_MIN:
-        return f"{name}: {LOW_LABEL}"
-    if rating == JUDGE_MAX:
-        return f"{name}: {HIGH_LABEL}"
+    name = QCoreApplication.translate("JudgeQuestion", "Rating {rating} of {highest}").format(rating=rating, highest=JUDGE_MAX)
+    if rating in (JUDGE_MIN, JUDGE_MAX):
+        end = QCoreApplication.translate("JudgeQuestion", LOW_LABEL if rating == JUDGE_MIN else HIGH_LABEL)
+        return QCoreApplication.translate("JudgeQuestion", "{rating}: {meaning}").format(rating=name, meaning=end)
     return name
 
 
@@ -99,8 +99,8 @@ class JudgeQuestionView(QuestionView):
         self.group.idToggled.connect(self._on_group_id_toggled)
         ends = QHBoxLayout()
         ends.setSpacing(SPACE_S)
-        low = QLabel(f"1 = {LOW_LABEL}", self)
-        high = QLabel(f"6 = {HIGH_LABEL}", self)
+        low = QLabel(QCoreApplication.translate("JudgeQuestion", "1 = {meaning}").format(meaning=QCoreApplication.translate("JudgeQuestion", LOW_LABEL)), self)
+        high = QLabel(QCoreApplication.translate("JudgeQuestion", "6 = {meaning}").format(meaning=QCoreApplication.translate("JudgeQuestion", HIGH_LABEL)), self)
         for label in (low, high):
             label.setObjectName("muted")
             label.setFont(body_font(0.875))
@@ -115,7 +115,7 @@ class JudgeQuestionView(QuestionView):
         scale = QVBoxLayout()
         scale.setContentsMargins(0, 0, 0, 0)
         scale.setSpacing(SPACE_XS)
-        question_label = QLabel("Your rating", self)
+        question_label = QLabel(self.tr("Your rating"), self)
         question_label.setObjectName("choiceText")
         question_label.setFont(body_font(0.9375, QFont.Weight.DemiBold))
         scale.addWidget(question_label)
@@ -165,19 +165,43 @@ class JudgeQuestionView(QuestionView):
     def show_feedback(self, result: QuestionResult) -> None:
         """Say whether the rating is on the right side, and whether the item is reliable."""
         rating = judge_rating(result.response)
-        if self.question.reliable:
-            fact = f"This item is reliable, so a rating from {JUDGE_RELIABLE_FROM} to {JUDGE_MAX} is right."
-        else:
-            fact = f"This item is not reliable, so a rating from {JUDGE_MIN} to {JUDGE_RELIABLE_FROM - 1} is right."
         if rating is None:
-            rated = "You did not rate it. "
+            side = "none"
         elif rating >= JUDGE_RELIABLE_FROM:
-            rated = f"You rated it {rating}, on the reliable side. "
+            side = "reliable"
         else:
-            rated = f"You rated it {rating}, on the unreliable side. "
+            side = "unreliable"
+        if self.question.reliable:
+            low, high = JUDGE_RELIABLE_FROM, JUDGE_MAX
+            verdict = {
+                "none": self.tr("You did not rate it. This item is reliable, so a rating from {low} to {high} is right."),
+                "reliable": self.tr(
+                    "You rated it {rating}, on the reliable side. "
+                    "This item is reliable, so a rating from {low} to {high} is right."
+                ),
+                "unreliable": self.tr(
+                    "You rated it {rating}, on the unreliable side. "
+                    "This item is reliable, so a rating from {low} to {high} is right."
+                ),
+            }[side]
+        else:
+            low, high = JUDGE_MIN, JUDGE_RELIABLE_FROM - 1
+            verdict = {
+                "none": self.tr(
+                    "You did not rate it. This item is not reliable, so a rating from {low} to {high} is right."
+                ),
+                "reliable": self.tr(
+                    "You rated it {rating}, on the reliable side. "
+                    "This item is not reliable, so a rating from {low} to {high} is right."
+                ),
+                "unreliable": self.tr(
+                    "You rated it {rating}, on the unreliable side. "
+                    "This item is not reliable, so a rating from {low} to {high} is right."
+                ),
+            }[side]
         # the card says Correct or Not right already: no second verdict ("Right side") beside it
         self.badge.clear_mark()
-        self.verdict.setText(rated + fact)
+        self.verdict.setText(verdict.format(rating=rating, low=low, high=high))
         self.verdict.show()
         if self.question.item.annotations and not self.artefact.annotations_visible():
             self.artefact.reveal_annotations()

@@ -34,11 +34,11 @@ class MatchQuestionView(PairingQuestionView):
         self._add_rows(
             [(index, pair.left) for index, pair in enumerate(pairs)],
             [(index, pairs[index].right) for index in display_order],
-            "Choose a match…",
+            self.tr("Choose a match…"),
         )
 
     def show_feedback(self, result: QuestionResult) -> None:
         """Mark each left right or wrong, with its right match beside a wrong one."""
         marks = match_marks(self.question, result.response)
         for index, row in self.rows.items():
-            row.show_mark(marks[index], f"Right match: {self.question.pairs[index].right}")
+            row.show_mark(marks[index], self.tr("Right match: {answer}").format(answer=self.question.pairs[index].right))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeySequence, QPainter, QPen, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -49,20 +49,25 @@ TILE_GAP = SPACE_XS
 def pairs_text(right: int, total: int) -> str:
     """Say how an order answer scored, with the rule: "5 of 6 pairs in the right order ..."."""
     if total == 1:
-        return (
-            "The pair is in the right order. Each pair of items in the right order earns its share of the points."
-            if right
-            else "The pair is in the wrong order. Each pair of items in the right order earns its share of the points."
+        if right:
+            return QCoreApplication.translate(
+                "OrderQuestion",
+                "The pair is in the right order. Each pair of items in the right order earns its share of the points.",
+            )
+        return QCoreApplication.translate(
+            "OrderQuestion",
+            "The pair is in the wrong order. Each pair of items in the right order earns its share of the points.",
         )
-    return (
-        f"{right} of {total} pairs are in the right order. "
-        "Each pair of items in the right order earns its share of the points."
-    )
+    return QCoreApplication.translate(
+        "OrderQuestion",
+        "{right} of {total} pairs are in the right order. "
+        "Each pair of items in the right order earns its share of the points.",
+    ).format(right=right, total=total)
 
 
 def ordinal_position(position: int) -> str:
     """Name a 1-based position for feedback ("belongs at 2")."""
-    return str(position)
+    return QLocale().toString(position)
 
 
 class OrderItemDelegate(QStyledItemDelegate):
@@ -184,17 +189,17 @@ class OrderQuestionView(QuestionView):
         super().__init__(question, context, display_order, parent)
         self.setStyleSheet(question_style())
         self.list = OrderListView(self)
-        self.list.setAccessibleName("Items to put in order")
+        self.list.setAccessibleName(self.tr("Items to put in order"))
         for index in display_order:
             item = QListWidgetItem(self.question.items[index])
             item.setData(INDEX_ROLE, index)
             self.list.addItem(item)
         self.list.setCurrentRow(0)
         self.list.model().rowsMoved.connect(self._on_list_rows_moved)
-        self.up_button = make_button("Move up", self)
-        self.up_button.setToolTip("Move the selected item up (Alt+Up)")
-        self.down_button = make_button("Move down", self)
-        self.down_button.setToolTip("Move the selected item down (Alt+Down)")
+        self.up_button = make_button(self.tr("Move up"), self)
+        self.up_button.setToolTip(self.tr("Move the selected item up (Alt+Up)"))
+        self.down_button = make_button(self.tr("Move down"), self)
+        self.down_button.setToolTip(self.tr("Move the selected item down (Alt+Down)"))
         self.up_button.clicked.connect(self.move_up)
         self.down_button.clicked.connect(self.move_down)
         self.shortcuts = [
@@ -205,7 +210,7 @@ class OrderQuestionView(QuestionView):
                 QKeySequence("Alt+Down"), self.list, self.move_down, context=Qt.ShortcutContext.WidgetShortcut
             ),
         ]
-        tip = QLabel("Drag items, or select one and press Alt+Up or Alt+Down.", self)
+        tip = QLabel(self.tr("Drag items, or select one and press Alt+Up or Alt+Down."), self)
         tip.setObjectName("muted")
         tip.setFont(body_font(0.875))
         tip.setWordWrap(True)
@@ -299,7 +304,8 @@ class OrderQuestionView(QuestionView):
         for row in reversed(range(self.list.count())):
             self.list.takeItem(row)
         for index in response:
-            self.list.addItem(items[int(index)])
+            if isinstance(index, int):  # always, after the permutation check above
+                self.list.addItem(items[index])
         self._after_reorder()
 
     def show_feedback(self, result: QuestionResult) -> None:
@@ -309,7 +315,9 @@ class OrderQuestionView(QuestionView):
             item = self.list.item(row)
             right = row < len(marks) and marks[row]
             written = int(item.data(INDEX_ROLE))
-            word = "Correct" if right else f"Wrong: belongs at {ordinal_position(written + 1)}"
+            word = self.tr("Correct") if right else self.tr("Wrong: belongs at {position}").format(
+                position=ordinal_position(written + 1)
+            )
             item.setData(FEEDBACK_ROLE, (Mark.RIGHT if right else Mark.WRONG, word))
         right_pairs, pairs = order_pairs(self.question, result.response)
         self.pairs_label.setText(pairs_text(right_pairs, pairs))

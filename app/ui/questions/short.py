@@ -38,8 +38,8 @@ class ShortQuestionView(QuestionView):
         self.setStyleSheet(question_style())
         self.field = QLineEdit(self)
         self.field.setFont(body_font())
-        self.field.setPlaceholderText("Type your answer")
-        self.field.setAccessibleName("Your answer")
+        self.field.setPlaceholderText(self.tr("Type your answer"))
+        self.field.setAccessibleName(self.tr("Your answer"))
         self.field.setMinimumHeight(36)
         self.field.textChanged.connect(self._on_field_text_changed)
         self.field.installEventFilter(self)  # Return checks the answer
@@ -76,8 +76,11 @@ class ShortQuestionView(QuestionView):
         self.badge.show_mark(mark_of(right))
         self.layout_.setHorizontalSpacing(SPACE_M)
         if not right:
-            label = "Accepted answer" if len(self.question.answers) == 1 else "Accepted answers"
-            self.accepted.setText(f"{label}: " + " · ".join(self.question.answers))
+            answers = " · ".join(self.question.answers)
+            if len(self.question.answers) == 1:
+                self.accepted.setText(self.tr("Accepted answer: {answers}").format(answers=answers))
+            else:
+                self.accepted.setText(self.tr("Accepted answers: {answers}").format(answers=answers))
             self.accepted.show()
 
     def clear_feedback(self) -> None:

@@ -35,4 +35,4 @@ class SingleQuestionView(PackChoicesView):
         marks = self._show_choice_marks(result)
         for index, mark in marks.items():
             if mark is Mark.MISSED:
-                self.rows[index].badge.show_mark(Mark.MISSED, "Right answer")
+                self.rows[index].badge.show_mark(Mark.MISSED, self.tr("Right answer"))

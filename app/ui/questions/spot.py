@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QFont, QKeySequence, QShortcut, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QApplication,
@@ -83,8 +83,8 @@ class SpotMarkRowView(QFrame):
         self.quote.setTextFormat(Qt.TextFormat.PlainText)
         self.quote.setWordWrap(True)
         self.quote.setFont(body_font(0.9375))
-        self.remove_button = make_button("Remove", self)
-        self.remove_button.setAccessibleName(f"Remove mark: {quote}")
+        self.remove_button = make_button(self.tr("Remove"), self)
+        self.remove_button.setAccessibleName(self.tr("Remove mark: {quote}").format(quote=quote))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(SPACE_M)
@@ -141,30 +141,32 @@ class SpotQuestionView(QuestionView):
 
         self.text_view = SpotTextView(self.text, self)
         self.text_view.setObjectName("spotText")
-        self.text_view.setAccessibleName("Text to mark")
+        self.text_view.setAccessibleName(self.tr("Text to mark"))
         self.text_view.selectionChanged.connect(self._on_text_view_selection_changed)
-        self.mark_button = make_button("Mark selection", self)
-        self.mark_button.setToolTip("Mark the selected words (Ctrl+M)")
+        self.mark_button = make_button(self.tr("Mark selection"), self)
+        self.mark_button.setToolTip(self.tr("Mark the selected words (Ctrl+M)"))
         self.mark_button.setEnabled(False)
         self.mark_button.clicked.connect(self.mark_selection)
         self.shortcut = QShortcut(QKeySequence("Ctrl+M"), self.text_view, self.mark_selection)
         self.shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-        self.tip = QLabel("Select words with the mouse, or with Shift and the arrow keys.", self)
+        self.tip = QLabel(self.tr("Select words with the mouse, or with Shift and the arrow keys."), self)
         self.tip.setObjectName("muted")
         self.tip.setWordWrap(True)
-        self.tip.setToolTip(f"A mark takes in whole words. {SPOT_FOUND_RULE}")
+        self.tip.setToolTip(
+            self.tr("A mark takes in whole words. {rule}").format(rule=QCoreApplication.translate("Marks", SPOT_FOUND_RULE))
+        )
         self.tip.setFont(body_font(0.875))
         actions = QHBoxLayout()
         actions.setSpacing(SPACE_M)
         actions.addWidget(self.mark_button)
         actions.addWidget(self.tip, 1)
 
-        self.marks_heading = QLabel("Your marks", self)
+        self.marks_heading = QLabel(self.tr("Your marks"), self)
         self.marks_heading.setObjectName("muted")
         self.marks_heading.setFont(body_font(0.875, QFont.Weight.DemiBold))
         self.marks_box = QVBoxLayout()
         self.marks_box.setSpacing(SPACE_XS)
-        self.empty_label = QLabel("No marks yet.", self)
+        self.empty_label = QLabel(self.tr("No marks yet."), self)
         self.empty_label.setObjectName("muted")
         self.empty_label.setFont(body_font(0.9375))
         self.mark_rows: list[SpotMarkRowView] = []
@@ -275,12 +277,12 @@ class SpotQuestionView(QuestionView):
         cursor = QTextCursor(self.text_view.document())
         cursor.setPosition(self._to_qt(start))
         cursor.setPosition(self._to_qt(end), QTextCursor.MoveMode.KeepAnchor)
-        selection.cursor = cursor  # type: ignore[misc]
+        selection.cursor = cursor
         char_format = QTextCharFormat()
         char_format.setBackground(background)
         char_format.setUnderlineStyle(style)
         char_format.setUnderlineColor(underline)
-        selection.format = char_format  # type: ignore[misc]
+        selection.format = char_format
         return selection
 
     def _on_text_view_selection_changed(self) -> None:
@@ -312,7 +314,7 @@ class SpotQuestionView(QuestionView):
             is_found = index in found
             mark = Mark.RIGHT if is_found else Mark.MISSED
             self._add_outcome(
-                mark, "Found" if is_found else "Missed", self.text[span[0] : span[1]], target.note
+                mark, self.tr("Found") if is_found else self.tr("Missed"), self.text[span[0] : span[1]], target.note
             )
             color = QColor(mark_color(mark, theme))
             background = QColor(color)
@@ -325,7 +327,7 @@ class SpotQuestionView(QuestionView):
             painted.append(self._extra_selection(span[0], span[1], background, color, style))
         for index in stray:
             start, end = selections[index]  # type: ignore[misc]
-            self._add_outcome(Mark.WRONG, "Stray", self.text[start:end], None)
+            self._add_outcome(Mark.WRONG, self.tr("Stray"), self.text[start:end], None)
             color = QColor(theme.wrong)
             background = QColor(color)
             background.setAlpha(theme.highlight_alpha // 2)
@@ -353,8 +355,8 @@ class SpotQuestionView(QuestionView):
             row.deleteLater()
         self.outcome_rows = []
         self.marks_heading.show()
-        for row in self.mark_rows:
-            row.show()
+        for mark_row in self.mark_rows:
+            mark_row.show()
         self.empty_label.setVisible(not self.spans)
         self._paint_marks()
 

@@ -32,7 +32,7 @@ class TrueFalseQuestionView(ChoiceListView):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(question, context, display_order, parent)
-        self._add_choices([(True, "True"), (False, "False")])
+        self._add_choices([(True, self.tr("True")), (False, self.tr("False"))])
 
     def response(self) -> Response:
         """Return True or False as picked, or None."""
@@ -53,4 +53,4 @@ class TrueFalseQuestionView(ChoiceListView):
             marks[answer] = Mark.MISSED
         self._show_marks(marks, {})
         if marks[answer] is Mark.MISSED:
-            self.rows[answer].badge.show_mark(Mark.MISSED, "Right answer")
+            self.rows[answer].badge.show_mark(Mark.MISSED, self.tr("Right answer"))

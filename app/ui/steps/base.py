@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QHideEvent, QKeyEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 
@@ -30,7 +30,6 @@ class StepContext:
     module: Module
     lesson: Lesson
     session: LessonSession | None = None
-    presentation: bool = False
 
 
 class StepView(QWidget):
@@ -73,7 +72,12 @@ class StepView(QWidget):
         except ProgressError as error:  # a full disk: say so where it does not interrupt the typing
             window = self.window()
             if isinstance(window, QMainWindow):
-                window.statusBar().showMessage(f"Your work on this step could not be kept: {error}", 10000)
+                window.statusBar().showMessage(
+                    QCoreApplication.translate("StepView", "Your work on this step could not be kept: {error}").format(
+                        error=error
+                    ),
+                    10000,
+                )
 
     def discard_draft(self) -> None:
         """Forget this step's draft: what it kept is recorded now."""

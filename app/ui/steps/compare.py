@@ -96,12 +96,12 @@ class CompareStepView(StepView):
         # the grid reflows to one column when narrow, so two columns' minimum must not pin the width
         layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
 
-        layout.addWidget(step_title(compare.title or "Compare", self))
+        layout.addWidget(step_title(compare.title or self.tr("Compare"), self))
 
         #: one numbering for the step's citations: question, notes, Sources lines and takeaway agree
         self.citations = CitationIndex()
         self.question = flat_markdown_view(
-            context.pack, compare.question, "Question", self, citation_index=self.citations
+            context.pack, compare.question, self.tr("Question"), self, citation_index=self.citations
         )
         layout.addWidget(self.question)
 
@@ -120,14 +120,14 @@ class CompareStepView(StepView):
         self.takeaway_button: QPushButton | None = None
         self.takeaway_panel: CalloutPanel | None = None
         if compare.takeaway and compare.takeaway.strip():
-            self.takeaway_button = QPushButton("Show takeaway", self)
-            self.takeaway_button.setAccessibleName("Show takeaway")
+            self.takeaway_button = QPushButton(self.tr("Show takeaway"), self)
+            self.takeaway_button.setAccessibleName(self.tr("Show takeaway"))
             self.takeaway_button.clicked.connect(self.show_takeaway)
             layout.addWidget(self.takeaway_button, 0, Qt.AlignmentFlag.AlignLeft)
             # the takeaway lists what it cites under it (same numbers), as no Sources line may name them
             self.takeaway_panel = CalloutPanel(
                 context.pack,
-                "Takeaway",
+                self.tr("Takeaway"),
                 compare.takeaway,
                 self.theme,
                 self,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QFont, QResizeEvent
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
@@ -87,7 +87,7 @@ class TaskPanel(CalloutPanel):
         *,
         citation_index: CitationIndex | None = None,
     ) -> None:
-        super().__init__(pack, "Your task", task, theme, parent, citation_index=citation_index)
+        super().__init__(pack, QCoreApplication.translate("TaskPanel", "Your task"), task, theme, parent, citation_index=citation_index)
 
 
 def describe_source_briefly(source: Source | None, key: str, link_color: str) -> str:
@@ -133,18 +133,24 @@ class SourcesLineView(QLabel):
             + describe_source_briefly(sources.get(key), key, theme.accent)
             for key in keys
         ]
-        label = "Source" if len(keys) == 1 else "Sources"
+        label = self.tr("Source") if len(keys) == 1 else self.tr("Sources")
         # every pack string is escaped above, so this rich text holds no pack markup
         self.setTextFormat(Qt.TextFormat.RichText)
-        self.setText(f"<b>{label}:</b> " + "; ".join(described))
+        self.setText(self.tr("<b>{label}:</b> {sources}").format(label=label, sources="; ".join(described)))
         self.setWordWrap(True)
+        # the sources' own words (title, publisher, date); "Sources:" before them is translated above
+        self.setProperty("packContent", True)
         self.setOpenExternalLinks(False)
         self.setTextInteractionFlags(
             Qt.TextInteractionFlag.LinksAccessibleByMouse | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
         )
         self.setFont(sans_font(13))
         self.setStyleSheet(f"color: {theme.muted}; background: transparent;")
-        self.setAccessibleName(f"{label}: " + "; ".join(sources[key].title for key in keys if key in sources))
+        self.setAccessibleName(
+            self.tr("{label}: {sources}").format(
+                label=label, sources="; ".join(sources[key].title for key in keys if key in sources)
+            )
+        )
         self.linkActivated.connect(self._on_self_link_activated)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -204,7 +210,7 @@ class ExampleStepView(StepView):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(SPACE_L)
 
-        layout.addWidget(step_title(example.title or "Example", self))
+        layout.addWidget(step_title(example.title or self.tr("Example"), self))
 
         #: one numbering for the step's citations: task, notes and the Sources line agree
         self.citations = CitationIndex()

@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import random
 
-from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer
 from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -29,30 +28,33 @@ from app.model.answers import Response
 from app.model.attempts import QuizResult
 from app.model.drafts import QuizDraft
 from app.model.drafts import fits as draft_fits
+from app.model.i18n_marks import QT_TRANSLATE_NOOP
 from app.model.judgement import attempt_reading
 from app.model.schema import Question, Quiz, Step
 from app.model.scoring import Mark
-from app.model.text import markdown_to_plain
+from app.model.text import markdown_to_plain, percent_text
+from app.ui.dialogs import ask_yes_no
 from app.ui.focus import focus_first_control
 from app.ui.question_card import (
     CalmPanelView,
     QuestionCardView,
     card_style,
-    make_button,
     points_text,
     result_mark,
 )
-from app.ui.questions.common import FeedbackBadgeView, body_font
+from app.ui.questions.common import FeedbackBadgeView, body_font, make_button
 from app.ui.steps.base import StepContext, StepView, register_step_view
 from app.ui.theme import SPACE_L, SPACE_M, SPACE_S, SPACE_XL, SPACE_XS, current_theme, theme_signals
 
 MEASURE_NOTES = {
-    "pre": (
+    "pre": QT_TRANSLATE_NOOP(
+        "Quiz",
         "**A before-and-after check.** Answer with what you know now: nobody is expected to know "
         "these yet. Your first attempt is kept as your starting point, to compare with the final "
         "check at the end. There is no pass mark: taking it is enough for this lesson."
     ),
-    "post": (
+    "post": QT_TRANSLATE_NOOP(
+        "Quiz",
         "**The after-check.** The score of your first attempt is compared with the check you took "
         "at the start, to show how your reading has changed. As for any quiz, its pass mark of "
         "{pass_mark} counts towards passing this lesson."
@@ -62,19 +64,16 @@ MEASURE_NOTES = {
 KEEP_DELAY_MS = 300
 
 MODE_NOTES = {
-    "practice": "Check each answer as you go, then submit the quiz.",
-    "test": "You'll see how you did once you submit the whole quiz.",
+    "practice": QT_TRANSLATE_NOOP("Quiz", "Check each answer as you go, then submit the quiz."),
+    "test": QT_TRANSLATE_NOOP("Quiz", "You'll see how you did once you submit the whole quiz."),
 }
-
-
-def percent(fraction: float) -> str:
-    """Write a fraction as a whole percentage ("70%")."""
-    return f"{round(fraction * 100)}%"
 
 
 def default_title(quiz: Quiz) -> str:
     """Name a quiz that has no title of its own."""
-    return "Before-and-after check" if quiz.measure else "Check your understanding"
+    if quiz.measure:
+        return QCoreApplication.translate("Quiz", "Before-and-after check")
+    return QCoreApplication.translate("Quiz", "Check your understanding")
 
 
 def scroll_to(widget: QWidget) -> None:
@@ -89,19 +88,20 @@ def scroll_to(widget: QWidget) -> None:
 
 def confirm_blank_submission(parent: QWidget, missing: int) -> bool:
     """Ask before submitting with ``missing`` questions blank; True means submit anyway."""
-    text = (
-        "1 question is not answered. Submit anyway?"
-        if missing == 1
-        else f"{missing} questions are not answered. Submit anyway?"
+    if missing == 1:
+        text = QCoreApplication.translate("Quiz", "1 question is not answered. Submit anyway?")
+    else:
+        text = QCoreApplication.translate("Quiz", "{count} questions are not answered. Submit anyway?").format(
+            count=missing
+        )
+    return ask_yes_no(
+        parent,
+        QCoreApplication.translate("Quiz", "Submit quiz"),
+        text,
+        QCoreApplication.translate("Quiz", "Submit anyway"),
+        no=QCoreApplication.translate("Quiz", "Keep answering"),
+        details=QCoreApplication.translate("Quiz", "A question left blank scores 0 points."),
     )
-    box = QMessageBox(QMessageBox.Icon.Question, "Submit quiz", text, QMessageBox.StandardButton.NoButton, parent)
-    box.setInformativeText("A question left blank scores 0 points.")
-    submit = box.addButton("Submit anyway", QMessageBox.ButtonRole.AcceptRole)
-    keep = box.addButton("Keep answering", QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(keep)
-    box.setEscapeButton(keep)
-    box.exec()
-    return box.clickedButton() is submit
 
 
 def quiz_style() -> str:
@@ -145,21 +145,26 @@ class QuizStepView(StepView):
         self.title.setObjectName("quizTitle")
         self.title.setTextFormat(Qt.TextFormat.PlainText)  # a pack's title is text, never HTML
         self.title.setWordWrap(True)
-        mode = "Practice" if self.practice else "Test"
         count = len(self.quiz.questions)
-        questions = "1 question" if count == 1 else f"{count} questions"
         if self.quiz.measure == "pre":  # the before-measure is never a gate
-            self.meta = QLabel(f"{mode} · {questions} · No pass mark", self)
+            meta = self.tr("Practice · %n question(s) · No pass mark", "", count) if self.practice else self.tr(
+                "Test · %n question(s) · No pass mark", "", count
+            )
         else:
-            self.meta = QLabel(f"{mode} · {questions} · Pass: {percent(self.quiz.pass_mark)}", self)
+            meta = (
+                self.tr("Practice · %n question(s) · Pass: {percent}", "", count)
+                if self.practice
+                else self.tr("Test · %n question(s) · Pass: {percent}", "", count)
+            ).format(percent=percent_text(self.quiz.pass_mark))
+        self.meta = QLabel(meta, self)
         self.meta.setObjectName("muted")
-        self.mode_note = QLabel(MODE_NOTES[self.quiz.mode], self)
+        self.mode_note = QLabel(QCoreApplication.translate("Quiz", MODE_NOTES[self.quiz.mode]), self)
         self.mode_note.setObjectName("muted")
         self.mode_note.setWordWrap(True)
-        self.measure_note = CalmPanelView("About this check", context, self)
+        self.measure_note = CalmPanelView(self.tr("About this check"), context, self)
         self.measure_note.setObjectName("notePanel")
         if self.quiz.measure:
-            note = MEASURE_NOTES[self.quiz.measure].format(pass_mark=percent(self.quiz.pass_mark))
+            note = QCoreApplication.translate("Quiz", MEASURE_NOTES[self.quiz.measure]).format(pass_mark=percent_text(self.quiz.pass_mark))
             self.measure_note.set_markdown(note)
         else:
             self.measure_note.hide()
@@ -172,8 +177,8 @@ class QuizStepView(StepView):
 
         self.unanswered_label = QLabel(self)
         self.unanswered_label.setObjectName("muted")
-        self.submit_button = make_button("Submit quiz", self, primary=True)
-        self.submit_button.setToolTip("Record this attempt and see your score")
+        self.submit_button = make_button(self.tr("Submit quiz"), self, primary=True)
+        self.submit_button.setToolTip(self.tr("Record this attempt and see your score"))
         self.submit_button.clicked.connect(self.request_submit)
         self.footer = QWidget(self)
         footer = QHBoxLayout(self.footer)
@@ -310,7 +315,7 @@ class QuizStepView(StepView):
                 self.context,
                 display_order,
                 self,
-                heading=f"Question {position} of {total}",
+                heading=self.tr("Question {number} of {total}").format(number=position, total=total),
                 checkable=self.practice,
                 hints=self.practice,
             )
@@ -487,31 +492,37 @@ class QuizStepView(StepView):
         if not attempts:
             self.best_label.hide()
             return
-        count = "1 attempt" if len(attempts) == 1 else f"{len(attempts)} attempts"
+        tries = len(attempts)
         if self.quiz.measure == "pre":
             first = attempts[0]
             self.best_label.setText(
-                f"Your starting point: {points_text(first.points_earned, first.points_possible)} "
-                f"({percent(first.score)}) · {count}"
+                self.tr("Your starting point: {points} ({percent}) · %n attempt(s)", "", tries).format(
+                    points=points_text(first.points_earned, first.points_possible), percent=percent_text(first.score)
+                )
             )
             self.best_label.show()
             return
         best = max(attempts, key=lambda attempt: attempt.score)
-        verdict = "passed" if best.passed else "not yet passed"
+        best_text = (
+            self.tr("Best so far: {points} ({percent}), passed · %n attempt(s)", "", tries)
+            if best.passed
+            else self.tr("Best so far: {points} ({percent}), not yet passed · %n attempt(s)", "", tries)
+        )
         self.best_label.setText(
-            f"Best so far: {points_text(best.points_earned, best.points_possible)} "
-            f"({percent(best.score)}), {verdict} · {count}"
+            best_text.format(points=points_text(best.points_earned, best.points_possible), percent=percent_text(best.score))
         )
         self.best_label.show()
 
     def _refresh_unanswered(self) -> None:
         missing = sum(not card.is_answered() for card in self.cards.values())
         if missing == 0:
-            self.unanswered_label.setText("Every question is answered.")
+            self.unanswered_label.setText(self.tr("Every question is answered."))
         elif missing == 1:
-            self.unanswered_label.setText("1 question is not answered yet; it would score 0.")
+            self.unanswered_label.setText(self.tr("1 question is not answered yet; it would score 0."))
         else:
-            self.unanswered_label.setText(f"{missing} questions are not answered yet; they would score 0.")
+            self.unanswered_label.setText(
+                self.tr("%n questions are not answered yet; they would score 0.", "", missing)
+            )
 
     def _on_card_answered_changed(self) -> None:
         self._refresh_unanswered()
@@ -554,14 +565,14 @@ class QuizSummaryPanel(QFrame):
         self.detail = QLabel(self)
         self.detail.setObjectName("muted")
         self.detail.setWordWrap(True)
-        self.walk_title = QLabel("Go through your answers", self)
+        self.walk_title = QLabel(self.tr("Go through your answers"), self)
         self.walk_title.setObjectName("panelTitle")
         self.walk_box = QVBoxLayout()
         self.walk_box.setSpacing(0)
         self.walk_buttons: list[QPushButton] = []
         self.walk_rows: list[QWidget] = []
-        self.retry_button = make_button("Retry", self)
-        self.retry_button.setToolTip("Start a new attempt with the questions shuffled again")
+        self.retry_button = make_button(self.tr("Retry"), self)
+        self.retry_button.setToolTip(self.tr("Start a new attempt with the questions shuffled again"))
         verdict_row = QHBoxLayout()
         verdict_row.setSpacing(SPACE_M)
         verdict_row.addWidget(self.verdict)
@@ -595,30 +606,37 @@ class QuizSummaryPanel(QFrame):
         details = []
         if quiz.measure == "pre":
             # the before-measure is taken cold and is never a gate: no pass or fail, no call to retry
-            self.headline.setText(f"You scored {score} ({percent(result.score)})")
-            self.verdict.show_mark(Mark.RIGHT, "Taken")
-            details.append(
+            self.headline.setText(self.tr("You scored {points} ({percent})").format(points=score, percent=percent_text(result.score)))
+            self.verdict.show_mark(Mark.RIGHT, self.tr("Taken"))
+            details.append(self.tr(
                 "This check has no pass mark: taking it is enough for this lesson. Your first attempt "
                 "is kept as your starting point, to compare with the final check."
-            )
-            self.retry_button.setText("Take it again")
-            self.retry_button.setToolTip("Answer the check again; your first attempt stays your starting point")
+            ))
+            self.retry_button.setText(self.tr("Take it again"))
+            self.retry_button.setToolTip(self.tr("Answer the check again; your first attempt stays your starting point"))
         else:
-            self.headline.setText(f"You scored {score} ({percent(result.score)})")
-            self.retry_button.setText("Retry")
-            self.retry_button.setToolTip("Start a new attempt with the questions shuffled again")
+            self.headline.setText(self.tr("You scored {points} ({percent})").format(points=score, percent=percent_text(result.score)))
+            self.retry_button.setText(self.tr("Retry"))
+            self.retry_button.setToolTip(self.tr("Start a new attempt with the questions shuffled again"))
             if result.passed:
-                self.verdict.show_mark(Mark.RIGHT, "Passed")
-                details.append(f"The pass mark is {percent(result.pass_mark)}.")
+                self.verdict.show_mark(Mark.RIGHT, self.tr("Passed"))
+                details.append(self.tr("The pass mark is {percent}.").format(percent=percent_text(result.pass_mark)))
             else:
-                self.verdict.show_mark(Mark.MISSED, "Not yet passed")
-                details.append(f"The pass mark is {percent(result.pass_mark)}. Retry when you're ready.")
-            if quiz.measure:
+                self.verdict.show_mark(Mark.MISSED, self.tr("Not yet passed"))
                 details.append(
+                    self.tr("The pass mark is {percent}. Retry when you're ready.").format(
+                        percent=percent_text(result.pass_mark)
+                    )
+                )
+            if quiz.measure:
+                details.append(self.tr(
                     "Your first score is kept for the before-and-after comparison: the Dashboard (Ctrl+D) "
                     "shows how your ratings changed since the first check."
-                )
-        details.extend(attempt_reading(result.discernment, result.trust))
+                ))
+        details.extend(
+            QCoreApplication.translate("Judgement", sentence)
+            for sentence in attempt_reading(result.discernment, result.trust)
+        )
         self.detail.setText(" ".join(details))
         self.setAccessibleName(self.headline.text())
         for row in self.walk_rows:
@@ -641,19 +659,19 @@ class QuizSummaryPanel(QFrame):
             button = ElidedButton(f"{position}.  {prompt}", row)
             button.setObjectName("walkButton")
             button.setFont(body_font(0.9375))
-            button.setAccessibleName(f"Question {position}: {word}, {points}")
-            button.setToolTip("Show this question and its feedback")
+            button.setAccessibleName(self.tr("Question {number}: {mark}, {points}").format(number=position, mark=word, points=points))
+            button.setToolTip(self.tr("Show this question and its feedback"))
             button.setCursor(Qt.CursorShape.PointingHandCursor)
             button.clicked.connect(lambda _=False, card=card: scroll_to(card))
             badge = FeedbackBadgeView(row)
             badge.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             badge.show_mark(mark, word)
-            badge.setMinimumWidth(badge.fontMetrics().horizontalAdvance("○ Partly right") + SPACE_XS)
+            badge.setMinimumWidth(badge.fontMetrics().horizontalAdvance(self.tr("○ Partly right")) + SPACE_XS)
             score_label = QLabel(points, row)
             score_label.setObjectName("muted")
             score_label.setFont(body_font(0.875))
             score_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            score_label.setMinimumWidth(score_label.fontMetrics().horizontalAdvance("0.5 of 1 points"))
+            score_label.setMinimumWidth(score_label.fontMetrics().horizontalAdvance(self.tr("0.5 of 1 points")))
             row_layout.addWidget(button, 1)
             row_layout.addWidget(badge)
             row_layout.addWidget(score_label)

@@ -31,18 +31,18 @@ class ReflectStepView(StepView):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(SPACE_M)
 
-        heading = QLabel("Reflect")
+        heading = QLabel(self.tr("Reflect"))
         heading.setObjectName("stepTitle")
         layout.addWidget(heading)
         self.prompt = MarkdownView(context.pack, self)
         self.prompt.set_markdown(reflect.prompt)
-        self.prompt.setAccessibleName("Reflection prompt")
+        self.prompt.setAccessibleName(self.tr("Reflection prompt"))
         layout.addWidget(self.prompt)
 
         self.editor = QPlainTextEdit(self)
         self.editor.setObjectName("reflectEditor")
-        self.editor.setPlaceholderText("Write your answer here…")
-        self.editor.setAccessibleName("Your reflection")
+        self.editor.setPlaceholderText(self.tr("Write your answer here…"))
+        self.editor.setAccessibleName(self.tr("Your reflection"))
         self.editor.setTabChangesFocus(True)
         self.editor.setMinimumHeight(180)
         layout.addWidget(self.editor)
@@ -51,14 +51,14 @@ class ReflectStepView(StepView):
         row.setSpacing(SPACE_S)
         self.word_count = QLabel(self)
         self.word_count.setObjectName("wordCount")
-        self.word_count.setAccessibleName("Word count")
+        self.word_count.setAccessibleName(self.tr("Word count"))
         row.addWidget(self.word_count)
         row.addStretch(1)
         self.status = QLabel(self)
         self.status.setObjectName("mutedLabel")
         row.addWidget(self.status)
-        self.save_button = QPushButton("Save reflection", self)
-        self.save_button.setAccessibleName("Save reflection")
+        self.save_button = QPushButton(self.tr("Save reflection"), self)
+        self.save_button.setAccessibleName(self.tr("Save reflection"))
         self.save_button.setDefault(True)
         row.addWidget(self.save_button)
         layout.addLayout(row)
@@ -73,12 +73,12 @@ class ReflectStepView(StepView):
             self._saved_text = context.session.reflection(index) or ""
             self.editor.setPlainText(self._saved_text)
         if self._saved_text:
-            self.status.setText("Saved")
+            self.status.setText(self.tr("Saved"))
         # text typed but not saved yet (too short to save, or just typed) is kept as a draft
         kept = self.kept_draft(ReflectDraft)
         if kept is not None and kept.text != self._saved_text:
             self.editor.setPlainText(kept.text)
-            self.status.setText("Draft kept")
+            self.status.setText(self.tr("Draft kept"))
         self._keep_timer = QTimer(self)
         self._keep_timer.setSingleShot(True)
         self._keep_timer.setInterval(KEEP_DELAY_MS)
@@ -94,9 +94,12 @@ class ReflectStepView(StepView):
     def _update_count(self) -> None:
         words = self.words()
         needed = self.reflect.min_words
-        written = f"{words} word" + ("" if words == 1 else "s")
+        written = self.tr("%n word(s)", "", words)
         if needed:  # "41 of 30 words" read as a shortfall: say what was written, then what is needed
-            self.word_count.setText(f"{written} ({needed} needed)" + ("  ✓" if words >= needed else ""))
+            if words >= needed:
+                self.word_count.setText(self.tr("{written} ({needed} needed)  ✓").format(written=written, needed=needed))
+            else:
+                self.word_count.setText(self.tr("{written} ({needed} needed)").format(written=written, needed=needed))
         else:
             self.word_count.setText(written)
         set_style_property(self.word_count, "state", "met" if words >= needed and words else "")
@@ -105,7 +108,7 @@ class ReflectStepView(StepView):
     def _on_editor_text_changed(self) -> None:
         self._update_count()
         changed = self.editor.toPlainText() != self._saved_text
-        self.status.setText("Not saved yet" if changed else "Saved")
+        self.status.setText(self.tr("Not saved yet") if changed else self.tr("Saved"))
         self._keep_timer.start()
         if changed and self.words() >= max(self.reflect.min_words, 1):
             self._autosave.start()
@@ -122,7 +125,7 @@ class ReflectStepView(StepView):
         text = self.editor.toPlainText()
         if text != self._saved_text:
             self.keep_draft(ReflectDraft(text))
-            self.status.setText("Draft kept")
+            self.status.setText(self.tr("Draft kept"))
         else:
             self.discard_draft()
 
@@ -144,7 +147,7 @@ class ReflectStepView(StepView):
         if self.context.session is not None:
             self.context.session.save_reflection(self.index, text)
         self._saved_text = text
-        self.status.setText("Saved")
+        self.status.setText(self.tr("Saved"))
         self._keep_timer.stop()
         self.discard_draft()  # the saved reflection is the text now
         self.completion_changed.emit()
