@@ -27,6 +27,7 @@ from app.model.identity import IdentityError
 from app.model.progress import DEFAULT_PROFILE_NAME, ProgressError
 from app.model.school_class import CLASS_SUFFIX, ClassFileError, LoadedClass, join_class, read_class_file
 from app.ui.plain_text import show_message
+from app.ui.school_identity import add_sent_and_problem_labels
 
 CLASS_FILTER = f"Class files (*{CLASS_SUFFIX})"
 
@@ -83,17 +84,7 @@ class JoinClassDialog(QDialog):
             self.secret_edit.hide()
         layout.addLayout(form)
 
-        sent_heading = QLabel("What is sent, and to whom")
-        sent_heading.setObjectName("sideHeading")
-        layout.addWidget(sent_heading)
-        self.sent_label = QLabel("")
-        self.sent_label.setWordWrap(True)
-        self.sent_label.setAccessibleName("What is sent, and to whom")
-        layout.addWidget(self.sent_label)
-        self.error_label = QLabel("")
-        self.error_label.setWordWrap(True)
-        self.error_label.setAccessibleName("Problem")
-        layout.addWidget(self.error_label)
+        self.sent_label, self.error_label = add_sent_and_problem_labels(layout)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.join_button = self.buttons.addButton("&Join class", QDialogButtonBox.ButtonRole.AcceptRole)

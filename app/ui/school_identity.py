@@ -33,6 +33,26 @@ if TYPE_CHECKING:
     from app.model.progress import Profile, ProgressStore
 
 
+
+def add_sent_and_problem_labels(layout: QVBoxLayout) -> tuple[QLabel, QLabel]:
+    """Add the "What is sent, and to whom" heading, its text and a problem line; return the two labels.
+
+    The school-identity and join-class dialogs both tell the learner what leaves the computer before
+    anything is sent.
+    """
+    heading = QLabel("What is sent, and to whom")
+    heading.setObjectName("sideHeading")
+    layout.addWidget(heading)
+    sent_label = QLabel("")
+    sent_label.setWordWrap(True)
+    sent_label.setAccessibleName("What is sent, and to whom")
+    layout.addWidget(sent_label)
+    error_label = QLabel("")
+    error_label.setWordWrap(True)
+    error_label.setAccessibleName("Problem")
+    layout.addWidget(error_label)
+    return sent_label, error_label
+
 class SchoolIdentityDialog(QDialog):
     """Choose how this profile's results name the learner: anonymously, by school account or by email."""
 
@@ -89,17 +109,7 @@ class SchoolIdentityDialog(QDialog):
         email_form.addRow("", self.hash_box)
         layout.addLayout(email_form)
 
-        heading = QLabel("What is sent, and to whom")
-        heading.setObjectName("sideHeading")
-        layout.addWidget(heading)
-        self.sent_label = QLabel("")
-        self.sent_label.setWordWrap(True)
-        self.sent_label.setAccessibleName("What is sent, and to whom")
-        layout.addWidget(self.sent_label)
-        self.error_label = QLabel("")
-        self.error_label.setWordWrap(True)
-        self.error_label.setAccessibleName("Problem")
-        layout.addWidget(self.error_label)
+        self.sent_label, self.error_label = add_sent_and_problem_labels(layout)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setAccessibleName("Save")
